@@ -1,0 +1,28 @@
+import { i18n, t } from '../i18n/index.svelte';
+import type { ClassDef, Metric } from '../engine/types';
+import { PRESET_CLASS_NAMES } from '../state/settings';
+
+/** A class name as the reader sees it: presets translated, user names as typed. */
+export function className(name: string): string {
+	return PRESET_CLASS_NAMES.has(name) ? t(`class.${name}` as 'class.A') : name;
+}
+
+export function metricName(metric: Metric): string {
+	return t(`metric.${metric}`);
+}
+
+/** Metric values: counts as integers, money and units with up to two decimals. */
+export function formatValue(v: number, metric: Metric): string {
+	return metric === 'payments' ? i18n.number(v, 0) : i18n.number(v, Math.abs(v) >= 1000 ? 0 : 2);
+}
+
+const PALETTES: Record<string, string[]> = {
+	gold: ['#b8860b', '#7d8793', '#a0522d'],
+	default: ['#1d4ed8', '#0f766e', '#9a6700', '#b42318', '#6d28d9']
+};
+
+/** One colour per class, metallic for gold/silver/bronze. Contrast ≥ 4.5:1 on white. */
+export function classColors(classes: readonly ClassDef[]): string[] {
+	const p = classes[0]?.name === 'gold' ? PALETTES.gold : PALETTES.default;
+	return classes.map((_, i) => p[i % p.length]);
+}

@@ -1,0 +1,138 @@
+import { concentrationOf } from './concentration';
+import { compareShare, toPpm } from './share';
+import type { ClassDef, Classification, ClassifySettings, CustomerTotals, SegmentRow } from './types';
+
+/** Presets of domain.md §3.1; bounds are the upper limits of the cumulative share before a customer. */
+export const PRESETS = {
+	abc: [
+		{ name: 'A', upTo: 0.8 },
+		{ name: 'B', upTo: 0.95 },
+		{ name: 'C', upTo: 1 }
+	],
+	gsb: [
+		{ name: 'gold', upTo: 0.65 },
+		{ name: 'silver', upTo: 0.85 },
+		{ name: 'bronze', upTo: 1 }
+	],
+	abc702010: [
+		{ name: 'A', upTo: 0.7 },
+		{ name: 'B', upTo: 0.9 },
+		{ name: 'C', upTo: 1 }
+	]
+} as const satisfies Record<string, ClassDef[]>;
+
+export type PresetId = keyof typeof PRESETS;
+
+/** Validates class bounds: 2–5 classes, strictly increasing, last one at 100 %. */
+export function validateClasses(classes: readonly ClassDef[]): string | null {
+	if (classes.length < 2 || classes.length > 5) return 'classes-count';
+	for (let i = 0; i < classes.length; i++) {
+		const up = classes[i].upTo;
+		if (!(up > 0 && up <= 1)) return 'classes-range';
+		if (i > 0 && !(up > classes[i - 1].upTo)) return 'classes-order';
+		if (!classes[i].name.trim()) return 'classes-name';
+	}
+	if (classes[classes.length - 1].upTo !== 1) return 'classes-last';
+	return null;
+}
+
+/**
+ * Ranks customers and gives each a class (domain.md §3.1): descending total, ties by key in
+ * code-unit order; a customer is in the first class whose bound exceeds the cumulative share of
+ * everyone ranked above it, so the customer crossing a boundary stays in the upper class.
+ * Zero and negative totals rank last and always fall in the lowest class.
+ * Shares are of the sum of positive totals, so the curve ends at exactly 100 %.
+ */
+export function classify(
+	totals: CustomerTotals,
+	customerKeys: readonly string[],
+	settings: ClassifySettings
+): Classification {
+	const n = totals.customers.length;
+	const classes = settings.classes;
+	const lowest = classes.length - 1;
+	const idx = new Int32Array(n);
+	for (let i = 0; i < n; i++) idx[i] = i;
+	const t = totals.totals;
+	const keyOf = (i: number) => customerKeys[totals.customers[i]];
+	idx.sort((a, b) => {
+		const d = t[b] - t[a];
+		if (d !== 0) return d;
+		const ka = keyOf(a);
+		const kb = keyOf(b);
+		return ka < kb ? -1 : ka > kb ? 1 : 0;
+	});
+
+	let T = 0;
+	for (let i = 0; i < n; i++) if (t[i] > 0) T += t[i];
+
+	const unit = 10 ** totals.scale;
+	const order = new Int32Array(n);
+	const value = new Float64Array(n);
+	const share = new Float64Array(n);
+	const cumShare = new Float64Array(n);
+	const classIndex = new Uint8Array(n);
+	const key = new Uint8Array(n);
+	const bounds = classes.map((c) => toPpm(c.upTo));
+	const keyPpm = toPpm(settings.keyShare);
+
+	let cumAbove = 0;
+	let cls = 0;
+	for (let r = 0; r < n; r++) {
+		const i = idx[r];
+		const v = t[i];
+		order[r] = totals.customers[i];
+		value[r] = v / unit;
+		if (v > 0 && T > 0) {
+			while (cls < lowest && compareShare(cumAbove, T, bounds[cls]) >= 0) cls++;
+			classIndex[r] = cls;
+			key[r] = compareShare(v, T, keyPpm) >= 0 ? 1 : 0;
+			cumAbove += v;
+			share[r] = v / T;
+		} else {
+			classIndex[r] = lowest;
+			share[r] = T > 0 ? v / T : 0;
+		}
+		cumShare[r] = T > 0 ? cumAbove / T : 0;
+	}
+
+	const segments = segmentsOf(classes, classIndex, value, T / unit, n);
+	const concentration = concentrationOf(t, idx, T, unit, settings);
+	return {
+		settings,
+		scale: totals.scale,
+		order,
+		value,
+		share,
+		cumShare,
+		classIndex,
+		key,
+		total: T / unit,
+		segments,
+		concentration
+	};
+}
+
+function segmentsOf(
+	classes: readonly ClassDef[],
+	classIndex: Uint8Array,
+	value: Float64Array,
+	total: number,
+	n: number
+): SegmentRow[] {
+	const counts = new Array<number>(classes.length).fill(0);
+	const sums = new Array<number>(classes.length).fill(0);
+	for (let r = 0; r < n; r++) {
+		counts[classIndex[r]]++;
+		sums[classIndex[r]] += value[r];
+	}
+	return classes.map((c, k) => ({
+		classIndex: k,
+		name: c.name,
+		customers: counts[k],
+		customerShare: n > 0 ? counts[k] / n : 0,
+		value: sums[k],
+		valueShare: total > 0 ? sums[k] / total : 0,
+		average: counts[k] > 0 ? sums[k] / counts[k] : 0
+	}));
+}

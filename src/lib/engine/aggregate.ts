@@ -1,0 +1,135 @@
+import type { CustomerTotals, Metric, ReturnsPolicy, SalesColumns } from './types';
+
+export const NO_DAY = -2147483648;
+
+export interface AggregateOptions {
+	metric: Metric;
+	returns: ReturnsPolicy;
+	dateFrom?: number;
+	dateTo?: number;
+}
+
+/** Which metrics a dataset can offer, by the columns it has. */
+export function availableMetrics(data: SalesColumns): Metric[] {
+	const metrics: Metric[] = ['revenue', 'payments'];
+	if (data.quantity) metrics.push('units');
+	if (data.profit) metrics.push('profit');
+	return metrics;
+}
+
+/** A return or cancellation: a negative amount or a negative quantity. */
+function isReturnRow(data: SalesColumns, row: number): boolean {
+	return data.amount[row] < 0 || (data.quantity !== undefined && data.quantity[row] < 0);
+}
+
+function metricColumn(data: SalesColumns, metric: Metric): { values: Float64Array; scale: number } | null {
+	switch (metric) {
+		case 'revenue':
+			return { values: data.amount, scale: data.amountScale };
+		case 'units':
+			if (!data.quantity) throw new Error('The dataset has no quantity column: the units metric is unavailable.');
+			return { values: data.quantity, scale: data.quantityScale };
+		case 'profit':
+			if (!data.profit) throw new Error('The dataset has no profit column: the profit metric is unavailable.');
+			return { values: data.profit, scale: data.profitScale };
+		case 'payments':
+			return null;
+	}
+}
+
+/**
+ * Sums the metric per customer over the rows in scope.
+ * Values are integers in minor units, so float64 sums stay exact while every partial sum is
+ * below 2^53; if one is not, the sums are redone with BigInt so equal totals stay equal.
+ */
+export function aggregate(data: SalesColumns, opts: AggregateOptions): CustomerTotals {
+	const n = data.rowCount;
+	const customerCount = data.customerKeys.length;
+	const filterDates = data.date !== undefined && (opts.dateFrom !== undefined || opts.dateTo !== undefined);
+	const from = opts.dateFrom ?? -Infinity;
+	const to = opts.dateTo ?? Infinity;
+	const ignoreReturns = opts.returns === 'ignore';
+	const column = metricColumn(data, opts.metric);
+
+	const inScope = new Uint8Array(customerCount);
+	const sums = new Float64Array(customerCount);
+	let overflow = false;
+
+	// payments: distinct (customer, order) pairs, or rows when there is no order column
+	const seenOrders = opts.metric === 'payments' && data.order ? new Set<number>() : null;
+	const orderBase = data.order ? Math.max(1, countDistinctMax(data.order) + 1) : 1;
+
+	for (let r = 0; r < n; r++) {
+		if (filterDates) {
+			const d = data.date![r];
+			if (d === NO_DAY || d < from || d > to) continue;
+		}
+		const returnRow = isReturnRow(data, r);
+		if (ignoreReturns && returnRow) continue;
+		const c = data.customer[r];
+		inScope[c] = 1;
+		if (column) {
+			const v = column.values[r];
+			const s = sums[c] + v;
+			sums[c] = s;
+			if (s > Number.MAX_SAFE_INTEGER || s < -Number.MAX_SAFE_INTEGER) overflow = true;
+		} else {
+			// a return is not a payment
+			if (returnRow) continue;
+			if (seenOrders) {
+				const o = data.order![r];
+				if (o >= 0) {
+					const pair = c * orderBase + o;
+					if (seenOrders.has(pair)) continue;
+					seenOrders.add(pair);
+				}
+			}
+			sums[c] += 1;
+		}
+	}
+
+	let count = 0;
+	for (let c = 0; c < customerCount; c++) count += inScope[c];
+	const customers = new Int32Array(count);
+	const totals = new Float64Array(count);
+	for (let c = 0, i = 0; c < customerCount; c++) {
+		if (!inScope[c]) continue;
+		customers[i] = c;
+		totals[i] = sums[c];
+		i++;
+	}
+	if (overflow && column) {
+		exactBigSums(data, column.values, opts, customers, totals, filterDates, from, to);
+	}
+	return { customers, totals, scale: column ? column.scale : 0, approximate: overflow };
+}
+
+function countDistinctMax(arr: Int32Array): number {
+	let max = -1;
+	for (let i = 0; i < arr.length; i++) if (arr[i] > max) max = arr[i];
+	return max;
+}
+
+/** Slow path for totals beyond 2^53: exact BigInt sums, rounded once to the nearest float. */
+function exactBigSums(
+	data: SalesColumns,
+	values: Float64Array,
+	opts: AggregateOptions,
+	customers: Int32Array,
+	totals: Float64Array,
+	filterDates: boolean,
+	from: number,
+	to: number
+): void {
+	const big = new Map<number, bigint>();
+	for (let r = 0; r < data.rowCount; r++) {
+		if (filterDates) {
+			const d = data.date![r];
+			if (d === NO_DAY || d < from || d > to) continue;
+		}
+		if (opts.returns === 'ignore' && isReturnRow(data, r)) continue;
+		const c = data.customer[r];
+		big.set(c, (big.get(c) ?? 0n) + BigInt(values[r]));
+	}
+	for (let i = 0; i < customers.length; i++) totals[i] = Number(big.get(customers[i]) ?? 0n);
+}

@@ -1,0 +1,72 @@
+import { classify } from './abc';
+import { aggregate, availableMetrics } from './aggregate';
+import { paretoPoints, rankReaching } from './pareto';
+import type { Classification, ClassifySettings, Concentration, Metric, SegmentRow, SalesColumns, CustomerTotals } from './types';
+
+export interface ChartPoint {
+	rank: number;
+	x: number;
+	y: number;
+	classIndex: number;
+	key: string;
+	name: string;
+	value: number;
+	share: number;
+}
+
+/** Everything the dashboard renders, small enough to post to the page. */
+export interface DashboardView {
+	settings: ClassifySettings;
+	metrics: Metric[];
+	customerCount: number;
+	total: number;
+	segments: SegmentRow[];
+	concentration: Concentration;
+	pareto: ChartPoint[];
+	/** x (share of customers) where 80 % of the metric is reached, or null */
+	x80: number | null;
+	/** x where each class ends (all but the last) */
+	classEnds: number[];
+}
+
+/** Caches per-customer totals by everything that changes them, so a preset switch only re-ranks. */
+export class Analysis {
+	private totalsCache = new Map<string, CustomerTotals>();
+	constructor(readonly data: SalesColumns) {}
+
+	totals(s: ClassifySettings): CustomerTotals {
+		const k = `${s.metric}|${s.returns}|${s.dateFrom ?? ''}|${s.dateTo ?? ''}`;
+		let t = this.totalsCache.get(k);
+		if (!t) {
+			t = aggregate(this.data, s);
+			this.totalsCache.set(k, t);
+		}
+		return t;
+	}
+
+	classify(s: ClassifySettings): Classification {
+		return classify(this.totals(s), this.data.customerKeys, s);
+	}
+}
+
+export function dashboardView(data: SalesColumns, c: Classification): DashboardView {
+	const n = c.order.length;
+	const pareto = paretoPoints(c).map((p) => {
+		const i = c.order[p.rank - 1];
+		return { ...p, key: data.customerKeys[i], name: data.customerNames[i], value: c.value[p.rank - 1], share: c.share[p.rank - 1] };
+	});
+	const r80 = rankReaching(c, 0.8);
+	const classEnds: number[] = [];
+	for (let r = 1; r < n; r++) if (c.classIndex[r] !== c.classIndex[r - 1]) classEnds.push(r / n);
+	return {
+		settings: c.settings,
+		metrics: availableMetrics(data),
+		customerCount: n,
+		total: c.total,
+		segments: c.segments,
+		concentration: c.concentration,
+		pareto,
+		x80: r80 >= 0 ? (r80 + 1) / n : null,
+		classEnds
+	};
+}

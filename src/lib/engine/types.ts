@@ -1,0 +1,120 @@
+/** Plain data the engine works on and returns. No DOM, no storage, no framework. */
+
+/** Sales rows kept column by column; only rows that passed ingest are here. */
+export interface SalesColumns {
+	rowCount: number;
+	/** dictionary of customer keys: index → key as in the file (trimmed) */
+	customerKeys: string[];
+	/** index → display name (the key when the file has no name column) */
+	customerNames: string[];
+	/** per row: index into customerKeys */
+	customer: Int32Array;
+	/** per row: amount as an exact integer in minor units: value = amount / 10^amountScale */
+	amount: Float64Array;
+	amountScale: number;
+	/** per row: quantity, exact integer at quantityScale; absent when not mapped */
+	quantity?: Float64Array;
+	quantityScale: number;
+	/** per row: profit, exact integer at profitScale; absent when not mapped */
+	profit?: Float64Array;
+	profitScale: number;
+	/** per row: day number since 1970-01-01, NO_DATE when missing/invalid; absent when not mapped */
+	date?: Int32Array;
+	/** per row: order id dictionary index, -1 when empty; absent when not mapped */
+	order?: Int32Array;
+	/** per customer: manager dictionary index (most recent row's), -1 none; absent when not mapped */
+	customerManager?: Int32Array;
+	managers?: string[];
+}
+
+export type Metric = 'revenue' | 'payments' | 'units' | 'profit';
+export type ReturnsPolicy = 'net' | 'ignore';
+
+export interface ClassDef {
+	/** i18n id for presets ('A', 'gold', ...) or a user-given name */
+	name: string;
+	/** upper bound of the cumulative share before the customer, as a fraction 0..1; the last class has 1 */
+	upTo: number;
+}
+
+export interface ClassifySettings {
+	metric: Metric;
+	returns: ReturnsPolicy;
+	classes: ClassDef[];
+	/** a customer with at least this share of the metric is a key customer (0.1 = 10 %) */
+	keyShare: number;
+	/** one customer with at least this share triggers the mono-client warning */
+	monoShare: number;
+	/** inclusive day-number range; undefined = all rows */
+	dateFrom?: number;
+	dateTo?: number;
+}
+
+/** Totals per customer for one metric: exact integers at `scale`. */
+export interface CustomerTotals {
+	/** customer indices that have at least one row in scope */
+	customers: Int32Array;
+	/** total per entry of `customers` (exact integer in minor units) */
+	totals: Float64Array;
+	scale: number;
+	/** true when some total exceeded 2^53 and was summed with BigInt (then rounded to a float) */
+	approximate: boolean;
+}
+
+export interface SegmentRow {
+	classIndex: number;
+	name: string;
+	customers: number;
+	customerShare: number;
+	value: number;
+	valueShare: number;
+	average: number;
+}
+
+export interface Concentration {
+	customerCount: number;
+	total: number;
+	keyCustomers: number;
+	monoClient: boolean;
+	/** share of the largest customer */
+	top1Share: number;
+	top5Share: number;
+	/** share of the top 20 % of customers (rounded up to whole customers) */
+	top20PctShare: number;
+	/** customers needed to reach 80 % (including the one that crosses), as count and share of all customers */
+	customersFor80: number;
+	customersFor80Share: number;
+	gini: number;
+	/** Herfindahl–Hirschman index on shares in percent: 0..10 000 */
+	hhi: number;
+}
+
+export interface ParetoPoint {
+	/** rank, 1-based */
+	rank: number;
+	x: number;
+	y: number;
+	classIndex: number;
+}
+
+/** Full classification of one dataset with one set of settings, in rank order. */
+export interface Classification {
+	settings: ClassifySettings;
+	scale: number;
+	/** customer indices in rank order */
+	order: Int32Array;
+	/** per rank: total (float, value units) */
+	value: Float64Array;
+	/** per rank: share of the grand total */
+	share: Float64Array;
+	/** per rank: cumulative share including this customer */
+	cumShare: Float64Array;
+	/** per rank: class index into settings.classes */
+	classIndex: Uint8Array;
+	/** per rank: 1 when key customer */
+	key: Uint8Array;
+	/** sum of positive totals: the base of every share */
+	total: number;
+	segments: SegmentRow[];
+	concentration: Concentration;
+}

@@ -1,0 +1,59 @@
+import { en, type MessageKey } from './en';
+import { ru } from './ru';
+
+export type Locale = 'ru' | 'en';
+export const LOCALES: { id: Locale; label: string; intl: string }[] = [
+	{ id: 'ru', label: 'Русский', intl: 'ru-RU' },
+	{ id: 'en', label: 'English', intl: 'en-US' }
+];
+const DICTS: Record<Locale, Record<MessageKey, string>> = { en, ru };
+const STORAGE_KEY = 'paretoscope.locale';
+
+function initialLocale(): Locale {
+	if (typeof window === 'undefined') return 'en';
+	const saved = window.localStorage?.getItem(STORAGE_KEY);
+	if (saved === 'ru' || saved === 'en') return saved;
+	const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
+	for (const l of langs) {
+		const base = l?.toLowerCase().split('-')[0];
+		if (base === 'ru' || base === 'en') return base;
+		if (['uk', 'be', 'kk', 'ky', 'uz', 'tg', 'hy', 'az', 'ka', 'ro', 'mo'].includes(base)) return 'ru';
+	}
+	return 'en';
+}
+
+/** The UI language and locale-aware formatting; reading `locale` makes a component re-render on change. */
+class I18n {
+	locale = $state<Locale>(initialLocale());
+
+	get intl(): string {
+		return LOCALES.find((l) => l.id === this.locale)!.intl;
+	}
+
+	set(locale: Locale): void {
+		this.locale = locale;
+		if (typeof window !== 'undefined') {
+			window.localStorage?.setItem(STORAGE_KEY, locale);
+			document.documentElement.lang = locale;
+		}
+	}
+
+	t = (key: MessageKey, params?: Record<string, string | number>): string => {
+		let s = DICTS[this.locale][key] ?? en[key] ?? key;
+		if (params) s = s.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
+		return s;
+	};
+
+	number = (v: number, digits = 0): string =>
+		new Intl.NumberFormat(this.intl, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+
+	/** A fraction 0..1 as a percentage. */
+	percent = (v: number, digits = 1): string =>
+		new Intl.NumberFormat(this.intl, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+
+	date = (ms: number): string => new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export const i18n = new I18n();
+export const t = i18n.t;
+export type { MessageKey };

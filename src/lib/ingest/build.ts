@@ -1,0 +1,296 @@
+import type { SalesColumns } from '../engine/types';
+import { NO_DATE, parseDate } from './dates';
+import { Growable } from './growable';
+import { mulDecimal, parseDecimal, rescale } from './numbers';
+import type { AmountSource, ColumnMapping, DateOrder, Decimal, DecimalSeparator } from './types';
+
+/** How one file's records become sales rows: chosen in the mapping step. */
+export interface FilePlan {
+	fileName: string;
+	mapping: ColumnMapping;
+	amountSource: AmountSource;
+	/** per column index */
+	decimalSeparators: DecimalSeparator[];
+	dateOrder: DateOrder;
+	dateSerial: boolean;
+	headerRow: number;
+	header: string[];
+}
+
+export type SkipReason = 'no-customer' | 'total-row' | 'empty-amount' | 'bad-amount' | 'bad-quantity' | 'bad-price';
+export type WarningReason = 'bad-date' | 'bad-quantity' | 'bad-profit' | 'too-many-fields' | 'too-few-fields';
+
+export interface ReportPlace {
+	file: string;
+	/** 1-based record number in the file, the header being row headerRow+1 */
+	row: number;
+	/** 1-based column number and its header, when the problem is in one cell */
+	column?: number;
+	header?: string;
+	value?: string;
+}
+
+export interface ReportEntry<R extends string> {
+	reason: R;
+	count: number;
+	first: ReportPlace[];
+}
+
+export interface ImportReport {
+	files: { name: string; records: number; imported: number }[];
+	rowsRead: number;
+	rowsImported: number;
+	blankRows: number;
+	skipped: ReportEntry<SkipReason>[];
+	warnings: ReportEntry<WarningReason>[];
+}
+
+const MISSING_KEYS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет']);
+const TOTAL_ROW = /^(итого|итог|всего|total|totals|grand total|subtotal|sum|сумма|общий итог)[:.]?$/i;
+const FIRST_PLACES = 5;
+
+class Tally<R extends string> {
+	private entries = new Map<R, ReportEntry<R>>();
+	add(reason: R, place: ReportPlace): void {
+		let e = this.entries.get(reason);
+		if (!e) this.entries.set(reason, (e = { reason, count: 0, first: [] }));
+		e.count++;
+		if (e.first.length < FIRST_PLACES) e.first.push(place);
+	}
+	list(): ReportEntry<R>[] {
+		return [...this.entries.values()];
+	}
+}
+
+/** Decimal column kept as mantissa + decimals until the common scale is known. */
+class DecimalColumn {
+	readonly m = new Growable(Float64Array);
+	readonly d = new Growable(Uint8Array);
+	push(x: Decimal): void {
+		this.m.push(x.m);
+		this.d.push(x.d);
+	}
+	/**
+	 * Exact integers at the largest scale that keeps every value below 2^53 (in practice the
+	 * largest number of decimals the column has); values with more decimals are rounded.
+	 */
+	finish(): { values: Float64Array; scale: number } {
+		const m = this.m.toArray();
+		const d = this.d.toArray();
+		let scale = 0;
+		for (let i = 0; i < d.length; i++) if (d[i] > scale) scale = d[i];
+		for (; scale > 0; scale--) {
+			let fits = true;
+			for (let i = 0; i < m.length && fits; i++) {
+				if (Math.abs(m[i]) * 10 ** (scale - d[i]) > Number.MAX_SAFE_INTEGER) fits = false;
+			}
+			if (fits) break;
+		}
+		const values = new Float64Array(m.length);
+		for (let i = 0; i < m.length; i++) {
+			values[i] = d[i] === scale ? m[i] : rescale({ m: m[i], d: d[i] }, scale);
+		}
+		return { values, scale };
+	}
+}
+
+class Dictionary {
+	readonly values: string[] = [];
+	private readonly index = new Map<string, number>();
+	id(v: string): number {
+		let i = this.index.get(v);
+		if (i === undefined) {
+			i = this.values.length;
+			this.values.push(v);
+			this.index.set(v, i);
+		}
+		return i;
+	}
+	get size(): number {
+		return this.values.length;
+	}
+}
+
+/**
+ * Turns parsed records into sales columns. Rows without a customer or with an amount that does
+ * not parse are skipped and counted; a bad date only leaves the row out of date-based views.
+ */
+export class SalesBuilder {
+	private readonly customers = new Dictionary();
+	private readonly names: (string | undefined)[] = [];
+	private readonly orders = new Dictionary();
+	private readonly managers = new Dictionary();
+	private readonly customerManager: number[] = [];
+	private readonly customer = new Growable(Int32Array);
+	private readonly amount = new DecimalColumn();
+	private readonly quantity = new DecimalColumn();
+	private readonly profit = new DecimalColumn();
+	private readonly date = new Growable(Int32Array);
+	private readonly order = new Growable(Int32Array);
+	private readonly skipped = new Tally<SkipReason>();
+	private readonly warnings = new Tally<WarningReason>();
+	private readonly files: ImportReport['files'] = [];
+	private hasQuantity = false;
+	private hasProfit = false;
+	private hasDate = false;
+	private hasOrder = false;
+	private hasManager = false;
+	private rowsRead = 0;
+	private blankRows = 0;
+	private plan: FilePlan | null = null;
+	private fileStats = { name: '', records: 0, imported: 0 };
+
+	beginFile(plan: FilePlan): void {
+		this.plan = plan;
+		const m = plan.mapping;
+		if (m.quantity >= 0) this.hasQuantity = true;
+		if (m.profit >= 0) this.hasProfit = true;
+		if (m.date >= 0) this.hasDate = true;
+		if (m.orderId >= 0) this.hasOrder = true;
+		if (m.manager >= 0) this.hasManager = true;
+		this.fileStats = { name: plan.fileName, records: 0, imported: 0 };
+		this.files.push(this.fileStats);
+	}
+
+	/** `recordIndex` is the 0-based record number in the file (header included). */
+	addRecord(fields: string[], recordIndex: number): void {
+		const plan = this.plan!;
+		if (recordIndex <= plan.headerRow) return;
+		const row = recordIndex + 1;
+		const m = plan.mapping;
+		if (isBlank(fields)) {
+			this.blankRows++;
+			return;
+		}
+		this.rowsRead++;
+		this.fileStats.records++;
+		const width = plan.header.length;
+		if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
+			this.warnings.add('too-many-fields', { file: plan.fileName, row, value: `${fields.length}/${width}` });
+		} else if (fields.length < width) {
+			this.warnings.add('too-few-fields', { file: plan.fileName, row, value: `${fields.length}/${width}` });
+		}
+		const cell = (c: number) => (c >= 0 && c < fields.length ? fields[c].trim() : '');
+		const place = (c: number): ReportPlace => ({
+			file: plan.fileName,
+			row,
+			column: c + 1,
+			header: plan.header[c],
+			value: cell(c).slice(0, 80)
+		});
+
+		const key = cell(m.customerKey);
+		if (MISSING_KEYS.has(key.toLowerCase())) {
+			this.skipped.add('no-customer', place(m.customerKey));
+			return;
+		}
+		if (TOTAL_ROW.test(key)) {
+			this.skipped.add('total-row', place(m.customerKey));
+			return;
+		}
+
+		let amount: Decimal;
+		let quantity: Decimal | null = null;
+		if (plan.amountSource === 'quantityTimesPrice') {
+			const q = parseDecimal(cell(m.quantity), plan.decimalSeparators[m.quantity] ?? '.');
+			if (typeof q === 'string') return this.skipped.add('bad-quantity', place(m.quantity));
+			const p = parseDecimal(cell(m.unitPrice), plan.decimalSeparators[m.unitPrice] ?? '.');
+			if (typeof p === 'string') return this.skipped.add('bad-price', place(m.unitPrice));
+			const product = mulDecimal(q, p);
+			if (typeof product === 'string') return this.skipped.add('bad-amount', place(m.unitPrice));
+			amount = product;
+			quantity = q;
+		} else {
+			const a = parseDecimal(cell(m.amount), plan.decimalSeparators[m.amount] ?? '.');
+			if (a === 'empty') return this.skipped.add('empty-amount', place(m.amount));
+			if (typeof a === 'string') return this.skipped.add('bad-amount', place(m.amount));
+			amount = a;
+			if (m.quantity >= 0) {
+				const q = parseDecimal(cell(m.quantity), plan.decimalSeparators[m.quantity] ?? '.');
+				if (typeof q === 'string') {
+					if (q !== 'empty') this.warnings.add('bad-quantity', place(m.quantity));
+				} else quantity = q;
+			}
+		}
+
+		const c = this.customers.id(key);
+		if (c === this.names.length) {
+			this.names.push(undefined);
+			this.customerManager.push(-1);
+		}
+		if (m.customerName >= 0 && this.names[c] === undefined) {
+			const name = cell(m.customerName);
+			if (name) this.names[c] = name;
+		}
+		if (m.manager >= 0) {
+			const mg = cell(m.manager);
+			if (mg) this.customerManager[c] = this.managers.id(mg);
+		}
+		this.customer.push(c);
+		this.amount.push(amount);
+		this.quantity.push(quantity ?? ZERO);
+		let profit: Decimal = ZERO;
+		if (m.profit >= 0) {
+			const p = parseDecimal(cell(m.profit), plan.decimalSeparators[m.profit] ?? '.');
+			if (typeof p === 'string') {
+				if (p !== 'empty') this.warnings.add('bad-profit', place(m.profit));
+			} else profit = p;
+		}
+		this.profit.push(profit);
+		let day = NO_DATE;
+		if (m.date >= 0) {
+			const d = parseDate(cell(m.date), plan.dateOrder, plan.dateSerial);
+			if (typeof d === 'number') day = d;
+			else this.warnings.add('bad-date', place(m.date));
+		}
+		this.date.push(day);
+		const o = m.orderId >= 0 ? cell(m.orderId) : '';
+		this.order.push(o ? this.orders.id(o) : -1);
+		this.fileStats.imported++;
+	}
+
+	get rowCount(): number {
+		return this.customer.length;
+	}
+
+	report(): ImportReport {
+		return {
+			files: this.files.map((f) => ({ ...f })),
+			rowsRead: this.rowsRead,
+			rowsImported: this.customer.length,
+			blankRows: this.blankRows,
+			skipped: this.skipped.list(),
+			warnings: this.warnings.list()
+		};
+	}
+
+	finish(): SalesColumns {
+		const amount = this.amount.finish();
+		const quantity = this.hasQuantity ? this.quantity.finish() : null;
+		const profit = this.hasProfit ? this.profit.finish() : null;
+		const keys = this.customers.values;
+		return {
+			rowCount: this.customer.length,
+			customerKeys: keys,
+			customerNames: keys.map((k, i) => this.names[i] ?? k),
+			customer: this.customer.toArray(),
+			amount: amount.values,
+			amountScale: amount.scale,
+			quantity: quantity?.values,
+			quantityScale: quantity?.scale ?? 0,
+			profit: profit?.values,
+			profitScale: profit?.scale ?? 0,
+			date: this.hasDate ? this.date.toArray() : undefined,
+			order: this.hasOrder ? this.order.toArray() : undefined,
+			customerManager: this.hasManager ? Int32Array.from(this.customerManager) : undefined,
+			managers: this.hasManager ? this.managers.values : undefined
+		};
+	}
+}
+
+const ZERO: Decimal = { m: 0, d: 0 };
+
+function isBlank(fields: string[]): boolean {
+	for (const f of fields) if (f.trim() !== '') return false;
+	return true;
+}

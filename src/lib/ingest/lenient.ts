@@ -1,0 +1,112 @@
+/**
+ * Recovery for quotes PapaParse cannot read: a quoted field whose closing quote is followed by more
+ * text (`"Ромашка" ООО;100`, `"click")`). PapaParse then keeps reading to the next quote anywhere in
+ * the file and swallows rows; spreadsheets and Python's csv module instead end the quoted part and
+ * keep the rest of the field as text. Files without that defect never reach this parser.
+ */
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/** True when some quoted field closes and is followed by text: cheap, it only visits quote characters. */
+export function hasMalformedQuotes(text: string, delimiter: string): boolean {
+	const d = delimiter.charCodeAt(0);
+	let p = text.indexOf('"');
+	while (p >= 0) {
+		const prev = p === 0 ? LF : text.charCodeAt(p - 1);
+		if (prev !== d && prev !== LF && prev !== CR) {
+			// a quote inside an unquoted field is literal
+			p = text.indexOf('"', p + 1);
+			continue;
+		}
+		// quoted field: find its end
+		let q = text.indexOf('"', p + 1);
+		for (;;) {
+			if (q < 0) return false; // never closes: PapaParse reports it as an unclosed quote
+			const next = text.charCodeAt(q + 1);
+			if (next === QUOTE) {
+				q = text.indexOf('"', q + 2);
+				continue;
+			}
+			if (q + 1 >= text.length || next === d || next === LF || next === CR) break;
+			return true;
+		}
+		p = text.indexOf('"', q + 1);
+	}
+	return false;
+}
+
+export interface LenientResult {
+	records: string[][];
+	/** set when a quoted field never closes: 0-based record index and field index where it opened */
+	unclosed: { record: number; field: number } | null;
+}
+
+/** A forgiving RFC 4180 reader with Python csv semantics for text after a closing quote. */
+export function parseLenient(text: string, delimiter: string, newline: string): LenientResult {
+	const d = delimiter.charCodeAt(0);
+	const crlf = newline === '\r\n';
+	const records: string[][] = [];
+	let record: string[] = [];
+	let field = '';
+	let i = 0;
+	const n = text.length;
+	const endRecord = () => {
+		record.push(field);
+		records.push(record);
+		record = [];
+		field = '';
+	};
+	while (i < n) {
+		let c = text.charCodeAt(i);
+		if (c === QUOTE && field === '') {
+			// quoted part
+			const openRecord = records.length;
+			const openField = record.length;
+			i++;
+			let closed = false;
+			while (i < n) {
+				const j = text.indexOf('"', i);
+				if (j < 0) break;
+				field += text.slice(i, j);
+				if (text.charCodeAt(j + 1) === QUOTE) {
+					field += '"';
+					i = j + 2;
+					continue;
+				}
+				i = j + 1;
+				closed = true;
+				break;
+			}
+			if (!closed) return { records, unclosed: { record: openRecord, field: openField } };
+			continue;
+		}
+		if (c === d) {
+			record.push(field);
+			field = '';
+			i++;
+			continue;
+		}
+		if (c === LF || c === CR) {
+			if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+			else if (crlf && c === LF) {
+				// a bare LF inside a CRLF file still ends the line, as spreadsheets do
+			}
+			endRecord();
+			i++;
+			continue;
+		}
+		// plain run up to the next special character
+		let j = i + 1;
+		while (j < n) {
+			c = text.charCodeAt(j);
+			if (c === d || c === LF || c === CR) break;
+			j++;
+		}
+		field += text.slice(i, j);
+		i = j;
+	}
+	if (field !== '' || record.length > 0) endRecord();
+	return { records, unclosed: null };
+}

@@ -1,0 +1,233 @@
+import Papa from 'papaparse';
+import type { SalesColumns } from '../engine/types';
+import { SalesBuilder, type FilePlan, type ImportReport } from './build';
+import { bomLength, decodeBytes, detectBinary, detectEncoding } from './decode';
+import { ImportError } from './errors';
+import { hasMalformedQuotes, parseLenient } from './lenient';
+import { sniffText, type Delimiter, type Newline, type SniffHints, type TextSniff } from './sniff';
+import type { TextEncodingName } from './types';
+
+export const SAMPLE_BYTES = 256 * 1024;
+/** A record longer than this is not a sales row: stop with a clear error instead of exhausting memory. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
+export interface FileSniff extends TextSniff {
+	fileName: string;
+	size: number;
+	encoding: TextEncodingName;
+}
+
+export interface SniffOverrides extends SniffHints {
+	encoding?: TextEncodingName;
+}
+
+/** Reads the start of a file and proposes how to read it. Throws ImportError for unusable files. */
+export async function sniffFile(file: Blob, fileName: string, overrides: SniffOverrides = {}): Promise<FileSniff> {
+	if (file.size === 0) throw new ImportError({ code: 'empty-file', file: fileName });
+	const head = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+	const encoding = overrides.encoding ?? detectEncoding(head);
+	const binary = detectBinary(head, encoding);
+	if (binary) throw new ImportError({ code: 'binary-file', file: fileName, detail: binary });
+	const text = decodeBytes(head, encoding);
+	if (text.trim() === '') throw new ImportError({ code: 'empty-file', file: fileName });
+	const truncated = file.size > head.length;
+	const sniff = sniffText(text, truncated, overrides);
+	if (sniff.header.length === 0) throw new ImportError({ code: 'empty-file', file: fileName });
+	return { ...sniff, fileName, size: file.size, encoding };
+}
+
+export interface FileToImport {
+	/** the decoded text (the worker decodes the whole file first: a slice-by-slice decode would split multi-byte characters) */
+	text: string;
+	size: number;
+	encoding: TextEncodingName;
+	delimiter: Delimiter;
+	newline: Newline;
+	plan: FilePlan;
+}
+
+export interface ImportProgress {
+	fileIndex: number;
+	/** 0..1 over all files, by bytes */
+	fraction: number;
+	rows: number;
+}
+
+export interface ImportControl {
+	cancelled: () => boolean;
+	onProgress?: (p: ImportProgress) => void;
+	/** records per parser chunk (bytes for files); small values are for tests */
+	chunkSize?: number;
+}
+
+/** Parses every file with its plan into one set of sales columns. */
+export async function importFiles(
+	files: FileToImport[],
+	control: ImportControl
+): Promise<{ columns: SalesColumns; report: ImportReport }> {
+	const builder = new SalesBuilder();
+	const totalBytes = files.reduce((s, f) => s + f.size, 0) || 1;
+	let doneBytes = 0;
+	for (let i = 0; i < files.length; i++) {
+		const f = files[i];
+		const m = f.plan.mapping;
+		if (m.customerKey < 0) throw new ImportError({ code: 'missing-customer-column', file: f.plan.fileName });
+		const amountOk =
+			f.plan.amountSource === 'column' ? m.amount >= 0 : m.quantity >= 0 && m.unitPrice >= 0;
+		if (!amountOk) throw new ImportError({ code: 'missing-amount-column', file: f.plan.fileName });
+		builder.beginFile(f.plan);
+		const before = builder.report().rowsRead;
+		await parseRecords(f, control, (records, first) => {
+			for (let r = 0; r < records.length; r++) builder.addRecord(records[r], first + r);
+		}, (bytes) => {
+			control.onProgress?.({
+				fileIndex: i,
+				fraction: Math.min(1, (doneBytes + bytes) / totalBytes),
+				rows: builder.rowCount
+			});
+		});
+		doneBytes += f.size;
+		if (builder.report().rowsRead === before) {
+			throw new ImportError({ code: 'no-data-rows', file: f.plan.fileName });
+		}
+	}
+	const report = builder.report();
+	if (report.rowsImported === 0) throw new ImportError({ code: 'no-valid-rows', file: files[0]?.plan.fileName });
+	return { columns: builder.finish(), report };
+}
+
+/** Streams one file through PapaParse in chunks; rejects with ImportError on a broken structure. */
+function parseRecords(
+	f: FileToImport,
+	control: ImportControl,
+	onRecords: (records: string[][], firstIndex: number) => void,
+	onBytes: (bytes: number) => void
+): Promise<void> {
+	if (hasMalformedQuotes(f.text, f.delimiter)) return parseRecordsLeniently(f, control, onRecords, onBytes);
+	return parseRecordsWithPapa(f, control, onRecords, onBytes);
+}
+
+/** The rare file with text after a closing quote: read it the way spreadsheets do (see lenient.ts). */
+async function parseRecordsLeniently(
+	f: FileToImport,
+	control: ImportControl,
+	onRecords: (records: string[][], firstIndex: number) => void,
+	onBytes: (bytes: number) => void
+): Promise<void> {
+	const { records, unclosed } = parseLenient(f.text, f.delimiter, f.newline);
+	if (unclosed) {
+		throw new ImportError({
+			code: 'unclosed-quote',
+			file: f.plan.fileName,
+			row: unclosed.record + 1,
+			column: unclosed.field + 1,
+			header: f.plan.header[unclosed.field]
+		});
+	}
+	if (control.cancelled()) throw new ImportError({ code: 'cancelled', file: f.plan.fileName });
+	onRecords(records, 0);
+	onBytes(f.size);
+}
+
+function parseRecordsWithPapa(
+	f: FileToImport,
+	control: ImportControl,
+	onRecords: (records: string[][], firstIndex: number) => void,
+	onBytes: (bytes: number) => void
+): Promise<void> {
+	return new Promise((resolve, reject) => {
+		let index = 0;
+		let failed = false;
+		const chunkSize = control.chunkSize ?? 1024 * 1024;
+		const fail = (err: unknown, parser?: Papa.Parser) => {
+			failed = true;
+			parser?.abort();
+			reject(err);
+		};
+		// chunkSize/chunk are valid for string input too; the typings only list them for files
+		const config = {
+			delimiter: f.delimiter,
+			newline: f.newline,
+			header: false,
+			skipEmptyLines: false,
+			chunkSize,
+			chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+				if (failed) return;
+				if (control.cancelled()) return fail(new ImportError({ code: 'cancelled', file: f.plan.fileName }), parser);
+				const data = results.data;
+				const broken = results.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes');
+				if (broken) {
+					const rowInChunk = typeof broken.row === 'number' ? broken.row : data.length - 1;
+					const rec = data[rowInChunk] ?? [];
+					return fail(
+						new ImportError({
+							code: 'unclosed-quote',
+							file: f.plan.fileName,
+							row: index + rowInChunk + 1,
+							column: Math.max(1, rec.length),
+							header: f.plan.header[Math.max(0, rec.length - 1)]
+						}),
+						parser
+					);
+				}
+				for (let r = 0; r < data.length; r++) {
+					const rec = data[r];
+					for (let c = 0; c < rec.length; c++) {
+						if (rec[c].length > MAX_RECORD_CHARS) {
+							return fail(
+								new ImportError({ code: 'line-too-long', file: f.plan.fileName, row: index + r + 1, column: c + 1 }),
+								parser
+							);
+						}
+					}
+				}
+				// the first record of a file may carry a BOM the decoder kept
+				if (index === 0 && data.length > 0 && data[0].length > 0) data[0][0] = data[0][0].replace(/^\uFEFF/, '');
+				onRecords(data, index);
+				index += data.length;
+				onBytes((results.meta.cursor / Math.max(1, f.text.length)) * f.size);
+			},
+			complete() {
+				if (!failed) resolve();
+			},
+			error(err: Error) {
+				fail(new ImportError({ code: 'read-failed', file: f.plan.fileName, detail: err.message }));
+			}
+		};
+		Papa.parse(f.text, config as Papa.ParseConfig<string[]>);
+	});
+}
+
+/** Decodes a whole in-memory file (tests and small files) the way the worker reads one. */
+export function decodeWhole(bytes: Uint8Array, encoding: TextEncodingName): string {
+	return decodeBytes(bytes.subarray(bomLength(bytes)), encoding);
+}
+
+export type PlanChoice = Pick<FilePlan, 'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder'>;
+
+/** A decoded file and the sniff of its start, with the user's mapping (or the auto-mapping), ready to import. */
+export function prepareImport(text: string, size: number, sniff: FileSniff, choice?: Partial<PlanChoice>): FileToImport {
+	return {
+		text,
+		size,
+		encoding: sniff.encoding,
+		delimiter: sniff.delimiter,
+		newline: sniff.newline,
+		plan: {
+			fileName: sniff.fileName,
+			mapping: choice?.mapping ?? sniff.auto.mapping,
+			amountSource: choice?.amountSource ?? sniff.auto.amountSource,
+			decimalSeparators: choice?.decimalSeparators ?? sniff.decimalSeparators,
+			dateOrder: choice?.dateOrder ?? sniff.dateOrder,
+			dateSerial: sniff.dateSerial,
+			headerRow: sniff.headerRow,
+			header: sniff.header
+		}
+	};
+}
+
+/** Sniffs and decodes a whole file held in memory, ready to import with the auto-mapping. */
+export async function prepareBytes(bytes: Uint8Array, fileName: string, overrides: SniffOverrides = {}): Promise<FileToImport> {
+	const sniff = await sniffFile(new Blob([bytes as BlobPart]), fileName, overrides);
+	return prepareImport(decodeWhole(bytes, sniff.encoding), bytes.length, sniff);
+}

@@ -1,0 +1,140 @@
+import Papa from 'papaparse';
+import { autoMap, type AutoMapping } from './mapping';
+import { hasMalformedQuotes, parseLenient } from './lenient';
+import { inferDateFormat, parseDate } from './dates';
+import { inferDecimalSeparator, parseDecimal } from './numbers';
+import type { DateOrder, DecimalSeparator } from './types';
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+export type Newline = '\n' | '\r\n' | '\r';
+
+export interface TextSniff {
+	delimiter: Delimiter;
+	newline: Newline;
+	/** 0-based record index of the header (title lines above it are skipped) */
+	headerRow: number;
+	header: string[];
+	/** first data records after the header, as parsed */
+	rows: string[][];
+	/** per column: decimal separator inferred from its cells */
+	decimalSeparators: DecimalSeparator[];
+	dateOrder: DateOrder;
+	dateSerial: boolean;
+	auto: AutoMapping;
+}
+
+const PREVIEW_ROWS = 200;
+
+/** Bare LF anywhere wins (mixed files; a stray CR is trimmed from fields later), then CRLF, then old-Mac CR. */
+export function detectNewline(sample: string): Newline {
+	const lf = sample.indexOf('\n');
+	if (lf >= 0) {
+		for (let i = lf; i >= 0; i = sample.indexOf('\n', i + 1)) if (i === 0 || sample[i - 1] !== '\r') return '\n';
+		return '\r\n';
+	}
+	return sample.includes('\r') ? '\r' : '\n';
+}
+
+function parseSample(sample: string, delimiter: Delimiter, newline: Newline, truncated: boolean): string[][] {
+	const rows = hasMalformedQuotes(sample, delimiter)
+		? parseLenient(sample, delimiter, newline).records.slice(0, 400)
+		: Papa.parse<string[]>(sample, { delimiter, newline, header: false, skipEmptyLines: false, preview: 400 }).data;
+	// the last line of a cut sample may be incomplete
+	if (truncated && rows.length > 1) rows.pop();
+	return rows;
+}
+
+const isBlankRow = (r: string[]) => r.every((f) => f.trim() === '');
+
+/** Scores a delimiter by how many rows share the most common field count (> 1). */
+function delimiterScore(rows: string[][]): { score: number; fields: number } {
+	const counts = new Map<number, number>();
+	rows = rows.filter((r) => !isBlankRow(r)).slice(0, 100);
+	for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+	let bestFields = 1;
+	let bestCount = 0;
+	for (const [fields, count] of counts) {
+		if (count > bestCount || (count === bestCount && fields > bestFields)) {
+			bestFields = fields;
+			bestCount = count;
+		}
+	}
+	if (bestFields < 2 || rows.length === 0) return { score: 0, fields: bestFields };
+	const consistency = bestCount / rows.length;
+	return { score: consistency * 100 + Math.min(bestFields, 30) / 100, fields: bestFields };
+}
+
+export function detectDelimiter(sample: string, newline: Newline, truncated: boolean): Delimiter {
+	let best: Delimiter = ',';
+	let bestScore = -1;
+	for (const d of DELIMITERS) {
+		const { score } = delimiterScore(parseSample(sample, d, newline, truncated));
+		if (score > bestScore + 1e-9) {
+			best = d;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+/**
+ * Finds the header: the first record with (nearly) the modal number of non-empty fields.
+ * Report exports often put a title and a blank line above the table.
+ */
+export function detectHeaderRow(rows: string[][]): number {
+	const nonEmpty = (r: string[]) => r.filter((f) => f.trim() !== '').length;
+	const counts = new Map<number, number>();
+	for (const r of rows) counts.set(nonEmpty(r), (counts.get(nonEmpty(r)) ?? 0) + 1);
+	let modal = 0;
+	let modalCount = 0;
+	for (const [k, c] of counts) if (c > modalCount || (c === modalCount && k > modal)) [modal, modalCount] = [k, c];
+	for (let i = 0; i < Math.min(rows.length, 30); i++) {
+		const filled = nonEmpty(rows[i]);
+		if (filled >= Math.max(1, Math.ceil(modal * 0.8))) return i;
+	}
+	return 0;
+}
+
+export interface SniffHints {
+	delimiter?: Delimiter;
+	dateOrder?: DateOrder;
+	/** decimal separator to use when a column's cells do not decide it */
+	decimalFallback?: DecimalSeparator;
+}
+
+/** Everything the mapping step needs from the start of a decoded file. */
+export function sniffText(sample: string, truncated: boolean, hints: SniffHints = {}): TextSniff {
+	const text = sample.charCodeAt(0) === 0xfeff ? sample.slice(1) : sample;
+	const newline = detectNewline(text);
+	const delimiter = hints.delimiter ?? detectDelimiter(text, newline, truncated);
+	const allRows = parseSample(text, delimiter, newline, truncated);
+	const headerRow = detectHeaderRow(allRows);
+	const header = (allRows[headerRow] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
+	const rows = allRows.slice(headerRow + 1).filter((r) => !isBlankRow(r)).slice(0, PREVIEW_ROWS);
+	const columnCells = header.map((_, c) => rows.map((r) => (r[c] ?? '').trim()).filter((v) => v !== ''));
+	const fallbackSep = hints.decimalFallback ?? (delimiter === ';' ? ',' : '.');
+	const decimalSeparators = columnCells.map((cells) => inferDecimalSeparator(cells, fallbackSep));
+	const auto = autoMap(
+		header.map((h, c) => ({ header: h, samples: columnCells[c] })),
+		{
+			isNumber: (cell) => typeof parseDecimal(cell, fallbackSep) !== 'string',
+			isDate: (cell) => typeof parseDate(cell, 'dmy', false) === 'number' || typeof parseDate(cell, 'mdy', false) === 'number'
+		}
+	);
+	const dateCells = auto.mapping.date >= 0 ? columnCells[auto.mapping.date] : [];
+	const fmt = inferDateFormat(dateCells, delimiter === ',' ? 'mdy' : 'dmy');
+	// year-first dates read the same under every order: say so in the mapping step
+	const yearFirst = dateCells.length > 0 && dateCells.filter((c) => /^\d{4}[-/.]/.test(c)).length >= dateCells.length * 0.8;
+	return {
+		delimiter,
+		newline,
+		headerRow,
+		header,
+		rows,
+		decimalSeparators,
+		dateOrder: hints.dateOrder ?? (yearFirst ? 'ymd' : fmt.order),
+		dateSerial: fmt.serial,
+		auto
+	};
+}

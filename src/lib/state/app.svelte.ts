@@ -1,0 +1,286 @@
+import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
+import type { DashboardView } from '../engine/dashboard';
+import type { ImportErrorInfo } from '../ingest/errors';
+import type { FileSniff, SniffOverrides } from '../ingest/pipeline';
+import type { DatasetMeta } from '../store/db';
+import { deleteDataset, getSetting, listDatasets, putSetting } from '../store/datasets';
+import { getDb } from '../store/db';
+import { WorkerClient, WorkerFailure, type ProgressEvent } from '../worker/client';
+import type { FileChoice } from '../worker/protocol';
+import { DEFAULT_SETTINGS, toClassifySettings, type UserSettings } from './settings';
+
+/** One dropped file in the mapping step. */
+export interface PendingFile {
+	file: File;
+	sniff: FileSniff | null;
+	error: ImportErrorInfo | null;
+	choice: Omit<FileChoice, 'file'>;
+}
+
+export type AppError = { kind: 'import'; info: ImportErrorInfo } | { kind: 'internal'; message: string };
+
+export type Phase = 'home' | 'mapping' | 'importing' | 'dashboard';
+
+const PAGE_SIZE = 50;
+const SETTINGS_KEY = 'classify';
+
+function createWorker(): Worker {
+	return new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** App-wide state; components render it and call its methods, the worker does the data work. */
+export class AppState {
+	phase = $state<Phase>('home');
+	datasets = $state.raw<DatasetMeta[]>([]);
+	pending = $state<PendingFile[]>([]);
+	datasetName = $state('');
+	progress = $state.raw<ProgressEvent | null>(null);
+	errors = $state.raw<AppError[]>([]);
+	notice = $state<string | null>(null);
+	openMeta = $state.raw<DatasetMeta | null>(null);
+	view = $state.raw<DashboardView | null>(null);
+	settings = $state<UserSettings>(structuredClone(DEFAULT_SETTINGS));
+	query = $state<CustomerQuery>({ sort: 'rank', descending: false, search: '', classIndex: -1, offset: 0, limit: PAGE_SIZE });
+	page = $state.raw<CustomerPage | null>(null);
+	busy = $state(false);
+
+	private client: WorkerClient;
+	private importId = 0;
+	private queryTicket = 0;
+
+	constructor(createW: () => Worker = createWorker) {
+		this.client = new WorkerClient(createW);
+	}
+
+	async init(): Promise<void> {
+		const saved = await getSetting<UserSettings | null>(getDb(), SETTINGS_KEY, null).catch(() => null);
+		if (saved) this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...saved };
+		await this.refreshDatasets();
+	}
+
+	async refreshDatasets(): Promise<void> {
+		try {
+			this.datasets = await listDatasets(getDb());
+		} catch (err) {
+			this.fail(err);
+		}
+	}
+
+	private fail(err: unknown): void {
+		const e: AppError =
+			err instanceof WorkerFailure
+				? err.failure
+				: { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
+		this.errors = [...this.errors, e];
+	}
+
+	dismissError(i: number): void {
+		this.errors = this.errors.filter((_, k) => k !== i);
+	}
+
+	/** Files dropped or picked: sniff each in the worker and show the mapping step. */
+	async addFiles(files: File[]): Promise<void> {
+		if (files.length === 0) return;
+		this.errors = [];
+		this.notice = null;
+		const added: PendingFile[] = [];
+		for (const file of files) {
+			const p = await this.sniffOne(file, {});
+			if (p) added.push(p);
+		}
+		if (added.length === 0) return;
+		const first = added.find((p) => p.sniff);
+		if (!first) {
+			this.errors = added.map((p) => ({ kind: 'import', info: p.error! }) as AppError);
+			return;
+		}
+		this.pending = [...(this.phase === 'mapping' ? this.pending : []), ...added];
+		this.datasetName = this.pending.map((p) => p.file.name.replace(/\.(csv|txt|tsv)$/i, '')).join(' + ');
+		this.phase = 'mapping';
+	}
+
+	private async sniffOne(file: File, overrides: SniffOverrides): Promise<PendingFile | null> {
+		try {
+			const out = await this.client.request('sniff', { file, overrides });
+			if (!out.ok) return { file, sniff: null, error: out.error, choice: emptyChoice(overrides) };
+			const s = out.sniff;
+			return {
+				file,
+				sniff: s,
+				error: null,
+				choice: {
+					overrides,
+					mapping: { ...s.auto.mapping },
+					amountSource: s.auto.amountSource,
+					dateOrder: s.dateOrder,
+					decimalSeparators: [...s.decimalSeparators]
+				}
+			};
+		} catch (err) {
+			this.fail(err);
+			return null;
+		}
+	}
+
+	/** Encoding or delimiter changed by hand: read the file again with it. */
+	async resniff(index: number, overrides: SniffOverrides): Promise<void> {
+		const p = this.pending[index];
+		if (!p) return;
+		const merged = { ...p.choice.overrides, ...overrides };
+		const next = await this.sniffOne(p.file, merged);
+		if (next) this.pending[index] = next;
+	}
+
+	removePending(index: number): void {
+		this.pending = this.pending.filter((_, i) => i !== index);
+		if (this.pending.length === 0) this.phase = this.openMeta ? 'dashboard' : 'home';
+	}
+
+	cancelMapping(): void {
+		this.pending = [];
+		this.phase = this.openMeta ? 'dashboard' : 'home';
+	}
+
+	async runImport(): Promise<void> {
+		const ready = this.pending.filter((p) => p.sniff);
+		if (ready.length === 0) return;
+		const previous = this.phase;
+		this.phase = 'importing';
+		this.errors = [];
+		this.progress = { stage: 'read', fraction: 0, rows: 0, fileIndex: 0 };
+		const files: FileChoice[] = ready.map((p) => ({ file: p.file, ...$state.snapshot(p.choice) }));
+		const job = this.client.start(
+			'import',
+			{ files, name: this.datasetName.trim() || ready[0].file.name, settings: toClassifySettings($state.snapshot(this.settings)) },
+			(p) => (this.progress = p)
+		);
+		this.importId = job.id;
+		try {
+			const opened = await job.promise;
+			this.pending = [];
+			this.openMeta = opened.meta;
+			this.view = opened.view;
+			this.resetQuery();
+			this.phase = 'dashboard';
+			await Promise.all([this.refreshDatasets(), this.loadPage()]);
+		} catch (err) {
+			const cancelled = err instanceof WorkerFailure && err.failure.kind === 'import' && err.failure.info.code === 'cancelled';
+			if (cancelled) this.notice = 'progress.cancelled';
+			else this.fail(err);
+			this.phase = previous === 'mapping' ? 'mapping' : this.openMeta ? 'dashboard' : 'home';
+		} finally {
+			this.importId = 0;
+			this.progress = null;
+		}
+	}
+
+	cancelImport(): void {
+		if (this.importId) this.client.cancel(this.importId);
+	}
+
+	get importing(): boolean {
+		return this.phase === 'importing';
+	}
+
+	async openDataset(id: number): Promise<void> {
+		this.busy = true;
+		try {
+			const opened = await this.client.request('open', {
+				datasetId: id,
+				settings: toClassifySettings($state.snapshot(this.settings))
+			});
+			this.openMeta = opened.meta;
+			this.view = opened.view;
+			this.resetQuery();
+			this.phase = 'dashboard';
+			await this.loadPage();
+		} catch (err) {
+			this.fail(err);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	async removeDataset(id: number): Promise<void> {
+		try {
+			await deleteDataset(getDb(), id);
+			await this.client.request('forget', { datasetId: id });
+			if (this.openMeta?.id === id) {
+				this.openMeta = null;
+				this.view = null;
+				this.page = null;
+				if (this.phase === 'dashboard') this.phase = 'home';
+			}
+			await this.refreshDatasets();
+		} catch (err) {
+			this.fail(err);
+		}
+	}
+
+	newImport(): void {
+		this.pending = [];
+		this.phase = 'home';
+	}
+
+	/** Settings changed: re-rank in the worker from cached totals, then reload the visible page. */
+	async applySettings(next: Partial<UserSettings>): Promise<void> {
+		this.settings = { ...this.settings, ...next };
+		const snapshot = $state.snapshot(this.settings);
+		putSetting(getDb(), SETTINGS_KEY, snapshot).catch(() => {});
+		if (!this.view) return;
+		try {
+			this.view = await this.client.request('classify', { settings: toClassifySettings(snapshot) });
+			this.query = { ...this.query, offset: 0, classIndex: -1 };
+			await this.loadPage();
+		} catch (err) {
+			this.fail(err);
+		}
+	}
+
+	private resetQuery(): void {
+		this.query = { sort: 'rank', descending: false, search: '', classIndex: -1, offset: 0, limit: PAGE_SIZE };
+	}
+
+	async setQuery(next: Partial<CustomerQuery>): Promise<void> {
+		const resetOffset = 'search' in next || 'sort' in next || 'descending' in next || 'classIndex' in next;
+		this.query = { ...this.query, ...(resetOffset ? { offset: 0 } : {}), ...next };
+		await this.loadPage();
+	}
+
+	async loadPage(): Promise<void> {
+		const ticket = ++this.queryTicket;
+		try {
+			const page = await this.client.request('query', $state.snapshot(this.query));
+			// a slower earlier answer must not overwrite a newer one
+			if (ticket === this.queryTicket) this.page = page;
+		} catch (err) {
+			this.fail(err);
+		}
+	}
+
+	async exportCsv(): Promise<string> {
+		return this.client.request('exportCsv', {});
+	}
+}
+
+function emptyChoice(overrides: SniffOverrides): PendingFile['choice'] {
+	return {
+		overrides,
+		mapping: {
+			customerKey: -1,
+			customerName: -1,
+			date: -1,
+			amount: -1,
+			quantity: -1,
+			unitPrice: -1,
+			profit: -1,
+			manager: -1,
+			orderId: -1
+		},
+		amountSource: 'column',
+		dateOrder: 'dmy',
+		decimalSeparators: []
+	};
+}
+
+export const app = new AppState();

@@ -1,0 +1,49 @@
+import type { SalesColumns } from '../engine/types';
+import type { DatasetMeta, ParetoscopeDb } from './db';
+
+export type NewDataset = Omit<DatasetMeta, 'id'>;
+
+/** Stores a dataset and its columns in one transaction: either both land or neither does. */
+export async function saveDataset(db: ParetoscopeDb, meta: NewDataset, columns: SalesColumns): Promise<number> {
+	return db.transaction('rw', db.datasets, db.columns, async () => {
+		const id = (await db.datasets.add(meta as DatasetMeta)) as number;
+		await db.columns.add({ datasetId: id, columns });
+		return id;
+	});
+}
+
+/** Newest first. */
+export async function listDatasets(db: ParetoscopeDb): Promise<DatasetMeta[]> {
+	return db.datasets.orderBy('createdAt').reverse().toArray();
+}
+
+export async function loadDataset(
+	db: ParetoscopeDb,
+	id: number
+): Promise<{ meta: DatasetMeta; columns: SalesColumns } | null> {
+	return db.transaction('r', db.datasets, db.columns, async () => {
+		const meta = await db.datasets.get(id);
+		const rec = await db.columns.get(id);
+		return meta && rec ? { meta, columns: rec.columns } : null;
+	});
+}
+
+export async function deleteDataset(db: ParetoscopeDb, id: number): Promise<void> {
+	await db.transaction('rw', db.datasets, db.columns, async () => {
+		await db.columns.delete(id);
+		await db.datasets.delete(id);
+	});
+}
+
+export async function renameDataset(db: ParetoscopeDb, id: number, name: string): Promise<void> {
+	await db.datasets.update(id, { name });
+}
+
+export async function getSetting<T>(db: ParetoscopeDb, key: string, fallback: T): Promise<T> {
+	const rec = await db.settings.get(key);
+	return rec ? (rec.value as T) : fallback;
+}
+
+export async function putSetting(db: ParetoscopeDb, key: string, value: unknown): Promise<void> {
+	await db.settings.put({ key, value });
+}

@@ -1,0 +1,185 @@
+/// <reference lib="webworker" />
+import { classificationCsv } from '../engine/csv-export';
+import { buildSearchIndex, matchingRanks, pageOf, type CustomerQuery } from '../engine/customer-table';
+import { Analysis, dashboardView } from '../engine/dashboard';
+import type { Classification, ClassifySettings } from '../engine/types';
+import { NO_DATE } from '../ingest/dates';
+import { ImportError } from '../ingest/errors';
+import { decodeWhole, importFiles, prepareImport, sniffFile, type FileToImport } from '../ingest/pipeline';
+import { loadDataset, saveDataset } from '../store/datasets';
+import { getDb, type DatasetMeta } from '../store/db';
+import type { Api, Failure, FileChoice, Opened, WorkerRequest, WorkerResponse } from './protocol';
+
+/** The dataset the dashboard shows, kept here so the page only ever receives small views. */
+interface Current {
+	id: number;
+	meta: DatasetMeta;
+	analysis: Analysis;
+	searchIndex: string[];
+	classification: Classification;
+	/** last filtered + sorted rank list, reused while paging */
+	ranksCache: { key: string; ranks: number[] } | null;
+}
+
+let current: Current | null = null;
+const cancelled = new Set<number>();
+
+const post = (msg: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
+
+self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
+	const req = ev.data;
+	if (req.type === 'cancel') {
+		cancelled.add(req.payload.target);
+		return;
+	}
+	try {
+		const result = await handle(req);
+		post({ id: req.id, type: 'result', result });
+	} catch (err) {
+		post({ id: req.id, type: 'error', error: toFailure(err) });
+	} finally {
+		cancelled.delete(req.id);
+	}
+};
+
+function toFailure(err: unknown): Failure {
+	if (err instanceof ImportError) return { kind: 'import', info: err.info };
+	return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<unknown> {
+	switch (req.type) {
+		case 'sniff':
+			return sniff(req.payload);
+		case 'import':
+			return runImport(req.id, req.payload);
+		case 'open':
+			return open(req.payload.datasetId, req.payload.settings);
+		case 'classify':
+			return reclassify(req.payload.settings);
+		case 'query':
+			return query(req.payload);
+		case 'exportCsv': {
+			const c = need();
+			return classificationCsv(c.classification, c.analysis.data.customerKeys, c.analysis.data.customerNames);
+		}
+		case 'forget':
+			if (current?.id === req.payload.datasetId) current = null;
+			return null;
+	}
+}
+
+async function sniff({ file, overrides }: Api['sniff'][0]): Promise<Api['sniff'][1]> {
+	try {
+		return { ok: true, sniff: await sniffFile(file, file.name, overrides) };
+	} catch (err) {
+		if (err instanceof ImportError) return { ok: false, error: err.info, fileName: file.name };
+		throw err;
+	}
+}
+
+async function runImport(id: number, { files, name, settings }: Api['import'][0]): Promise<Opened> {
+	const isCancelled = () => cancelled.has(id);
+	const progress = (stage: 'read' | 'parse' | 'store' | 'classify', fraction: number, rows = 0, fileIndex = 0) =>
+		post({ id, type: 'progress', progress: { stage, fraction, rows, fileIndex } });
+	const toImport: FileToImport[] = [];
+	for (let i = 0; i < files.length; i++) {
+		progress('read', 0, 0, i);
+		toImport.push(await readChoice(files[i]));
+		if (isCancelled()) throw new ImportError({ code: 'cancelled' });
+	}
+	const { columns, report } = await importFiles(toImport, {
+		cancelled: isCancelled,
+		onProgress: (p) => progress('parse', p.fraction, p.rows, p.fileIndex)
+	});
+	if (isCancelled()) throw new ImportError({ code: 'cancelled' });
+	progress('store', 1, columns.rowCount);
+	const meta: Omit<DatasetMeta, 'id'> = {
+		name,
+		createdAt: Date.now(),
+		files: toImport.map((f) => ({
+			name: f.plan.fileName,
+			size: f.size,
+			encoding: f.encoding,
+			delimiter: f.delimiter
+		})),
+		rowCount: columns.rowCount,
+		customerCount: columns.customerKeys.length,
+		has: {
+			date: !!columns.date,
+			quantity: !!columns.quantity,
+			profit: !!columns.profit,
+			order: !!columns.order,
+			manager: !!columns.managers
+		},
+		dateRange: dateRangeOf(columns.date),
+		report
+	};
+	const datasetId = await saveDataset(getDb(), meta, columns);
+	progress('classify', 1, columns.rowCount);
+	return select(datasetId, { ...meta, id: datasetId }, new Analysis(columns), settings);
+}
+
+async function readChoice(choice: FileChoice): Promise<FileToImport> {
+	const file = choice.file;
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const sniff = await sniffFile(file, file.name, { ...choice.overrides, dateOrder: choice.dateOrder });
+	return prepareImport(decodeWhole(bytes, sniff.encoding), file.size, sniff, choice);
+}
+
+function dateRangeOf(date: Int32Array | undefined): [number, number] | null {
+	if (!date) return null;
+	let min = Infinity;
+	let max = -Infinity;
+	for (let i = 0; i < date.length; i++) {
+		const d = date[i];
+		if (d === NO_DATE) continue;
+		if (d < min) min = d;
+		if (d > max) max = d;
+	}
+	return min <= max ? [min, max] : null;
+}
+
+async function open(datasetId: number, settings: ClassifySettings): Promise<Opened> {
+	if (current?.id === datasetId) return { meta: current.meta, view: reclassify(settings) };
+	const loaded = await loadDataset(getDb(), datasetId);
+	if (!loaded) throw new Error(`Dataset ${datasetId} is not in this browser's storage any more.`);
+	return select(datasetId, loaded.meta, new Analysis(loaded.columns), settings);
+}
+
+function select(id: number, meta: DatasetMeta, analysis: Analysis, settings: ClassifySettings): Opened {
+	const data = analysis.data;
+	const classification = analysis.classify(settings);
+	current = {
+		id,
+		meta,
+		analysis,
+		searchIndex: buildSearchIndex(data.customerKeys, data.customerNames),
+		classification,
+		ranksCache: null
+	};
+	return { meta, view: dashboardView(data, classification) };
+}
+
+function need(): Current {
+	if (!current) throw new Error('No dataset is open.');
+	return current;
+}
+
+function reclassify(settings: ClassifySettings) {
+	const c = need();
+	c.classification = c.analysis.classify(settings);
+	c.ranksCache = null;
+	return dashboardView(c.analysis.data, c.classification);
+}
+
+function query(q: CustomerQuery) {
+	const c = need();
+	const data = c.analysis.data;
+	const { offset, limit, ...filter } = q;
+	const key = JSON.stringify(filter);
+	if (c.ranksCache?.key !== key) {
+		c.ranksCache = { key, ranks: matchingRanks(c.classification, data.customerKeys, data.customerNames, c.searchIndex, filter) };
+	}
+	return pageOf(c.classification, data.customerKeys, data.customerNames, c.ranksCache.ranks, offset, limit);
+}

@@ -1,0 +1,51 @@
+import type { ImportReport } from '../ingest/build';
+import type { ImportErrorInfo } from '../ingest/errors';
+import type { FileSniff, ImportProgress, SniffOverrides } from '../ingest/pipeline';
+import type { AmountSource, ColumnMapping, DateOrder, DecimalSeparator } from '../ingest/types';
+import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
+import type { DashboardView } from '../engine/dashboard';
+import type { ClassifySettings } from '../engine/types';
+import type { DatasetMeta } from '../store/db';
+
+/** The user's choices for one file in the mapping step. */
+export interface FileChoice {
+	file: File;
+	overrides: SniffOverrides;
+	mapping: ColumnMapping;
+	amountSource: AmountSource;
+	dateOrder: DateOrder;
+	decimalSeparators: DecimalSeparator[];
+}
+
+export type SniffOutcome = { ok: true; sniff: FileSniff } | { ok: false; error: ImportErrorInfo; fileName: string };
+
+export interface Opened {
+	meta: DatasetMeta;
+	view: DashboardView;
+}
+
+/** Request type → [payload, result]. One table so client and worker cannot drift apart. */
+export interface Api {
+	sniff: [{ file: File; overrides: SniffOverrides }, SniffOutcome];
+	import: [{ files: FileChoice[]; name: string; settings: ClassifySettings }, Opened];
+	open: [{ datasetId: number; settings: ClassifySettings }, Opened];
+	classify: [{ settings: ClassifySettings }, DashboardView];
+	query: [CustomerQuery, CustomerPage];
+	exportCsv: [Record<string, never>, string];
+	forget: [{ datasetId: number }, null];
+}
+
+export type RequestType = keyof Api;
+
+export type WorkerRequest =
+	| { [K in RequestType]: { id: number; type: K; payload: Api[K][0] } }[RequestType]
+	| { id: number; type: 'cancel'; payload: { target: number } };
+
+export type Failure = { kind: 'import'; info: ImportErrorInfo } | { kind: 'internal'; message: string };
+
+export type WorkerResponse =
+	| { id: number; type: 'progress'; progress: ImportProgress & { stage: 'read' | 'parse' | 'store' | 'classify' } }
+	| { id: number; type: 'result'; result: unknown }
+	| { id: number; type: 'error'; error: Failure };
+
+export type { ImportReport };

@@ -1,0 +1,71 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import ColumnMapper from '../../src/lib/components/ColumnMapper.svelte';
+import { i18n } from '../../src/lib/i18n/index.svelte';
+import { sniffText } from '../../src/lib/ingest/sniff';
+import type { PendingFile } from '../../src/lib/state/app.svelte';
+
+function pendingFor(csv: string): PendingFile {
+	const s = sniffText(csv, false);
+	const sniff = { ...s, fileName: 'export.csv', size: csv.length, encoding: 'utf-8' as const };
+	return {
+		file: new File([csv], 'export.csv'),
+		sniff,
+		error: null,
+		choice: {
+			overrides: {},
+			mapping: { ...s.auto.mapping },
+			amountSource: s.auto.amountSource,
+			dateOrder: s.dateOrder,
+			decimalSeparators: s.decimalSeparators
+		}
+	};
+}
+
+describe('ColumnMapper', () => {
+	beforeEach(() => i18n.set('en'));
+
+	it('shows the auto-detected roles and a preview of the first rows', () => {
+		const p = pendingFor('Order ID,Order Date,Customer ID,Customer Name,Sales\nSO-1,2024-01-02,C1,Acme,100.50\nSO-2,2024-01-03,C2,Beta,20\n');
+		render(ColumnMapper, { pending: p, index: 0, onchange: vi.fn(), onoverride: vi.fn() });
+		expect(screen.getByLabelText('Customer (key)')).toHaveValue('2');
+		expect(screen.getByLabelText('Customer name')).toHaveValue('3');
+		expect(screen.getByLabelText('Amount')).toHaveValue('4');
+		expect(screen.getByLabelText('Date')).toHaveValue('1');
+		expect(screen.getByLabelText('Order / invoice')).toHaveValue('0');
+		expect(screen.getByRole('cell', { name: 'Acme' })).toBeInTheDocument();
+		expect(screen.queryByRole('alert')).toBeNull();
+	});
+
+	it('proposes quantity × unit price when there is no amount column, and hides the amount select', () => {
+		const p = pendingFor('InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n536365,6,12/1/2010 8:26,2.55,17850\n536366,2,12/1/2010 8:28,1.85,17850\n');
+		render(ColumnMapper, { pending: p, index: 0, onchange: vi.fn(), onoverride: vi.fn() });
+		expect(screen.getByLabelText('quantity × unit price')).toBeChecked();
+		expect(screen.queryByLabelText('Amount')).toBeNull();
+		expect(screen.getByLabelText('Quantity')).toHaveValue('1');
+		expect(screen.getByLabelText('Unit price')).toHaveValue('3');
+	});
+
+	it('lets the user change a role with the keyboard; a column taken by another role is freed there', async () => {
+		const user = userEvent.setup();
+		const onchange = vi.fn();
+		const p = pendingFor('Customer,Manager,Amount\nAcme,Ann,10\nBeta,Bob,20\n');
+		render(ColumnMapper, { pending: p, index: 0, onchange, onoverride: vi.fn() });
+		await user.selectOptions(screen.getByLabelText('Customer (key)'), '2. Manager');
+		const next = onchange.mock.lastCall![0];
+		expect(next.mapping.customerKey).toBe(1);
+		expect(next.mapping.manager).toBe(-1);
+	});
+
+	it('asks for the customer column when none is mapped, and reports encoding changes', async () => {
+		const user = userEvent.setup();
+		const onoverride = vi.fn();
+		const p = pendingFor('a,b\n1,2\n3,4\n');
+		p.choice.mapping.customerKey = -1;
+		render(ColumnMapper, { pending: p, index: 0, onchange: vi.fn(), onoverride });
+		expect(screen.getByText('Choose the column with the customer.')).toBeInTheDocument();
+		await user.selectOptions(screen.getByLabelText('Encoding'), 'windows-1251');
+		expect(onoverride).toHaveBeenCalledWith({ encoding: 'windows-1251' });
+	});
+});
