@@ -274,3 +274,31 @@ describe('malformed quotes (text after a closing quote)', () => {
 		expect(await failure(utf8('customer;amount\n"Acme" x;1\n"Beta;2\nGamma;3\n'))).toMatchObject({ code: 'unclosed-quote', row: 3, column: 1 });
 	});
 });
+
+describe('date order decided by the whole file', () => {
+	it('a day-first file whose first rows are all ambiguous is still read day-first', async () => {
+		const rows = ['customer,date,amount'];
+		for (let d = 1; d <= 12; d++) for (let k = 0; k < 30; k++) rows.push(`C${k},${String(d).padStart(2, '0')}/01/2024,1`);
+		rows.push('C1,25/01/2024,1', 'C2,31/01/2024,1');
+		const bytes = utf8(rows.join('\n') + '\n');
+		const { prepared, columns, report } = await load(bytes);
+		// the first 200 rows cannot tell, so the proposal is month-first…
+		expect(prepared.plan.dateOrder).toBe('mdy');
+		// …but the whole file decides day-first, and no date is lost
+		expect(report.files[0].dateOrder).toBe('dmy');
+		expect(report.warnings.find((w) => w.reason === 'bad-date')).toBeUndefined();
+		expect(columns.date![0]).toBe(Date.UTC(2024, 0, 1) / 86400000);
+		expect(columns.date![30]).toBe(Date.UTC(2024, 0, 2) / 86400000);
+	});
+
+	it('an order the user chose is kept, and its bad dates are reported', async () => {
+		const bytes = utf8('customer,date,amount\nA,05/01/2024,1\nB,25/01/2024,1\n');
+		const prepared = await prepareBytes(bytes, 'x.csv');
+		prepared.plan.dateOrder = 'mdy';
+		prepared.plan.dateOrderLocked = true;
+		const { report, columns } = await importFiles([prepared], { cancelled: () => false });
+		expect(report.files[0].dateOrder).toBe('mdy');
+		expect(report.warnings.find((w) => w.reason === 'bad-date')!.first[0].row).toBe(3);
+		expect(columns.date![0]).toBe(Date.UTC(2024, 4, 1) / 86400000);
+	});
+});

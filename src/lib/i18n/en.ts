@@ -99,6 +99,7 @@ export const en = {
 
 	'dash.customers': 'Customers',
 	'dash.total': 'Total',
+	'dash.settings': 'Settings',
 	'dash.preset': 'Classification',
 	'dash.preset.abc': 'ABC 80/15/5',
 	'dash.preset.gsb': 'Gold / silver / bronze 65/20/15',

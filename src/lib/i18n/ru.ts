@@ -101,6 +101,7 @@ export const ru: Record<MessageKey, string> = {
 
 	'dash.customers': 'Клиенты',
 	'dash.total': 'Итого',
+	'dash.settings': 'Настройки',
 	'dash.preset': 'Классификация',
 	'dash.preset.abc': 'ABC 80/15/5',
 	'dash.preset.gsb': 'Золотые / серебряные / бронзовые 65/20/15',

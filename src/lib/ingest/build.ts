@@ -12,6 +12,8 @@ export interface FilePlan {
 	/** per column index */
 	decimalSeparators: DecimalSeparator[];
 	dateOrder: DateOrder;
+	/** true when the user chose the date order: then it is used as is; otherwise the whole file decides */
+	dateOrderLocked?: boolean;
 	dateSerial: boolean;
 	headerRow: number;
 	header: string[];
@@ -37,7 +39,7 @@ export interface ReportEntry<R extends string> {
 }
 
 export interface ImportReport {
-	files: { name: string; records: number; imported: number }[];
+	files: { name: string; records: number; imported: number; dateOrder?: DateOrder }[];
 	rowsRead: number;
 	rowsImported: number;
 	blankRows: number;
@@ -56,6 +58,13 @@ class Tally<R extends string> {
 		if (!e) this.entries.set(reason, (e = { reason, count: 0, first: [] }));
 		e.count++;
 		if (e.first.length < FIRST_PLACES) e.first.push(place);
+	}
+	addMany(reason: R, count: number, first: ReportPlace[]): void {
+		if (count === 0) return;
+		let e = this.entries.get(reason);
+		if (!e) this.entries.set(reason, (e = { reason, count: 0, first: [] }));
+		e.count += count;
+		e.first.push(...first.slice(0, FIRST_PLACES - e.first.length));
 	}
 	list(): ReportEntry<R>[] {
 		return [...this.entries.values()];
@@ -111,6 +120,52 @@ class Dictionary {
 	}
 }
 
+const SWAP: Partial<Record<DateOrder, DateOrder>> = { dmy: 'mdy', mdy: 'dmy' };
+
+/**
+ * Dates of one file read in both day-first and month-first order, so the whole file (not only its
+ * first rows) decides: a file sorted by date may show its first 13th-or-later day far down.
+ */
+class FileDates {
+	readonly alt: DateOrder | undefined;
+	private readonly altDays = new Growable(Int32Array);
+	private readonly bad: { count: number; first: ReportPlace[] }[] = [
+		{ count: 0, first: [] },
+		{ count: 0, first: [] }
+	];
+	constructor(
+		readonly plan: FilePlan,
+		readonly start: number
+	) {
+		this.alt = plan.dateOrderLocked ? undefined : SWAP[plan.dateOrder];
+	}
+	/** Returns the day under the proposed order; remembers the other reading. */
+	read(text: string, place: () => ReportPlace): number {
+		const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
+		if (typeof primary !== 'number') this.note(0, place);
+		if (this.alt) {
+			const other = parseDate(text, this.alt, this.plan.dateSerial);
+			if (typeof other !== 'number') this.note(1, place);
+			this.altDays.push(typeof other === 'number' ? other : NO_DATE);
+		}
+		return typeof primary === 'number' ? primary : NO_DATE;
+	}
+	private note(i: number, place: () => ReportPlace): void {
+		const b = this.bad[i];
+		b.count++;
+		if (b.first.length < FIRST_PLACES) b.first.push(place());
+	}
+	/** Keeps the reading with fewer bad dates; returns its bad places for the report. */
+	settle(days: Growable<Int32Array>): { order: DateOrder; count: number; first: ReportPlace[] } {
+		if (this.alt && this.bad[1].count < this.bad[0].count) {
+			const alt = this.altDays.toArray();
+			for (let i = 0; i < alt.length; i++) days.set(this.start + i, alt[i]);
+			return { order: this.alt, ...this.bad[1] };
+		}
+		return { order: this.plan.dateOrder, ...this.bad[0] };
+	}
+}
+
 /**
  * Turns parsed records into sales columns. Rows without a customer or with an amount that does
  * not parse are skipped and counted; a bad date only leaves the row out of date-based views.
@@ -138,10 +193,13 @@ export class SalesBuilder {
 	private rowsRead = 0;
 	private blankRows = 0;
 	private plan: FilePlan | null = null;
-	private fileStats = { name: '', records: 0, imported: 0 };
+	private fileDates: FileDates | null = null;
+	private fileStats: ImportReport['files'][number] = { name: '', records: 0, imported: 0 };
 
 	beginFile(plan: FilePlan): void {
+		this.endFile();
 		this.plan = plan;
+		this.fileDates = plan.mapping.date >= 0 ? new FileDates(plan, this.customer.length) : null;
 		const m = plan.mapping;
 		if (m.quantity >= 0) this.hasQuantity = true;
 		if (m.profit >= 0) this.hasProfit = true;
@@ -238,11 +296,7 @@ export class SalesBuilder {
 		}
 		this.profit.push(profit);
 		let day = NO_DATE;
-		if (m.date >= 0) {
-			const d = parseDate(cell(m.date), plan.dateOrder, plan.dateSerial);
-			if (typeof d === 'number') day = d;
-			else this.warnings.add('bad-date', place(m.date));
-		}
+		if (this.fileDates) day = this.fileDates.read(cell(m.date), () => place(m.date));
 		this.date.push(day);
 		const o = m.orderId >= 0 ? cell(m.orderId) : '';
 		this.order.push(o ? this.orders.id(o) : -1);
@@ -251,6 +305,17 @@ export class SalesBuilder {
 
 	get rowCount(): number {
 		return this.customer.length;
+	}
+
+	/** Settles the current file's date order; called before the next file and at the end. */
+	endFile(): void {
+		if (this.fileDates) {
+			const settled = this.fileDates.settle(this.date);
+			this.fileStats.dateOrder = settled.order;
+			this.warnings.addMany('bad-date', settled.count, settled.first);
+		}
+		this.fileDates = null;
+		this.plan = null;
 	}
 
 	report(): ImportReport {
@@ -265,6 +330,7 @@ export class SalesBuilder {
 	}
 
 	finish(): SalesColumns {
+		this.endFile();
 		const amount = this.amount.finish();
 		const quantity = this.hasQuantity ? this.quantity.finish() : null;
 		const profit = this.hasProfit ? this.profit.finish() : null;

@@ -18,6 +18,9 @@ export class Growable<T extends Float64Array | Int32Array | Uint8Array> {
 		}
 		this.data[this.length++] = v;
 	}
+	set(i: number, v: number): void {
+		this.data[i] = v;
+	}
 	/** A right-sized copy. */
 	toArray(): T {
 		return this.data.slice(0, this.length) as T;

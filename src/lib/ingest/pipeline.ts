@@ -33,6 +33,11 @@ export async function sniffFile(file: Blob, fileName: string, overrides: SniffOv
 	const truncated = file.size > head.length;
 	const sniff = sniffText(text, truncated, overrides);
 	if (sniff.header.length === 0) throw new ImportError({ code: 'empty-file', file: fileName });
+	if (sniff.unclosedQuote) {
+		const { record, field } = sniff.unclosedQuote;
+		throw new ImportError({ code: 'unclosed-quote', file: fileName, row: record + 1, column: field + 1, header: sniff.header[field] });
+	}
+	if (sniff.rows.length === 0 && !truncated) throw new ImportError({ code: 'no-data-rows', file: fileName });
 	return { ...sniff, fileName, size: file.size, encoding };
 }
 
@@ -87,6 +92,7 @@ export async function importFiles(
 			});
 		});
 		doneBytes += f.size;
+		builder.endFile();
 		if (builder.report().rowsRead === before) {
 			throw new ImportError({ code: 'no-data-rows', file: f.plan.fileName });
 		}
@@ -203,7 +209,7 @@ export function decodeWhole(bytes: Uint8Array, encoding: TextEncodingName): stri
 	return decodeBytes(bytes.subarray(bomLength(bytes)), encoding);
 }
 
-export type PlanChoice = Pick<FilePlan, 'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder'>;
+export type PlanChoice = Pick<FilePlan, 'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked'>;
 
 /** A decoded file and the sniff of its start, with the user's mapping (or the auto-mapping), ready to import. */
 export function prepareImport(text: string, size: number, sniff: FileSniff, choice?: Partial<PlanChoice>): FileToImport {
@@ -219,6 +225,7 @@ export function prepareImport(text: string, size: number, sniff: FileSniff, choi
 			amountSource: choice?.amountSource ?? sniff.auto.amountSource,
 			decimalSeparators: choice?.decimalSeparators ?? sniff.decimalSeparators,
 			dateOrder: choice?.dateOrder ?? sniff.dateOrder,
+			dateOrderLocked: choice?.dateOrderLocked ?? false,
 			dateSerial: sniff.dateSerial,
 			headerRow: sniff.headerRow,
 			header: sniff.header

@@ -22,6 +22,8 @@ export interface TextSniff {
 	dateOrder: DateOrder;
 	dateSerial: boolean;
 	auto: AutoMapping;
+	/** a quote that never closes in a sample holding the whole file: 0-based record and field */
+	unclosedQuote: { record: number; field: number } | null;
 }
 
 const PREVIEW_ROWS = 200;
@@ -109,6 +111,7 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 	const newline = detectNewline(text);
 	const delimiter = hints.delimiter ?? detectDelimiter(text, newline, truncated);
 	const allRows = parseSample(text, delimiter, newline, truncated);
+	const unclosedQuote = truncated ? null : findUnclosedQuote(text, delimiter, newline);
 	const headerRow = detectHeaderRow(allRows);
 	const header = (allRows[headerRow] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
 	const rows = allRows.slice(headerRow + 1).filter((r) => !isBlankRow(r)).slice(0, PREVIEW_ROWS);
@@ -135,6 +138,13 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 		decimalSeparators,
 		dateOrder: hints.dateOrder ?? (yearFirst ? 'ymd' : fmt.order),
 		dateSerial: fmt.serial,
-		auto
+		auto,
+		unclosedQuote
 	};
+}
+
+/** Where a quote opens that never closes (the lenient reader agrees with PapaParse on this). */
+function findUnclosedQuote(text: string, delimiter: Delimiter, newline: Newline): { record: number; field: number } | null {
+	if (!text.includes('"')) return null;
+	return parseLenient(text, delimiter, newline).unclosed;
 }

@@ -14,6 +14,8 @@ export interface FileChoice {
 	mapping: ColumnMapping;
 	amountSource: AmountSource;
 	dateOrder: DateOrder;
+	/** the user picked the date order by hand */
+	dateOrderLocked?: boolean;
 	decimalSeparators: DecimalSeparator[];
 }
 
