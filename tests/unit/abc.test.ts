@@ -206,3 +206,15 @@ describe('classification properties', () => {
 		);
 	});
 });
+
+describe('rank-based preset 20/30/50 % of customers', () => {
+	it('puts the top 20 % of customers in A, the next 30 % in B, the rest in C; non-positive totals last', () => {
+		const rows = 'abcdefghij'.split('').map((k, i) => ({ key: k, amount: 100 - i }));
+		rows.push({ key: 'z', amount: -5 });
+		const data = columnsOf(rows);
+		const s = { ...settings([...PRESETS.rank203050]), basis: 'count' as const };
+		const c = classify(aggregate(data, s), data.customerKeys, s);
+		// 11 customers: before-share r/11 < 20 % for r = 0..2 → A (3), < 50 % for r = 3..5 → B (3), rest C (5)
+		expect(Array.from(c.classIndex)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2]);
+	});
+});

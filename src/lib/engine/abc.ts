@@ -1,6 +1,6 @@
 import { concentrationOf } from './concentration';
 import { compareShare, toPpm } from './share';
-import type { ClassDef, Classification, ClassifySettings, CustomerTotals, SegmentRow } from './types';
+import type { ClassBasis, ClassDef, Classification, ClassifySettings, CustomerTotals, SegmentRow } from './types';
 
 /** Presets of domain.md §3.1; bounds are the upper limits of the cumulative share before a customer. */
 export const PRESETS = {
@@ -18,10 +18,23 @@ export const PRESETS = {
 		{ name: 'A', upTo: 0.7 },
 		{ name: 'B', upTo: 0.9 },
 		{ name: 'C', upTo: 1 }
+	],
+	abc7590: [
+		{ name: 'A', upTo: 0.75 },
+		{ name: 'B', upTo: 0.9 },
+		{ name: 'C', upTo: 1 }
+	],
+	rank203050: [
+		{ name: 'A', upTo: 0.2 },
+		{ name: 'B', upTo: 0.5 },
+		{ name: 'C', upTo: 1 }
 	]
 } as const satisfies Record<string, ClassDef[]>;
 
 export type PresetId = keyof typeof PRESETS;
+
+/** Presets whose bounds are shares of customers by rank, not of the metric. */
+export const PRESET_BASIS: Partial<Record<PresetId, ClassBasis>> = { rank203050: 'count' };
 
 /** Validates class bounds: 2–5 classes, strictly increasing, last one at 100 %. */
 export function validateClasses(classes: readonly ClassDef[]): string | null {
@@ -75,6 +88,7 @@ export function classify(
 	const key = new Uint8Array(n);
 	const bounds = classes.map((c) => toPpm(c.upTo));
 	const keyPpm = toPpm(settings.keyShare);
+	const byCount = settings.basis === 'count';
 
 	let cumAbove = 0;
 	let cls = 0;
@@ -84,7 +98,8 @@ export function classify(
 		order[r] = totals.customers[i];
 		value[r] = v / unit;
 		if (v > 0 && T > 0) {
-			while (cls < lowest && compareShare(cumAbove, T, bounds[cls]) >= 0) cls++;
+			if (byCount) while (cls < lowest && compareShare(r, n, bounds[cls]) >= 0) cls++;
+			else while (cls < lowest && compareShare(cumAbove, T, bounds[cls]) >= 0) cls++;
 			classIndex[r] = cls;
 			key[r] = compareShare(v, T, keyPpm) >= 0 ? 1 : 0;
 			cumAbove += v;

@@ -18,11 +18,11 @@ export function availableMetrics(data: SalesColumns): Metric[] {
 }
 
 /** A return or cancellation: a negative amount or a negative quantity. */
-function isReturnRow(data: SalesColumns, row: number): boolean {
+export function isReturnRow(data: SalesColumns, row: number): boolean {
 	return data.amount[row] < 0 || (data.quantity !== undefined && data.quantity[row] < 0);
 }
 
-function metricColumn(data: SalesColumns, metric: Metric): { values: Float64Array; scale: number } | null {
+export function metricColumn(data: SalesColumns, metric: Metric): { values: Float64Array; scale: number } | null {
 	switch (metric) {
 		case 'revenue':
 			return { values: data.amount, scale: data.amountScale };

@@ -37,8 +37,13 @@ export interface ClassDef {
 	upTo: number;
 }
 
+/** What class bounds measure: the cumulative share of the metric, or the share of customers by rank. */
+export type ClassBasis = 'value' | 'count';
+
 export interface ClassifySettings {
 	metric: Metric;
+	/** default 'value' (domain.md §3.1); 'count' puts the top X % of customers (by rank) in the first class */
+	basis?: ClassBasis;
 	returns: ReturnsPolicy;
 	classes: ClassDef[];
 	/** a customer with at least this share of the metric is a key customer (0.1 = 10 %) */

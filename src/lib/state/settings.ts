@@ -1,4 +1,4 @@
-import { PRESETS, type PresetId } from '../engine/abc';
+import { PRESET_BASIS, PRESETS, type PresetId } from '../engine/abc';
 import type { ClassDef, ClassifySettings, Metric, ReturnsPolicy } from '../engine/types';
 
 export type PresetChoice = PresetId | 'custom';
@@ -29,6 +29,7 @@ export function toClassifySettings(s: UserSettings): ClassifySettings {
 	const classes = s.preset === 'custom' ? s.custom : PRESETS[s.preset];
 	return {
 		metric: s.metric,
+		basis: s.preset === 'custom' ? 'value' : (PRESET_BASIS[s.preset] ?? 'value'),
 		returns: s.returns,
 		classes: classes.map((c) => ({ ...c })),
 		keyShare: s.keyShare,
