@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classify } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
-import { classificationCsv } from '../../src/lib/engine/csv-export';
+import { exportClassification } from '../../src/lib/engine/export';
 import { importFiles, prepareBytes } from '../../src/lib/ingest/pipeline';
 import { DEFAULT_SETTINGS, toClassifySettings } from '../../src/lib/state/settings';
 
@@ -11,5 +11,6 @@ export async function engineCsvFor(name: string): Promise<string> {
 	const bytes = readFileSync(join(process.cwd(), 'tests', 'fixtures', name));
 	const { columns } = await importFiles([await prepareBytes(new Uint8Array(bytes), name)], { cancelled: () => false });
 	const settings = toClassifySettings(DEFAULT_SETTINGS);
-	return classificationCsv(classify(aggregate(columns, settings), columns.customerKeys, settings), columns.customerKeys, columns.customerNames);
+	const c = classify(aggregate(columns, settings), columns.customerKeys, settings);
+	return exportClassification(columns, c, { vip: DEFAULT_SETTINGS.vip, xyz: DEFAULT_SETTINGS.xyz, recency: DEFAULT_SETTINGS.recency });
 }

@@ -41,7 +41,10 @@ test('drop a Windows-1251 CSV, see the dashboard, export, reload, reopen, reject
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Экспорт CSV/ }).click()]);
 	const exported = readFileSync(await download.path(), 'utf8');
 	const expected = await engineCsvFor('sales_ru_cp1251.csv');
-	expect(exported.split('\r\n')[0]).toBe('rank,customer_key,customer_name,value,share,cumulative_share,class,key_customer');
+	// the foundation's eight columns first and unchanged, then the dated analyses
+	expect(exported.split('\r\n')[0]).toBe(
+		'rank,customer_key,customer_name,value,share,cumulative_share,class,key_customer,metric,vip_status,vip_months,xyz,recency'
+	);
 	expect(exported).toBe(expected);
 
 	// 4. reload: the dataset is listed and reopens to the same dashboard

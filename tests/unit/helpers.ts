@@ -1,4 +1,5 @@
 import type { SalesColumns } from '../../src/lib/engine/types';
+import { NO_DAY } from '../../src/lib/engine/aggregate';
 
 /** Builds sales columns from simple records with amounts in whole minor units at `scale`. */
 export function columnsOf(rows: { key: string; amount: number; day?: number }[], scale = 0): SalesColumns {
@@ -26,4 +27,19 @@ export function columnsOf(rows: { key: string; amount: number; day?: number }[],
 		quantityScale: 0,
 		profitScale: 0
 	};
+}
+
+/**
+ * Builds sales columns with date, quantity and profit columns. `day` is a day number since
+ * 1970-01-01 (missing → no date); missing quantity / profit are 0.
+ */
+export function salesOf(
+	rows: { key: string; amount: number; day?: number; quantity?: number; profit?: number }[],
+	scale = 0
+): SalesColumns {
+	const data = columnsOf(rows, scale);
+	data.date = Int32Array.from(rows, (r) => (r.day === undefined ? NO_DAY : r.day));
+	data.quantity = Float64Array.from(rows, (r) => r.quantity ?? 0);
+	data.profit = Float64Array.from(rows, (r) => r.profit ?? 0);
+	return data;
 }

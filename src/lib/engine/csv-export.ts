@@ -35,13 +35,49 @@ export const EXPORT_HEADER = [
 	'key_customer'
 ] as const;
 
-/** Classified customers in rank order, as the foundation issue defines the file. */
+/** Columns after the foundation's eight, for whatever analysis is active (absent ones are left out). */
+export interface ExtraColumns {
+	metric: string;
+	periodFrom?: string;
+	periodTo?: string;
+	vip?: Map<number, { status: string; months: string[] }>;
+	xyz?: Map<number, string>;
+	recency?: Map<number, string>;
+}
+
+/** Classified customers in rank order: the foundation's eight columns first, then the extras. */
 export function classificationCsv(
 	c: Classification,
 	customerKeys: readonly string[],
-	customerNames: readonly string[]
+	customerNames: readonly string[],
+	extra?: ExtraColumns
 ): string {
-	const lines: string[] = [EXPORT_HEADER.join(',')];
+	const header: string[] = [...EXPORT_HEADER];
+	const extraCells: ((customer: number) => string)[] = [];
+	if (extra) {
+		header.push('metric');
+		extraCells.push(() => extra.metric);
+		if (extra.vip) {
+			const vip = extra.vip;
+			header.push('vip_status', 'vip_months');
+			extraCells.push((i) => vip.get(i)?.status ?? '', (i) => vip.get(i)?.months.join(';') ?? '');
+		}
+		if (extra.xyz) {
+			const xyz = extra.xyz;
+			header.push('xyz');
+			extraCells.push((i) => xyz.get(i) ?? '');
+		}
+		if (extra.recency) {
+			const rec = extra.recency;
+			header.push('recency');
+			extraCells.push((i) => rec.get(i) ?? '');
+		}
+		if (extra.periodFrom || extra.periodTo) {
+			header.push('period_from', 'period_to');
+			extraCells.push(() => extra.periodFrom ?? '', () => extra.periodTo ?? '');
+		}
+	}
+	const lines: string[] = [header.join(',')];
 	const names = c.settings.classes.map((k) => k.name);
 	const decimals = c.settings.metric === 'payments' ? 0 : c.scale;
 	for (let r = 0; r < c.order.length; r++) {
@@ -55,7 +91,8 @@ export function classificationCsv(
 				c.share[r].toFixed(10),
 				c.cumShare[r].toFixed(10),
 				csvField(names[c.classIndex[r]]),
-				c.key[r] ? 'true' : 'false'
+				c.key[r] ? 'true' : 'false',
+				...extraCells.map((f) => csvField(f(i)))
 			].join(',')
 		);
 	}

@@ -7,7 +7,16 @@ import { deleteDataset, getSetting, listDatasets, putSetting } from '../store/da
 import { getDb } from '../store/db';
 import { WorkerClient, WorkerFailure, type ProgressEvent } from '../worker/client';
 import type { FileChoice } from '../worker/protocol';
-import { DEFAULT_SETTINGS, toClassifySettings, type UserSettings } from './settings';
+import { DEFAULT_SETTINGS, parseIsoDay, toClassifySettings, type UserSettings } from './settings';
+import type { CompareView, MarginView, MigrationCellView, MigrationView, RecencyView, VipView, XyzView } from '../engine/view-types';
+import type { ClassifySettings } from '../engine/types';
+import { defaultPeriods, halvesOfYear, type Period } from '../engine/migration';
+import { dayToParts } from '../engine/calendar';
+
+export type Tab = 'classes' | 'vip' | 'movement' | 'xyz' | 'recency' | 'margin' | 'compare';
+export const TABS: Tab[] = ['classes', 'vip', 'movement', 'xyz', 'recency', 'margin', 'compare'];
+/** Tabs that need a date column. */
+export const DATED_TABS = new Set<Tab>(['vip', 'movement', 'xyz', 'recency']);
 
 /** One dropped file in the mapping step. */
 export interface PendingFile {
@@ -43,6 +52,15 @@ export class AppState {
 	query = $state<CustomerQuery>({ sort: 'rank', descending: false, search: '', classIndex: -1, offset: 0, limit: PAGE_SIZE });
 	page = $state.raw<CustomerPage | null>(null);
 	busy = $state(false);
+	tab = $state<Tab>('classes');
+	vipView = $state.raw<VipView | null>(null);
+	migrationView = $state.raw<MigrationView | null>(null);
+	migrationCell = $state.raw<MigrationCellView | null>(null);
+	marginView = $state.raw<MarginView | null>(null);
+	xyzView = $state.raw<XyzView | null>(null);
+	recencyView = $state.raw<RecencyView | null>(null);
+	compareView = $state.raw<CompareView | null>(null);
+	private tabTicket = 0;
 
 	private client: WorkerClient;
 	private importId = 0;
@@ -161,8 +179,12 @@ export class AppState {
 			this.openMeta = opened.meta;
 			this.view = opened.view;
 			this.resetQuery();
+			this.clearTabViews();
 			this.phase = 'dashboard';
-			await Promise.all([this.refreshDatasets(), this.loadPage()]);
+			await this.refreshDatasets();
+			// the import ranked without a period (the date range was unknown): apply it now
+			if (this.settings.period !== 'all') await this.applySettings({});
+			else await Promise.all([this.loadPage(), this.loadTab()]);
 		} catch (err) {
 			const cancelled = err instanceof WorkerFailure && err.failure.kind === 'import' && err.failure.info.code === 'cancelled';
 			if (cancelled) this.notice = 'progress.cancelled';
@@ -185,15 +207,17 @@ export class AppState {
 	async openDataset(id: number): Promise<void> {
 		this.busy = true;
 		try {
+			const known = this.datasets.find((d) => d.id === id);
 			const opened = await this.client.request('open', {
 				datasetId: id,
-				settings: toClassifySettings($state.snapshot(this.settings))
+				settings: this.engineSettings(known?.dateRange ?? null)
 			});
 			this.openMeta = opened.meta;
 			this.view = opened.view;
 			this.resetQuery();
+			this.clearTabViews();
 			this.phase = 'dashboard';
-			await this.loadPage();
+			await Promise.all([this.loadPage(), this.loadTab()]);
 		} catch (err) {
 			this.fail(err);
 		} finally {
@@ -229,9 +253,103 @@ export class AppState {
 		putSetting(getDb(), SETTINGS_KEY, snapshot).catch(() => {});
 		if (!this.view) return;
 		try {
-			this.view = await this.client.request('classify', { settings: toClassifySettings(snapshot) });
+			this.view = await this.client.request('classify', { settings: this.engineSettings() });
 			this.query = { ...this.query, offset: 0, classIndex: -1 };
-			await this.loadPage();
+			this.clearTabViews();
+			await Promise.all([this.loadPage(), this.loadTab()]);
+		} catch (err) {
+			this.fail(err);
+		}
+	}
+
+	/** Settings as the engine takes them, with the period resolved against the open dataset's dates. */
+	engineSettings(dateRange: [number, number] | null = this.openMeta?.dateRange ?? null): ClassifySettings {
+		return toClassifySettings($state.snapshot(this.settings), dateRange);
+	}
+
+	private clearTabViews(): void {
+		this.vipView = this.migrationView = this.migrationCell = null;
+		this.marginView = this.xyzView = this.recencyView = this.compareView = null;
+	}
+
+	async setTab(tab: Tab): Promise<void> {
+		this.tab = tab;
+		await this.loadTab();
+	}
+
+	/** The two periods of the movement view, from its settings and the dataset's dates. */
+	migrationPeriods(): { previous: Period; current: Period } | null {
+		const range = this.openMeta?.dateRange;
+		if (!range) return null;
+		const m = this.settings.migration;
+		if (m.mode === 'halves') return halvesOfYear(m.year ?? dayToParts(range[1]).year);
+		if (m.mode === 'custom') {
+			const [a, b, c, d] = [m.p1From, m.p1To, m.p2From, m.p2To].map(parseIsoDay);
+			if (a !== undefined && b !== undefined && c !== undefined && d !== undefined && a <= b && c <= d) {
+				return { previous: { from: a, to: b }, current: { from: c, to: d } };
+			}
+		}
+		return defaultPeriods(range[1]);
+	}
+
+	/** Computes the open tab's view in the worker (only that one: the others wait until opened). */
+	async loadTab(): Promise<void> {
+		if (!this.view || !this.openMeta) return;
+		const ticket = ++this.tabTicket;
+		const settings = this.engineSettings();
+		const s = $state.snapshot(this.settings);
+		const hasDates = !!this.openMeta.dateRange;
+		try {
+			switch (this.tab) {
+				case 'vip':
+					if (hasDates) {
+						const v = await this.client.request('vip', { settings, vip: s.vip });
+						if (ticket === this.tabTicket) this.vipView = v;
+					}
+					break;
+				case 'movement': {
+					const periods = this.migrationPeriods();
+					if (periods) {
+						const v = await this.client.request('migration', { settings, ...periods });
+						if (ticket === this.tabTicket) {
+							this.migrationView = v;
+							this.migrationCell = null;
+						}
+					}
+					break;
+				}
+				case 'xyz':
+					if (hasDates) {
+						const v = await this.client.request('xyz', { settings, xyz: s.xyz });
+						if (ticket === this.tabTicket) this.xyzView = v;
+					}
+					break;
+				case 'recency':
+					if (hasDates) {
+						const v = await this.client.request('recency', { settings, recency: s.recency });
+						if (ticket === this.tabTicket) this.recencyView = v;
+					}
+					break;
+				case 'margin':
+					if (this.openMeta.has.profit) {
+						const v = await this.client.request('margin', { settings, gap: s.marginGap });
+						if (ticket === this.tabTicket) this.marginView = v;
+					}
+					break;
+				case 'compare': {
+					const v = await this.client.request('compare', { settings, a: s.compareA, b: s.compareB });
+					if (ticket === this.tabTicket) this.compareView = v;
+					break;
+				}
+			}
+		} catch (err) {
+			this.fail(err);
+		}
+	}
+
+	async openMigrationCell(from: number, to: number): Promise<void> {
+		try {
+			this.migrationCell = await this.client.request('migrationCell', { from, to });
 		} catch (err) {
 			this.fail(err);
 		}
@@ -259,7 +377,8 @@ export class AppState {
 	}
 
 	async exportCsv(): Promise<string> {
-		return this.client.request('exportCsv', {});
+		const s = $state.snapshot(this.settings);
+		return this.client.request('exportCsv', { vip: s.vip, xyz: s.xyz, recency: s.recency });
 	}
 }
 

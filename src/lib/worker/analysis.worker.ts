@@ -1,5 +1,12 @@
 /// <reference lib="webworker" />
-import { classificationCsv } from '../engine/csv-export';
+import { exportClassification } from '../engine/export';
+import { classifyVip } from '../engine/vip';
+import { migrate, type MigrationResult } from '../engine/migration';
+import { marginSqueeze } from '../engine/margin';
+import { classifyXyz } from '../engine/xyz';
+import { classifyRecency } from '../engine/recency';
+import { compareMetrics } from '../engine/compare';
+import { compareView, marginView, migrationCellView, migrationView, recencyView, vipView, xyzView } from '../engine/period-views';
 import { buildSearchIndex, matchingRanks, pageOf, type CustomerQuery } from '../engine/customer-table';
 import { Analysis, dashboardView } from '../engine/dashboard';
 import type { Classification, ClassifySettings } from '../engine/types';
@@ -19,6 +26,8 @@ interface Current {
 	classification: Classification;
 	/** last filtered + sorted rank list, reused while paging */
 	ranksCache: { key: string; ranks: number[] } | null;
+	/** the last movement computed, for listing a matrix cell's customers */
+	migration?: MigrationResult;
 }
 
 let current: Current | null = null;
@@ -61,7 +70,40 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<
 			return query(req.payload);
 		case 'exportCsv': {
 			const c = need();
-			return classificationCsv(c.classification, c.analysis.data.customerKeys, c.analysis.data.customerNames);
+			return exportClassification(c.analysis.data, c.classification, req.payload);
+		}
+		case 'vip': {
+			const data = need().analysis.data;
+			return vipView(data, classifyVip(data, req.payload.settings, req.payload.vip));
+		}
+		case 'migration': {
+			const c = need();
+			c.migration = migrate(c.analysis.data, req.payload.settings, req.payload.previous, req.payload.current);
+			return migrationView(c.analysis.data, c.migration);
+		}
+		case 'migrationCell': {
+			const c = need();
+			if (!c.migration) throw new Error('Open the movement view first.');
+			return migrationCellView(c.analysis.data, c.migration, req.payload.from, req.payload.to);
+		}
+		case 'margin': {
+			const c = need();
+			const cls = c.analysis.classify(req.payload.settings);
+			return marginView(c.analysis.data, marginSqueeze(c.analysis.data, req.payload.settings, cls, { gap: req.payload.gap }));
+		}
+		case 'xyz': {
+			const c = need();
+			const cls = c.analysis.classify(req.payload.settings);
+			return xyzView(classifyXyz(c.analysis.data, req.payload.settings, cls, req.payload.xyz), cls);
+		}
+		case 'recency': {
+			const c = need();
+			const cls = c.analysis.classify(req.payload.settings);
+			return recencyView(c.analysis.data, classifyRecency(c.analysis.data, req.payload.settings, cls, req.payload.recency));
+		}
+		case 'compare': {
+			const data = need().analysis.data;
+			return compareView(data, compareMetrics(data, req.payload.settings, req.payload.a, req.payload.b));
 		}
 		case 'forget':
 			if (current?.id === req.payload.datasetId) current = null;

@@ -4,7 +4,12 @@ import type { FileSniff, ImportProgress, SniffOverrides } from '../ingest/pipeli
 import type { AmountSource, ColumnMapping, DateOrder, DecimalSeparator } from '../ingest/types';
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
-import type { ClassifySettings } from '../engine/types';
+import type { ClassifySettings, Metric } from '../engine/types';
+import type { CompareView, MarginView, MigrationCellView, MigrationView, RecencyView, VipView, XyzView } from '../engine/view-types';
+import type { VipSettings } from '../engine/vip';
+import type { XyzSettings } from '../engine/xyz';
+import type { RecencySettings } from '../engine/recency';
+import type { Period } from '../engine/migration';
 import type { DatasetMeta } from '../store/db';
 
 /** The user's choices for one file in the mapping step. */
@@ -33,8 +38,22 @@ export interface Api {
 	open: [{ datasetId: number; settings: ClassifySettings }, Opened];
 	classify: [{ settings: ClassifySettings }, DashboardView];
 	query: [CustomerQuery, CustomerPage];
-	exportCsv: [Record<string, never>, string];
+	exportCsv: [ExportOptions, string];
+	vip: [{ settings: ClassifySettings; vip: VipSettings }, VipView];
+	migration: [{ settings: ClassifySettings; previous: Period; current: Period }, MigrationView];
+	migrationCell: [{ from: number; to: number }, MigrationCellView];
+	margin: [{ settings: ClassifySettings; gap: number }, MarginView];
+	xyz: [{ settings: ClassifySettings; xyz: XyzSettings }, XyzView];
+	recency: [{ settings: ClassifySettings; recency: RecencySettings }, RecencyView];
+	compare: [{ settings: ClassifySettings; a: Metric; b: Metric }, CompareView];
 	forget: [{ datasetId: number }, null];
+}
+
+/** Settings of the extra export columns; the classification itself is the open one. */
+export interface ExportOptions {
+	vip?: VipSettings;
+	xyz?: XyzSettings;
+	recency?: RecencySettings;
 }
 
 export type RequestType = keyof Api;

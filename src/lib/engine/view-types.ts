@@ -1,0 +1,69 @@
+/** Small, name-resolved results the worker posts to the page for the period-based methods. */
+
+export interface NamedCustomer {
+	key: string;
+	name: string;
+}
+
+export interface VipView {
+	variant: 'monthly' | 'period';
+	months: string[];
+	counts: { vip: number; good: number; regular: number; droppedOut: number };
+	/** VIP and good customers, VIP first, each with a strip of VIP months (same order as `months`) */
+	rows: (NamedCustomer & { status: 'vip' | 'good' | 'regular'; value: number; vipMonths: boolean[]; droppedOut: boolean })[];
+	/** rows left out of `rows` beyond the display limit */
+	more: number;
+	lost: (NamedCustomer & { lastPurchase: string; daysSince: number; vipMonths: string[] })[];
+	referenceDay: string;
+}
+
+export interface MigrationView {
+	previous: { from: string; to: string };
+	current: { from: string; to: string };
+	classes: string[];
+	/** counts[fromIndex][toIndex]; from = classes + 'new', to = classes + 'lost' */
+	counts: number[][];
+	rising: (NamedCustomer & { before: number; after: number; growth: number; fromClass: string; toClass: string })[];
+	drops: (NamedCustomer & { before: number; after: number; growth: number; fromClass: string; toClass: string })[];
+}
+
+export interface MigrationCellView {
+	from: string;
+	to: string;
+	customers: (NamedCustomer & { before: number; after: number })[];
+	more: number;
+}
+
+export interface MarginView {
+	companyMargin: number;
+	gap: number;
+	rows: (NamedCustomer & { revenue: number; profit: number; margin: number; revenueRank: number; profitRank: number; flagged: boolean; reason: string | null })[];
+	scatter: { x: number; y: number; top: boolean; name: string }[];
+}
+
+export interface XyzView {
+	months: string[];
+	classes: string[];
+	/** matrix[classIndex][0..2] for X, Y, Z */
+	matrix: { customers: number; value: number }[][];
+	counts: { X: number; Y: number; Z: number };
+}
+
+export interface RecencyView {
+	referenceDay: string;
+	counts: { active: number; sleeping: number; lost: number };
+	quietTop: (NamedCustomer & { daysSince: number; status: 'active' | 'sleeping' | 'lost'; value: number })[];
+}
+
+export interface CompareView {
+	a: string;
+	b: string;
+	topA: number;
+	topB: number;
+	both: number;
+	overlapShareOfA: number;
+	overlapShareOfB: number;
+	jaccard: number;
+	onlyA: NamedCustomer[];
+	onlyB: NamedCustomer[];
+}
