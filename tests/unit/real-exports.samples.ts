@@ -47,11 +47,14 @@ const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (
 
 // ---- encoders ----
 
+/** Windows-1252 bytes 0x80–0x9F (written out: some Node versions decode them as Latin-1). */
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 function singleByteEncoder(label: string): (s: string) => Uint8Array {
 	const table = new Map<string, number>();
 	const dec = new TextDecoder(label);
 	for (let b = 0x80; b <= 0xff; b++) {
-		const ch = dec.decode(Uint8Array.of(b));
+		const ch = label === 'windows-1252' && b < 0xa0 ? CP1252_C1[b - 0x80] : dec.decode(Uint8Array.of(b));
 		if (ch !== '\ufffd' && !table.has(ch)) table.set(ch, b);
 	}
 	return (s) =>
