@@ -50,6 +50,13 @@ test('sales_en: switch metric and period, both VIP variants, migration matrix, X
 	await page.getByRole('tab', { name: 'Compare metrics' }).click();
 	await expect(page.getByTestId('compare-summary')).toContainText('in both');
 
+	// the same classification as SQL, for data that outgrows the browser
+	await page.getByRole('button', { name: 'Show as SQL' }).click();
+	await expect(page.getByTestId('sql-text')).toHaveValue(/"Customer ID"/);
+	await page.getByLabel('Dialect').selectOption('bigquery');
+	await expect(page.getByTestId('sql-text')).toHaveValue(/`Customer ID`/);
+	await page.getByRole('button', { name: 'Close' }).click();
+
 	// a period preset filters the classification
 	await page.getByLabel('Period', { exact: true }).selectOption('lastQuarter');
 	await expect(page.getByTestId('customer-count')).not.toHaveText('198');

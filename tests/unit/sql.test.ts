@@ -217,8 +217,8 @@ describe('quantity × unit price (no amount column)', () => {
 
 describe('edge cases: exact ties, exact boundaries, skipped keys, odd header names', () => {
 	// Big 64.1 + "10" 7.95 + "9" 7.95 = exactly 80 % of 100 before W: W is B, not A. X 0.3, Y 0.1 + 0.2
-	// and Z 0.3 (a return by quantity, netted) tie exactly: in floats Y would rank first. "10" sorts
-	// before "9". N nets to 0, M is negative: both last, in C. N/A, Total and empty keys are skipped.
+	// and Z 0.3 (a return by quantity, netted), b and É tie exactly: in floats Y would rank first; by
+	// bytes "Z" < "b" < "É" (a case-insensitive or locale collation would differ). "10" sorts before "9". N nets to 0, M is negative: both last, in C. N/A, Total and empty keys are skipped.
 	const csv = [
 		'"Client ""code""",Net amount,Qty,Doc,Day',
 		'Big,64.1,1,d1,2024-01-05',
@@ -227,13 +227,15 @@ describe('edge cases: exact ties, exact boundaries, skipped keys, odd header nam
 		'10,7.95,1,d4,2024-01-08',
 		'9,7.95,1,d5,2024-01-09',
 		' W ,7.9,1,d6,2024-02-01',
-		'V,6,2,d7,2024-02-02',
+		'V,5.4,2,d7,2024-02-02',
 		'U,5.2,1,,2024-02-03',
 		'U,0,1,,2024-02-04',
 		'Y,0.1,1,d8,2024-02-05',
 		'Y,0.2,1,d8,2024-02-06',
 		'X,0.3,1,d9,',
 		'Z,0.3,-1,d10,2024-03-01',
+		'É,0.3,1,d16,2024-02-07',
+		'b,0.3,1,d17,2024-02-08',
 		'N,5,1,d11,2024-03-02',
 		'N,-5,1,d12,2024-03-03',
 		'M,-2,1,d13,2024-03-04',
@@ -259,9 +261,9 @@ describe('edge cases: exact ties, exact boundaries, skipped keys, odd header nam
 	it.each(DIALECTS)('%s: ranks, classes and key customers as the engine', async (dialect) => {
 		const rows = await expectSameAsEngine(data, { ...base, keyShare: 0.0795 }, dialect, 'edge "table"');
 		const byKey = Object.fromEntries(rows.map((r) => [r.key, r]));
-		expect(rows.map((r) => r.key)).toEqual(['Big', '10', '9', 'W', 'V', 'U', 'X', 'Y', 'Z', 'N', 'M']);
+		expect(rows.map((r) => r.key)).toEqual(['Big', '10', '9', 'W', 'V', 'U', 'X', 'Y', 'Z', 'b', 'É', 'N', 'M']);
 		expect(rows.map((r) => r.value)).toEqual(
-			[64.1, 7.95, 7.95, 7.9, 6, 5.2, 0.3, 0.3, 0.3, 0, -2].map((v) => BigInt(Math.round(v * 100)) * 10_000_000n)
+			[64.1, 7.95, 7.95, 7.9, 5.4, 5.2, 0.3, 0.3, 0.3, 0.3, 0.3, 0, -2].map((v) => BigInt(Math.round(v * 100)) * 10_000_000n)
 		);
 		expect(byKey.W.className).toBe('B');
 		expect(byKey['9'].className).toBe('A');

@@ -1,4 +1,4 @@
-import { i18n, t } from '../i18n/index.svelte';
+import { i18n, t, type MessageKey } from '../i18n/index.svelte';
 import type { ClassDef, Metric } from '../engine/types';
 import { PRESET_CLASS_NAMES } from '../state/settings';
 
@@ -25,4 +25,11 @@ const PALETTES: Record<string, string[]> = {
 export function classColors(classes: readonly ClassDef[]): string[] {
 	const p = classes[0]?.name === 'gold' ? PALETTES.gold : PALETTES.default;
 	return classes.map((_, i) => p[i % p.length]);
+}
+
+/** Playbook of domain.md §4 for a class: the top class gets A/gold, the lowest C/bronze, the rest B/silver. */
+export function playbookKey(classIndex: number, classCount: number): MessageKey {
+	if (classIndex === 0) return 'play.top';
+	if (classIndex === classCount - 1) return 'play.bottom';
+	return 'play.middle';
 }

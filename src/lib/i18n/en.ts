@@ -100,6 +100,7 @@ export const en = {
 	'dash.customers': 'Customers',
 	'dash.total': 'Total',
 	'dash.settings': 'Settings',
+	'dash.byCount': 'bounds are shares of customers by rank',
 	'dash.preset': 'Classification',
 	'dash.preset.abc': 'ABC 80/15/5',
 	'dash.preset.gsb': 'Gold / silver / bronze 65/20/15',
@@ -281,7 +282,15 @@ export const en = {
 	'common.loading': "Computing…",
 	'common.customer': "Customer",
 	'common.status': "Status",
-	'common.value': "Value"
+	'common.value': "Value",
+	'sql.show': "Show as SQL",
+	'sql.title': "The classification as SQL",
+	'sql.dialect': "Dialect",
+	'sql.copy': "Copy",
+	'sql.copied': "Copied",
+	'sql.close': "Close",
+	'sql.hint': "One query over a table named sales with your file’s column names: run the same classification where the data lives.",
+	'sql.unavailable': "This dataset was imported before SQL export existed: import the file again to get its SQL."
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -102,6 +102,7 @@ export const ru: Record<MessageKey, string> = {
 	'dash.customers': 'Клиенты',
 	'dash.total': 'Итого',
 	'dash.settings': 'Настройки',
+	'dash.byCount': 'границы — доли клиентов по рангу',
 	'dash.preset': 'Классификация',
 	'dash.preset.abc': 'ABC 80/15/5',
 	'dash.preset.gsb': 'Золотые / серебряные / бронзовые 65/20/15',
@@ -283,5 +284,13 @@ export const ru: Record<MessageKey, string> = {
 	'common.loading': "Вычисление…",
 	'common.customer': "Клиент",
 	'common.status': "Статус",
-	'common.value': "Значение"
+	'common.value': "Значение",
+	'sql.show': "Показать как SQL",
+	'sql.title': "Классификация в виде SQL",
+	'sql.dialect': "Диалект",
+	'sql.copy': "Копировать",
+	'sql.copied': "Скопировано",
+	'sql.close': "Закрыть",
+	'sql.hint': "Один запрос к таблице sales с именами столбцов вашего файла: та же классификация там, где лежат данные.",
+	'sql.unavailable': "Этот набор импортирован до появления экспорта в SQL: импортируйте файл заново, чтобы получить SQL."
 };

@@ -239,7 +239,10 @@ export class SalesBuilder {
 
 		const key = cell(m.customerKey);
 		if (MISSING_KEYS.has(key.toLowerCase())) {
-			this.skipped.add('no-customer', place(m.customerKey));
+			// 'Итого;;;;125;;1 234 567,89': the totals line of a report labels its first cell
+			const first = fields.findIndex((f) => f.trim() !== '');
+			if (TOTAL_ROW.test(fields[first].trim())) this.skipped.add('total-row', place(first));
+			else this.skipped.add('no-customer', place(m.customerKey));
 			return;
 		}
 		if (TOTAL_ROW.test(key)) {

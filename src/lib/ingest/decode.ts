@@ -38,9 +38,7 @@ export function bomLength(head: Uint8Array): number {
 
 /**
  * Detects the text encoding from the first bytes: a BOM wins; then UTF-16 by its zero bytes;
- * then valid UTF-8; otherwise a single-byte code page chosen by letter statistics:
- * Cyrillic words in Windows-1251 are runs of bytes ≥ 0xC0, while Western text in Windows-1252
- * has isolated accented letters between ASCII ones.
+ * then valid UTF-8; otherwise a single-byte code page chosen by its words (see `singleByteEncoding`).
  */
 export function detectEncoding(head: Uint8Array): TextEncodingName {
 	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
@@ -59,7 +57,7 @@ export function detectEncoding(head: Uint8Array): TextEncodingName {
 	if (pairs > 2 && zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le';
 	if (pairs > 2 && zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be';
 	if (isValidUtf8(head.subarray(0, len), len < head.length)) return 'utf-8';
-	return looksCyrillic1251(head.subarray(0, len)) ? 'windows-1251' : 'windows-1252';
+	return singleByteEncoding(head.subarray(0, len));
 }
 
 /** True when the bytes are valid UTF-8; a sequence cut at the end of a sample is allowed. */
@@ -79,20 +77,70 @@ export function isValidUtf8(bytes: Uint8Array, truncated: boolean): boolean {
 	}
 }
 
-function looksCyrillic1251(bytes: Uint8Array): boolean {
-	let high = 0;
-	let highInRun = 0;
-	for (let i = 0; i < bytes.length; i++) {
-		const b = bytes[i];
-		if (b >= 0xc0) {
-			high++;
-			if ((i > 0 && bytes[i - 1] >= 0xc0) || (i + 1 < bytes.length && bytes[i + 1] >= 0xc0)) highInRun++;
-		}
-	}
-	return high > 0 && highInRun / high > 0.6;
+/** A letter byte in Windows-1251 or -1252: ASCII letters, 0xC0..0xFF, and Ё/ё (0xA8, 0xB8). */
+function isLetterByte(b: number): boolean {
+	return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b >= 0xc0 || b === 0xa8 || b === 0xb8;
 }
+
+/**
+ * Windows-1251 or Windows-1252, by the words that hold bytes >= 0x80: a Cyrillic word is all
+ * such bytes ('Ромашка'), while a Western accented letter sits inside a word with ASCII letters
+ * ('Café', 'Müßig', 'Distribuição'): adjacent accented letters alone do not make a file Cyrillic.
+ */
+export function singleByteEncoding(bytes: Uint8Array): 'windows-1251' | 'windows-1252' {
+	let cyrillic = 0;
+	let western = 0;
+	const n = bytes.length;
+	for (let i = 0; i < n; ) {
+		if (!isLetterByte(bytes[i])) {
+			i++;
+			continue;
+		}
+		let high = 0;
+		let ascii = 0;
+		for (; i < n && isLetterByte(bytes[i]); i++) {
+			if (bytes[i] >= 0x80) high++;
+			else ascii++;
+		}
+		if (high === 0) continue;
+		if (ascii > 0) western++;
+		else if (high >= 2) cyrillic++;
+	}
+	return cyrillic > western ? 'windows-1251' : 'windows-1252';
+}
+
+/**
+ * Windows-1252 bytes 0x80..0x9F. Browsers decode them so; some Node versions (20.18.3+, 22.13+)
+ * decode 'windows-1252' as Latin-1 and leave C1 controls, which are mapped back here.
+ */
+const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1 = /[\u0080-\u009f]/g;
 
 /** Decodes a whole buffer with the given encoding, dropping a BOM. */
 export function decodeBytes(bytes: Uint8Array, encoding: TextEncodingName): string {
-	return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+	const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+	if (encoding !== 'windows-1252' || text.search(C1) < 0) return text;
+	return text.replace(C1, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]);
+}
+
+/**
+ * Decodes a whole file read as UTF-8 because its start was plain ASCII. When the rest turns out
+ * not to be UTF-8 (a Latin-1 or Windows-1251 name far down a big file), the file is decoded with
+ * the single-byte code page its words point to, instead of turning every such letter into '\uFFFD'.
+ * A UTF-8 file with a few broken bytes stays UTF-8: its valid multi-byte letters outnumber them.
+ */
+export function decodeUtf8OrFallback(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+	const text = decodeBytes(bytes, 'utf-8');
+	const firstBad = text.indexOf('\ufffd');
+	if (firstBad < 0) return { text, encoding: 'utf-8' };
+	let bad = 0;
+	let good = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0xfffd) bad++;
+		else if (c >= 0x80) good++;
+	}
+	if (good >= bad) return { text, encoding: 'utf-8' };
+	const encoding = singleByteEncoding(bytes);
+	return { text: decodeBytes(bytes, encoding), encoding };
 }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { SalesColumns } from '../engine/types';
 import { SalesBuilder, type FilePlan, type ImportReport } from './build';
-import { bomLength, decodeBytes, detectBinary, detectEncoding } from './decode';
+import { bomLength, decodeBytes, decodeUtf8OrFallback, detectBinary, detectEncoding } from './decode';
 import { ImportError } from './errors';
 import { hasMalformedQuotes, parseLenient } from './lenient';
 import { sniffText, type Delimiter, type Newline, type SniffHints, type TextSniff } from './sniff';
@@ -200,13 +200,35 @@ function parseRecordsWithPapa(
 				fail(new ImportError({ code: 'read-failed', file: f.plan.fileName, detail: err.message }));
 			}
 		};
-		Papa.parse(f.text, config as Papa.ParseConfig<string[]>);
+		Papa.parse(withoutFinalNewline(f.text), config as Papa.ParseConfig<string[]>);
 	});
+}
+
+/**
+ * The text without the line end that closes its last record: PapaParse reads that line end as
+ * one more, empty record, and the report would count a blank line in every ordinary file.
+ */
+function withoutFinalNewline(text: string): string {
+	const n = text.length;
+	if (n > 0 && text.charCodeAt(n - 1) === 10) return text.slice(0, n > 1 && text.charCodeAt(n - 2) === 13 ? n - 2 : n - 1);
+	if (n > 0 && text.charCodeAt(n - 1) === 13) return text.slice(0, n - 1);
+	return text;
+}
+
+/**
+ * Decodes a whole file with the sniffed encoding. UTF-8 guessed from a plain-ASCII start (no BOM)
+ * is checked against the whole file: a single-byte file whose first accented letter comes after
+ * the sniffed sample is decoded with its code page (`encoding` then says which).
+ */
+export function decodeFile(bytes: Uint8Array, encoding: TextEncodingName): { text: string; encoding: TextEncodingName } {
+	const bom = bomLength(bytes);
+	if (encoding === 'utf-8' && bom === 0) return decodeUtf8OrFallback(bytes);
+	return { text: decodeBytes(bytes.subarray(bom), encoding), encoding };
 }
 
 /** Decodes a whole in-memory file (tests and small files) the way the worker reads one. */
 export function decodeWhole(bytes: Uint8Array, encoding: TextEncodingName): string {
-	return decodeBytes(bytes.subarray(bomLength(bytes)), encoding);
+	return decodeFile(bytes, encoding).text;
 }
 
 export type PlanChoice = Pick<FilePlan, 'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked'>;
@@ -236,5 +258,6 @@ export function prepareImport(text: string, size: number, sniff: FileSniff, choi
 /** Sniffs and decodes a whole file held in memory, ready to import with the auto-mapping. */
 export async function prepareBytes(bytes: Uint8Array, fileName: string, overrides: SniffOverrides = {}): Promise<FileToImport> {
 	const sniff = await sniffFile(new Blob([bytes as BlobPart]), fileName, overrides);
-	return prepareImport(decodeWhole(bytes, sniff.encoding), bytes.length, sniff);
+	const { text, encoding } = decodeFile(bytes, sniff.encoding);
+	return prepareImport(text, bytes.length, { ...sniff, encoding });
 }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ImportReport } from '../ingest/build';
 import type { SalesColumns } from '../engine/types';
 import type { TextEncodingName } from '../ingest/types';
+import type { SqlColumns } from '../engine/sql';
 
 export interface DatasetFileInfo {
 	name: string;
@@ -22,6 +23,8 @@ export interface DatasetMeta {
 	/** first and last valid day number, when dates exist */
 	dateRange: [number, number] | null;
 	report: ImportReport;
+	/** header names of the mapped columns of the first file, for "Show as SQL" */
+	sqlColumns?: SqlColumns;
 }
 
 /** The columns themselves, stored as typed arrays (structured clone keeps them compact). */

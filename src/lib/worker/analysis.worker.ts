@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { exportClassification } from '../engine/export';
+import type { SqlColumns } from '../engine/sql';
 import { classifyVip } from '../engine/vip';
 import { migrate, type MigrationResult } from '../engine/migration';
 import { marginSqueeze } from '../engine/margin';
@@ -155,7 +156,8 @@ async function runImport(id: number, { files, name, settings }: Api['import'][0]
 			manager: !!columns.managers
 		},
 		dateRange: dateRangeOf(columns.date),
-		report
+		report,
+		sqlColumns: sqlColumnsOf(toImport[0].plan)
 	};
 	const datasetId = await saveDataset(getDb(), meta, columns);
 	progress('classify', 1, columns.rowCount);
@@ -167,6 +169,21 @@ async function readChoice(choice: FileChoice): Promise<FileToImport> {
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const sniff = await sniffFile(file, file.name, { ...choice.overrides, dateOrder: choice.dateOrder });
 	return prepareImport(decodeWhole(bytes, sniff.encoding), file.size, sniff, choice);
+}
+
+/** The first file's mapped header names: what a `sales` table loaded from it would call its columns. */
+function sqlColumnsOf(plan: FileToImport['plan']): SqlColumns {
+	const name = (c: number) => (c >= 0 ? plan.header[c] : undefined);
+	const m = plan.mapping;
+	return {
+		customerKey: plan.header[m.customerKey],
+		amount: plan.amountSource === 'column' ? name(m.amount) : undefined,
+		quantity: name(m.quantity),
+		unitPrice: name(m.unitPrice),
+		profit: name(m.profit),
+		date: name(m.date),
+		orderId: name(m.orderId)
+	};
 }
 
 function dateRangeOf(date: Int32Array | undefined): [number, number] | null {
