@@ -15,7 +15,7 @@ const view: VipView = {
 	rows: [
 		{ key: 'C1', name: 'Acme', status: 'vip', value: 1500, vipMonths: [true, false, true], droppedOut: false },
 		{ key: 'C2', name: 'C2', status: 'good', value: 250.5, vipMonths: [true, false, false], droppedOut: true },
-		{ key: 'C3', name: 'Gamma', status: 'good', value: 12, vipMonths: [false, false, false], droppedOut: false }
+		{ key: 'Gamma', name: 'Gamma', status: 'good', value: 12, vipMonths: [false, false, false], droppedOut: false }
 	],
 	more: 3,
 	lost: [{ key: 'C9', name: 'Zeta', lastPurchase: '2023-11-02', daysSince: 1200, vipMonths: ['2023-09', '2023-10'] }],

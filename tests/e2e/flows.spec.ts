@@ -51,12 +51,12 @@ test('presets, custom bounds and search update the dashboard', async ({ page }) 
 	const segments = page.getByRole('region', { name: /Segments/ });
 	await expect(segments.getByRole('row', { name: /^A 3/ })).toBeVisible();
 
-	await page.getByLabel('Classification').selectOption('gsb');
+	await page.getByLabel('Classification', { exact: true }).selectOption('gsb');
 	await expect(segments.getByRole('row', { name: /^Gold 2/ })).toBeVisible();
 	await expect(segments.getByRole('row', { name: /^Silver 1/ })).toBeVisible();
 	await expect(segments.getByRole('row', { name: /^Bronze 2/ })).toBeVisible();
 
-	await page.getByLabel('Classification').selectOption('custom');
+	await page.getByLabel('Classification', { exact: true }).selectOption('custom');
 	await page.getByLabel('Upper bound of class 1, %').fill('50');
 	await page.getByLabel('Upper bound of class 2, %').fill('75');
 	await page.getByLabel('Upper bound of class 3, %').fill('90');
@@ -66,6 +66,13 @@ test('presets, custom bounds and search update the dashboard', async ({ page }) 
 
 	await page.getByLabel('Search customers').fill('C');
 	await expect(page.getByText('Rows 1–1 of 1')).toBeVisible();
+
+	// without a date column the period filter and the monthly methods say why they are off
+	await expect(page.getByLabel('Period', { exact: true })).toBeDisabled();
+	await page.getByRole('tab', { name: 'VIP' }).click();
+	await expect(page.getByRole('note')).toHaveText(/No date column is mapped/);
+	await page.getByRole('tab', { name: 'Margin squeeze' }).click();
+	await expect(page.getByText('Map a profit column to see the margin squeeze.')).toBeVisible();
 });
 
 test('several files become one dataset', async ({ page }) => {

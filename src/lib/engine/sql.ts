@@ -216,7 +216,10 @@ export function classificationSql(settings: ClassifySettings, columns: SqlColumn
 	if (countOrders) select.push(`TRIM(CAST(${col(columns.orderId!)} AS ${d.text})) AS order_id`);
 
 	// --- in scope: skipped keys, period, returns ---
-	const skipped = [...MISSING_KEYS, ...TOTAL_LABELS.flatMap((t) => [t, `${t}:`, `${t}.`])].map(d.str).join(', ');
+	const skippedKeys = [...MISSING_KEYS, ...TOTAL_LABELS.flatMap((t) => [t, `${t}:`, `${t}.`])].map(d.str);
+	const skipped = Array.from({ length: Math.ceil(skippedKeys.length / 12) }, (_, i) =>
+		skippedKeys.slice(i * 12, i * 12 + 12).join(', ')
+	).join(',\n      ');
 	const isReturn = columns.quantity ? '(amount < 0 OR COALESCE(quantity < 0, FALSE))' : 'amount < 0';
 	const where = [
 		'customer_key IS NOT NULL',

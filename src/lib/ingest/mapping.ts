@@ -84,7 +84,7 @@ const AMOUNT_VETO = new RegExp(
 		'currency', 'валют', 'шт$', 'pcs', 'кг$', 'kg$', 'avg', 'average', 'средн', 'mean', 'min$',
 		'max$', '(year|month|qtr|quarter|год|месяц|квартал)(id|no|number)?$', 'share', 'доля', 'growth',
 		'рост', 'change', 'diff', 'изменен', 'bonus', 'бонус', 'points', 'балл', 'cashback', 'кэшбэк',
-		'prepay', 'аванс', 'lifetime', 'ltv', 'clv', 'доходност',
+		'prepay', 'аванс', 'lifetime', 'ltv', 'clv', 'доходност', 'insur', 'страхов',
 		'(paid|created|processed|closed|updated|fulfilled|cancelled)(at|on)$'
 	].join('|')
 );
@@ -125,7 +125,7 @@ function amountScore(n: string, raw: string): number {
 		/^(оплачено|поступление|поступления|платеж|платежи)$/.test(core)
 	)
 		s = 92;
-	else if (/^(total|итого|продажи|turnover|оборот|доход|стоимость|amt|paid|payment|payments|оплаты)$/.test(core))
+	else if (/^(total|итого|продажи|turnover|оборот|доход|стоимость|amt|paid|payment|payments|оплаты|gross)$/.test(core))
 		s = 90;
 	else if (/^(subtotal|промежуточныйитог)/.test(core)) s = 75;
 	else if (/^(value|деньги)$/.test(core)) s = 60;
@@ -246,6 +246,7 @@ function orderIdScore(n: string): number {
 }
 
 function dateScore(n: string): number {
+	n = n.replace(/(utc|gmt)$/, ''); // 'Created (UTC)', 'Date (GMT)'
 	if (
 		/birth|рожд|cancel|отмен|updat|modif|изменен|expir|годн|login|signup|регистрац|registered|lastseen|lastvisit/.test(
 			n
@@ -254,7 +255,7 @@ function dateScore(n: string): number {
 		return 0;
 	if (/^(date|дата|период|period|datetime|timestamp|датавремя|day|день|txndate|transactiondate)$/.test(n)) return 95;
 	if (/^(paid|purchased|ordered|sold|invoiced)(at|on)$/.test(n)) return 90;
-	if (/^(created|processed|completed|closed)(at|on)$/.test(n)) return /^created/.test(n) ? 75 : 70;
+	if (/^(created|processed|completed|closed)(at|on)?$/.test(n)) return /^created/.test(n) ? 75 : 70;
 	if (/^(fulfilled|shipped|delivered)(at|on)$/.test(n)) return 30;
 	const dateWord = /date|дата|timestamp|datetime/.test(n);
 	const timeWord = /time|время/.test(n);
@@ -324,7 +325,7 @@ const RE_CUST_NAME = new RegExp(
 const RE_GENERIC = new RegExp(
 	`^${CUST_EN}$|^(клиент|клиенты|контрагент|контрагенты|покупатель|покупатели|заказчик|заказчики|партнер|плательщик|дилер|абонент)$`
 );
-const RE_GENERIC_PREFIX = /^(customer|client|cust|клиент|контрагент|покупател|заказчик|buyer|purchaser)/;
+const RE_GENERIC_PREFIX = /^(customer|client|cust(?!om)|клиент|контрагент|покупател|заказчик|buyer|purchaser)/;
 
 /** How much a header looks like a customer identifier (key) and like a customer name. */
 function customerScores(n: string): CustomerScore {

@@ -192,6 +192,10 @@ function parseRecordsWithPapa(
 				onRecords(data, index);
 				index += data.length;
 				onBytes((results.meta.cursor / Math.max(1, f.text.length)) * f.size);
+				// PapaParse runs string chunks back to back; pausing lets the worker hear a cancel
+				// (and post progress) between chunks
+				parser.pause();
+				setTimeout(() => parser.resume(), 0);
 			},
 			complete() {
 				if (!failed) resolve();

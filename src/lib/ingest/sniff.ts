@@ -115,7 +115,13 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 	const headerRow = detectHeaderRow(allRows);
 	const header = (allRows[headerRow] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
 	const rows = allRows.slice(headerRow + 1).filter((r) => !isBlankRow(r)).slice(0, PREVIEW_ROWS);
-	const columnCells = header.map((_, c) => rows.map((r) => (r[c] ?? '').trim()).filter((v) => v !== ''));
+	// empty cells are left out (a sparse customer column still maps), but a column empty in every
+	// sampled row keeps its empty cells: it is not a header-only column the mapping may trust
+	const columnCells = header.map((_, c) => {
+		const cells = rows.map((r) => (r[c] ?? '').trim());
+		const filled = cells.filter((v) => v !== '');
+		return filled.length > 0 ? filled : cells;
+	});
 	const fallbackSep = hints.decimalFallback ?? (delimiter === ';' ? ',' : '.');
 	const decimalSeparators = columnCells.map((cells) => inferDecimalSeparator(cells, fallbackSep));
 	const auto = autoMap(

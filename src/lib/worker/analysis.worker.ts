@@ -135,6 +135,8 @@ async function runImport(id: number, { files, name, settings }: Api['import'][0]
 		cancelled: isCancelled,
 		onProgress: (p) => progress('parse', p.fraction, p.rows, p.fileIndex)
 	});
+	// let a pending cancel message arrive before anything is written
+	await new Promise((r) => setTimeout(r, 0));
 	if (isCancelled()) throw new ImportError({ code: 'cancelled' });
 	progress('store', 1, columns.rowCount);
 	const meta: Omit<DatasetMeta, 'id'> = {
