@@ -96,6 +96,20 @@ describe('VipPanel', () => {
 		expect(screen.getByLabelText('Variant')).toHaveValue('period');
 	});
 
+	it('keeps header and cells in step when the monthly variant has no months (no dated rows)', () => {
+		render(VipPanel, {
+			view: { ...view, months: [], rows: view.rows.map((r) => ({ ...r, vipMonths: [] })) },
+			settings,
+			metric: 'revenue',
+			onchange: vi.fn()
+		});
+		const rows = screen.getAllByRole('row');
+		expect(within(rows[0]).getAllByRole('columnheader')).toHaveLength(3);
+		expect(within(rows[1]).getAllByRole('cell')).toHaveLength(3);
+		expect(screen.queryByRole('columnheader', { name: 'VIP months' })).toBeInTheDocument(); // the lost table keeps its column
+		expect(within(rows[0]).queryByRole('columnheader', { name: 'VIP months' })).toBeNull();
+	});
+
 	it('calls onchange with the full new settings; shares are typed as percentages', async () => {
 		const user = userEvent.setup();
 		const onchange = vi.fn();

@@ -42,8 +42,8 @@ describe('XyzPanel', () => {
 		expect(screen.getByText('Computing…')).toBeInTheDocument();
 		expect(screen.queryByTestId('xyz-matrix')).toBeNull();
 		expect(screen.getByText('XYZ by the coefficient of variation of monthly values: X ≤ 10%, Y ≤ 25%, Z above.')).toBeInTheDocument();
-		expect(screen.getByLabelText('X ≤, %')).toHaveValue(10);
-		expect(screen.getByLabelText('Y ≤, %')).toHaveValue(25);
+		expect(screen.getByLabelText('X up to, %')).toHaveValue(10);
+		expect(screen.getByLabelText('Y up to, %')).toHaveValue(25);
 		expect(screen.getByLabelText('Months without purchases count as zero')).toBeChecked();
 	});
 
@@ -52,7 +52,7 @@ describe('XyzPanel', () => {
 		const matrix = screen.getByTestId('xyz-matrix');
 		const rows = within(matrix).getAllByRole('row');
 		expect(rows).toHaveLength(4);
-		expect(texts(within(rows[0]).getAllByRole('columnheader'))).toEqual(['', 'X (12)', 'Y (1,500)', 'Z (3)']);
+		expect(texts(within(rows[0]).getAllByRole('columnheader'))).toEqual(['Class', 'X (12)', 'Y (1,500)', 'Z (3)']);
 		expect(texts(within(matrix).getAllByRole('rowheader'))).toEqual(['Gold', 'Silver', 'Bronze']);
 		expect(texts(within(rows[1]).getAllByRole('cell'))).toEqual(['3 · 1,500', '1 · 99.50', '0 · 0.00']);
 		expect(texts(within(rows[2]).getAllByRole('cell'))).toEqual(['4 · 400.00', '1,200 · 25,000', '2 · 30.00']);
@@ -81,13 +81,13 @@ describe('XyzPanel', () => {
 		const onchange = vi.fn();
 		render(XyzPanel, { view, settings, metric: 'revenue', colors, onchange });
 
-		await user.clear(screen.getByLabelText('X ≤, %'));
-		await user.type(screen.getByLabelText('X ≤, %'), '15');
+		await user.clear(screen.getByLabelText('X up to, %'));
+		await user.type(screen.getByLabelText('X up to, %'), '15');
 		await user.tab();
 		expect(onchange).toHaveBeenLastCalledWith({ xMax: 0.15, yMax: 0.25, zeroFill: true });
 
-		await user.clear(screen.getByLabelText('Y ≤, %'));
-		await user.type(screen.getByLabelText('Y ≤, %'), '40');
+		await user.clear(screen.getByLabelText('Y up to, %'));
+		await user.type(screen.getByLabelText('Y up to, %'), '40');
 		await user.tab();
 		expect(onchange).toHaveBeenLastCalledWith({ xMax: 0.1, yMax: 0.4, zeroFill: true });
 

@@ -44,12 +44,22 @@ class I18n {
 		return s;
 	};
 
-	number = (v: number, digits = 0): string =>
-		new Intl.NumberFormat(this.intl, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+	// formatters are costly to build and tables format thousands of cells: keep one per shape
+	private formats = new Map<string, Intl.NumberFormat>();
+	private format(style: 'decimal' | 'percent', digits: number): Intl.NumberFormat {
+		const k = `${this.intl}|${style}|${digits}`;
+		let f = this.formats.get(k);
+		if (!f) this.formats.set(k, (f = new Intl.NumberFormat(this.intl, { style, maximumFractionDigits: digits, minimumFractionDigits: digits })));
+		return f;
+	}
+
+	number = (v: number, digits = 0): string => this.format('decimal', digits).format(v);
 
 	/** A fraction 0..1 as a percentage. */
-	percent = (v: number, digits = 1): string =>
-		new Intl.NumberFormat(this.intl, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+	percent = (v: number, digits = 1): string => this.format('percent', digits).format(v);
+
+	/** A day number (days since 1970-01-01) as a local date. */
+	dateOnly = (day: number): string => new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeZone: 'UTC' }).format(day * 86400000);
 
 	date = (ms: number): string => new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }

@@ -49,6 +49,8 @@ export interface ImportReport {
 
 const MISSING_KEYS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет']);
 const TOTAL_ROW = /^(итого|итог|всего|total|totals|grand total|subtotal|sum|сумма|общий итог)[:.]?$/i;
+/** Excel's Data → Subtotal writes '<group> Total' ('<group> Итог') after each group's rows. */
+const GROUP_TOTAL = /^(.*\S)\s+(total|итог)$/i;
 const FIRST_PLACES = 5;
 
 class Tally<R extends string> {
@@ -114,6 +116,9 @@ class Dictionary {
 			this.index.set(v, i);
 		}
 		return i;
+	}
+	has(v: string): boolean {
+		return this.index.has(v);
 	}
 	get size(): number {
 		return this.values.length;
@@ -245,7 +250,7 @@ export class SalesBuilder {
 			else this.skipped.add('no-customer', place(m.customerKey));
 			return;
 		}
-		if (TOTAL_ROW.test(key)) {
+		if (TOTAL_ROW.test(key) || this.isGroupTotal(key)) {
 			this.skipped.add('total-row', place(m.customerKey));
 			return;
 		}
@@ -304,6 +309,12 @@ export class SalesBuilder {
 		const o = m.orderId >= 0 ? cell(m.orderId) : '';
 		this.order.push(o ? this.orders.id(o) : -1);
 		this.fileStats.imported++;
+	}
+
+	/** 'Acme Corp Total' right after rows of 'Acme Corp' (a customer really named so would need that other customer too). */
+	private isGroupTotal(key: string): boolean {
+		const g = GROUP_TOTAL.exec(key);
+		return g !== null && this.customers.has(g[1]);
 	}
 
 	get rowCount(): number {

@@ -57,7 +57,24 @@ export function detectEncoding(head: Uint8Array): TextEncodingName {
 	if (pairs > 2 && zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le';
 	if (pairs > 2 && zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be';
 	if (isValidUtf8(head.subarray(0, len), len < head.length)) return 'utf-8';
+	// UTF-8 with a few broken bytes (a name cut mid-letter by a database export) is still UTF-8
+	if (mostlyUtf8(decodeBytes(head.subarray(0, len), 'utf-8'))) return 'utf-8';
 	return singleByteEncoding(head.subarray(0, len));
+}
+
+/**
+ * True when text decoded as UTF-8 has at least as many real non-ASCII characters as replacement
+ * characters: single-byte text read as UTF-8 is nearly all U+FFFD where its letters were.
+ */
+function mostlyUtf8(text: string): boolean {
+	let bad = 0;
+	let good = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0xfffd) bad++;
+		else if (c >= 0x80) good++;
+	}
+	return good > 0 && good >= bad;
 }
 
 /** True when the bytes are valid UTF-8; a sequence cut at the end of a sample is allowed. */
@@ -131,16 +148,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: TextEncodingName): stri
  */
 export function decodeUtf8OrFallback(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
 	const text = decodeBytes(bytes, 'utf-8');
-	const firstBad = text.indexOf('\ufffd');
-	if (firstBad < 0) return { text, encoding: 'utf-8' };
-	let bad = 0;
-	let good = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 0xfffd) bad++;
-		else if (c >= 0x80) good++;
-	}
-	if (good >= bad) return { text, encoding: 'utf-8' };
+	if (!text.includes('\ufffd') || mostlyUtf8(text)) return { text, encoding: 'utf-8' };
 	const encoding = singleByteEncoding(bytes);
 	return { text: decodeBytes(bytes, encoding), encoding };
 }

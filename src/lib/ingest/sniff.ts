@@ -80,9 +80,14 @@ export function detectDelimiter(sample: string, newline: Newline, truncated: boo
 	return best;
 }
 
+/** A cell holding a value rather than a name: a number, an amount, a date ('1 234,56', '$5.00', '15.01.2024'). */
+const isValueCell = (f: string) => /\d/.test(f) && /^[\d\s.,:/\-+()'’%$€£₽]+$/.test(f.trim());
+
 /**
  * Finds the header: the first record with (nearly) the modal number of non-empty fields.
- * Report exports often put a title and a blank line above the table.
+ * Report exports often put a title and a blank line above the table; a title as wide as the
+ * table ('Sales report, Q1 2024, Acme Inc') is passed over for the last all-text record of that
+ * width before the first record holding values.
  */
 export function detectHeaderRow(rows: string[][]): number {
 	const nonEmpty = (r: string[]) => r.filter((f) => f.trim() !== '').length;
@@ -91,11 +96,17 @@ export function detectHeaderRow(rows: string[][]): number {
 	let modal = 0;
 	let modalCount = 0;
 	for (const [k, c] of counts) if (c > modalCount || (c === modalCount && k > modal)) [modal, modalCount] = [k, c];
-	for (let i = 0; i < Math.min(rows.length, 30); i++) {
-		const filled = nonEmpty(rows[i]);
-		if (filled >= Math.max(1, Math.ceil(modal * 0.8))) return i;
+	const limit = Math.min(rows.length, 30);
+	const wide = (i: number) => nonEmpty(rows[i]) >= Math.max(1, Math.ceil(modal * 0.8));
+	let first = 0;
+	while (first < limit && !wide(first)) first++;
+	if (first >= limit) return 0;
+	let header = first;
+	for (let i = first; i < limit; i++) {
+		if (rows[i].some(isValueCell)) return header;
+		if (wide(i)) header = i;
 	}
-	return 0;
+	return first; // no values in sight (a header-only or all-text file): keep the first wide record
 }
 
 export interface SniffHints {

@@ -4,7 +4,8 @@ import type { ImportErrorInfo } from '../ingest/errors';
 import type { FileSniff, SniffOverrides } from '../ingest/pipeline';
 import type { DatasetMeta } from '../store/db';
 import { deleteDataset, getSetting, listDatasets, putSetting } from '../store/datasets';
-import { getDb } from '../store/db';
+import { DEFAULT_WORKSPACE_ID, getDb, type Workspace } from '../store/db';
+import { listWorkspaces, putWorkspace } from '../store/crm';
 import { WorkerClient, WorkerFailure, type ProgressEvent } from '../worker/client';
 import type { FileChoice } from '../worker/protocol';
 import { DEFAULT_SETTINGS, parseIsoDay, toClassifySettings, type UserSettings } from './settings';
@@ -32,6 +33,7 @@ export type Phase = 'home' | 'mapping' | 'importing' | 'dashboard';
 
 const PAGE_SIZE = 50;
 const SETTINGS_KEY = 'classify';
+const WORKSPACE_KEY = 'workspace';
 
 function createWorker(): Worker {
 	return new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module' });
@@ -62,7 +64,10 @@ export class AppState {
 	compareView = $state.raw<CompareView | null>(null);
 	private tabTicket = 0;
 
-	private client: WorkerClient;
+	workspaceId = $state(DEFAULT_WORKSPACE_ID);
+	workspaces = $state.raw<Workspace[]>([]);
+
+	readonly client: WorkerClient;
 	private importId = 0;
 	private queryTicket = 0;
 
@@ -70,18 +75,54 @@ export class AppState {
 		this.client = new WorkerClient(createW);
 	}
 
-	async init(): Promise<void> {
-		const saved = await getSetting<UserSettings | null>(getDb(), SETTINGS_KEY, null).catch(() => null);
-		if (saved) this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...saved };
-		await this.refreshDatasets();
+	private initialised: Promise<void> | null = null;
+
+	/** Loads settings, workspaces and datasets once per page load (every route calls it). */
+	init(): Promise<void> {
+		this.initialised ??= (async () => {
+			const db = getDb();
+			const saved = await getSetting<UserSettings | null>(db, SETTINGS_KEY, null).catch(() => null);
+			if (saved) this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...saved };
+			this.workspaceId = await getSetting<string>(db, WORKSPACE_KEY, DEFAULT_WORKSPACE_ID).catch(() => DEFAULT_WORKSPACE_ID);
+			await this.refreshWorkspaces();
+			await this.refreshDatasets();
+		})();
+		return this.initialised;
+	}
+
+	async refreshWorkspaces(): Promise<void> {
+		try {
+			this.workspaces = await listWorkspaces(getDb());
+			if (!this.workspaces.some((w) => w.id === this.workspaceId)) this.workspaceId = DEFAULT_WORKSPACE_ID;
+		} catch (err) {
+			this.fail(err);
+		}
 	}
 
 	async refreshDatasets(): Promise<void> {
 		try {
-			this.datasets = await listDatasets(getDb());
+			this.datasets = await listDatasets(getDb(), this.workspaceId);
 		} catch (err) {
 			this.fail(err);
 		}
+	}
+
+	/** A workspace keeps one company's datasets, prospects and dossiers together. */
+	async switchWorkspace(id: string): Promise<void> {
+		this.workspaceId = id;
+		await putSetting(getDb(), WORKSPACE_KEY, id).catch(() => {});
+		this.openMeta = null;
+		this.view = null;
+		this.page = null;
+		this.phase = 'home';
+		await this.refreshDatasets();
+	}
+
+	async createWorkspace(name: string): Promise<void> {
+		const w: Workspace = { id: crypto.randomUUID(), name: name.trim(), createdAt: Date.now() };
+		await putWorkspace(getDb(), w);
+		await this.refreshWorkspaces();
+		await this.switchWorkspace(w.id);
 	}
 
 	private fail(err: unknown): void {
@@ -169,7 +210,12 @@ export class AppState {
 		const files: FileChoice[] = ready.map((p) => ({ file: p.file, ...$state.snapshot(p.choice) }));
 		const job = this.client.start(
 			'import',
-			{ files, name: this.datasetName.trim() || ready[0].file.name, settings: toClassifySettings($state.snapshot(this.settings)) },
+			{
+				files,
+				name: this.datasetName.trim() || ready[0].file.name,
+				workspaceId: this.workspaceId,
+				settings: toClassifySettings($state.snapshot(this.settings))
+			},
 			(p) => (this.progress = p)
 		);
 		this.importId = job.id;

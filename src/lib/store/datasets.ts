@@ -12,9 +12,10 @@ export async function saveDataset(db: ParetoscopeDb, meta: NewDataset, columns: 
 	});
 }
 
-/** Newest first. */
-export async function listDatasets(db: ParetoscopeDb): Promise<DatasetMeta[]> {
-	return db.datasets.orderBy('createdAt').reverse().toArray();
+/** Newest first; only one workspace's when given. */
+export async function listDatasets(db: ParetoscopeDb, workspaceId?: string): Promise<DatasetMeta[]> {
+	const all = await db.datasets.orderBy('createdAt').reverse().toArray();
+	return workspaceId === undefined ? all : all.filter((d) => d.workspaceId === workspaceId);
 }
 
 export async function loadDataset(

@@ -3,6 +3,7 @@ import type { ImportReport } from '../ingest/build';
 import type { SalesColumns } from '../engine/types';
 import type { TextEncodingName } from '../ingest/types';
 import type { SqlColumns } from '../engine/sql';
+import type { Dossier, Prospect } from '../engine/crm-types';
 
 export interface DatasetFileInfo {
 	name: string;
@@ -14,6 +15,8 @@ export interface DatasetFileInfo {
 /** What the dataset list shows; small, read often. */
 export interface DatasetMeta {
 	id: number;
+	/** the workspace (one client or company) the dataset belongs to */
+	workspaceId: string;
 	name: string;
 	createdAt: number;
 	files: DatasetFileInfo[];
@@ -33,6 +36,14 @@ export interface DatasetColumns {
 	columns: SalesColumns;
 }
 
+export interface Workspace {
+	id: string;
+	name: string;
+	createdAt: number;
+}
+
+export const DEFAULT_WORKSPACE_ID = 'default';
+
 export interface SettingRecord {
 	key: string;
 	value: unknown;
@@ -40,17 +51,43 @@ export interface SettingRecord {
 
 export const DB_NAME = 'paretoscope';
 
+/** Released schemas, kept verbatim so upgrade tests can build a database of each. */
+export const SCHEMA_V1 = { datasets: '++id, createdAt', columns: 'datasetId', settings: 'key' };
+export const SCHEMA_V2 = {
+	datasets: '++id, createdAt, workspaceId',
+	columns: 'datasetId',
+	settings: 'key',
+	workspaces: 'id, createdAt',
+	prospects: 'id, workspaceId, updatedAt',
+	dossiers: 'id, workspaceId, customerKey'
+};
+
 export class ParetoscopeDb extends Dexie {
 	datasets!: EntityTable<DatasetMeta, 'id'>;
 	columns!: EntityTable<DatasetColumns, 'datasetId'>;
 	settings!: EntityTable<SettingRecord, 'key'>;
+	workspaces!: EntityTable<Workspace, 'id'>;
+	prospects!: EntityTable<Prospect, 'id'>;
+	dossiers!: EntityTable<Dossier, 'id'>;
 
 	constructor(name = DB_NAME) {
 		super(name);
-		this.version(1).stores({
-			datasets: '++id, createdAt',
-			columns: 'datasetId',
-			settings: 'key'
+		// v1: the foundation (datasets, columns, settings). Never edit a released version: add one.
+		this.version(1).stores(SCHEMA_V1);
+		// v2: workspaces keep datasets, prospects and dossiers of one company together
+		this.version(2)
+			.stores(SCHEMA_V2)
+			.upgrade(async (tx) => {
+				await tx.table('workspaces').put({ id: DEFAULT_WORKSPACE_ID, name: '', createdAt: Date.now() });
+				await tx
+					.table('datasets')
+					.toCollection()
+					.modify((d: Partial<DatasetMeta>) => {
+						d.workspaceId ??= DEFAULT_WORKSPACE_ID;
+					});
+			});
+		this.on('populate', (tx) => {
+			tx.table('workspaces').add({ id: DEFAULT_WORKSPACE_ID, name: '', createdAt: Date.now() });
 		});
 	}
 }

@@ -1,6 +1,12 @@
 /// <reference lib="webworker" />
 import { exportClassification } from '../engine/export';
 import type { SqlColumns } from '../engine/sql';
+import Papa from 'papaparse';
+import { mapProspectHeader, prospectFromRecord } from '../engine/prospect-csv';
+import type { Prospect } from '../engine/crm-types';
+import { hasMalformedQuotes, parseLenient } from '../ingest/lenient';
+import type { Delimiter } from '../ingest/sniff';
+import type { TextEncodingName } from '../ingest/types';
 import { classifyVip } from '../engine/vip';
 import { migrate, type MigrationResult } from '../engine/migration';
 import { marginSqueeze } from '../engine/margin';
@@ -16,7 +22,7 @@ import { ImportError } from '../ingest/errors';
 import { decodeWhole, importFiles, prepareImport, sniffFile, type FileToImport } from '../ingest/pipeline';
 import { loadDataset, saveDataset } from '../store/datasets';
 import { getDb, type DatasetMeta } from '../store/db';
-import type { Api, Failure, FileChoice, Opened, WorkerRequest, WorkerResponse } from './protocol';
+import type { AccountsView, Api, Failure, FileChoice, Opened, WorkerRequest, WorkerResponse } from './protocol';
 
 /** The dataset the dashboard shows, kept here so the page only ever receives small views. */
 interface Current {
@@ -102,6 +108,12 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<
 			const cls = c.analysis.classify(req.payload.settings);
 			return recencyView(c.analysis.data, classifyRecency(c.analysis.data, req.payload.settings, cls, req.payload.recency));
 		}
+		case 'accounts':
+			return accounts(req.payload.settings);
+		case 'sniffProspects':
+			return sniffProspects(req.payload);
+		case 'parseProspects':
+			return parseProspects(req.payload);
 		case 'compare': {
 			const data = need().analysis.data;
 			return compareView(data, compareMetrics(data, req.payload.settings, req.payload.a, req.payload.b));
@@ -121,7 +133,7 @@ async function sniff({ file, overrides }: Api['sniff'][0]): Promise<Api['sniff']
 	}
 }
 
-async function runImport(id: number, { files, name, settings }: Api['import'][0]): Promise<Opened> {
+async function runImport(id: number, { files, name, workspaceId, settings }: Api['import'][0]): Promise<Opened> {
 	const isCancelled = () => cancelled.has(id);
 	const progress = (stage: 'read' | 'parse' | 'store' | 'classify', fraction: number, rows = 0, fileIndex = 0) =>
 		post({ id, type: 'progress', progress: { stage, fraction, rows, fileIndex } });
@@ -141,6 +153,7 @@ async function runImport(id: number, { files, name, settings }: Api['import'][0]
 	progress('store', 1, columns.rowCount);
 	const meta: Omit<DatasetMeta, 'id'> = {
 		name,
+		workspaceId,
 		createdAt: Date.now(),
 		files: toImport.map((f) => ({
 			name: f.plan.fileName,
@@ -243,4 +256,58 @@ function query(q: CustomerQuery) {
 		c.ranksCache = { key, ranks: matchingRanks(c.classification, data.customerKeys, data.customerNames, c.searchIndex, filter) };
 	}
 	return pageOf(c.classification, data.customerKeys, data.customerNames, c.ranksCache.ranks, offset, limit);
+}
+
+function accounts(settings: ClassifySettings): AccountsView {
+	const c = need();
+	const data = c.analysis.data;
+	const cls = c.analysis.classify(settings);
+	const customers: AccountsView['customers'] = [];
+	for (let r = 0; r < cls.order.length; r++) {
+		if (cls.classIndex[r] !== 0 && !cls.key[r]) continue;
+		const i = cls.order[r];
+		const m = data.customerManager?.[i] ?? -1;
+		customers.push({
+			key: data.customerKeys[i],
+			name: data.customerNames[i],
+			isKey: cls.key[r] === 1,
+			classIndex: cls.classIndex[r],
+			className: settings.classes[cls.classIndex[r]].name,
+			value: cls.value[r],
+			share: cls.share[r],
+			manager: m >= 0 && data.managers ? data.managers[m] : null
+		});
+	}
+	return { customers, hasManagers: !!data.managers };
+}
+
+/** Prospects files go through the same decoding and sniffing as sales files. */
+async function readProspectFile(file: File, encoding?: TextEncodingName, delimiter?: Delimiter) {
+	const sniff = await sniffFile(file, file.name, { encoding, delimiter });
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const text = decodeWhole(bytes, sniff.encoding);
+	return { sniff, text };
+}
+
+async function sniffProspects(p: Api['sniffProspects'][0]): Promise<Api['sniffProspects'][1]> {
+	try {
+		const { sniff } = await readProspectFile(p.file, p.encoding, p.delimiter);
+		return { ok: true, header: sniff.header, rows: sniff.rows.slice(0, 8), map: mapProspectHeader(sniff.header), encoding: sniff.encoding, delimiter: sniff.delimiter };
+	} catch (err) {
+		if (err instanceof ImportError) return { ok: false, error: err.info };
+		throw err;
+	}
+}
+
+async function parseProspects(p: Api['parseProspects'][0]): Promise<Prospect[]> {
+	const { sniff, text } = await readProspectFile(p.file, p.encoding, p.delimiter);
+	const records = hasMalformedQuotes(text, sniff.delimiter)
+		? parseLenient(text, sniff.delimiter, sniff.newline).records
+		: Papa.parse<string[]>(text, { delimiter: sniff.delimiter, newline: sniff.newline, skipEmptyLines: false }).data;
+	const out: Prospect[] = [];
+	for (const rec of records.slice(sniff.headerRow + 1)) {
+		const prospect = prospectFromRecord(rec, p.map, { id: crypto.randomUUID(), workspaceId: p.workspaceId, now: p.now });
+		if (prospect) out.push(prospect);
+	}
+	return out;
 }

@@ -10,6 +10,10 @@ import type { VipSettings } from '../engine/vip';
 import type { XyzSettings } from '../engine/xyz';
 import type { RecencySettings } from '../engine/recency';
 import type { Period } from '../engine/migration';
+import type { Prospect } from '../engine/crm-types';
+import type { ProspectField } from '../engine/prospect-csv';
+import type { Delimiter } from '../ingest/sniff';
+import type { TextEncodingName } from '../ingest/types';
 import type { DatasetMeta } from '../store/db';
 
 /** The user's choices for one file in the mapping step. */
@@ -34,7 +38,7 @@ export interface Opened {
 /** Request type → [payload, result]. One table so client and worker cannot drift apart. */
 export interface Api {
 	sniff: [{ file: File; overrides: SniffOverrides }, SniffOutcome];
-	import: [{ files: FileChoice[]; name: string; settings: ClassifySettings }, Opened];
+	import: [{ files: FileChoice[]; name: string; workspaceId: string; settings: ClassifySettings }, Opened];
 	open: [{ datasetId: number; settings: ClassifySettings }, Opened];
 	classify: [{ settings: ClassifySettings }, DashboardView];
 	query: [CustomerQuery, CustomerPage];
@@ -46,6 +50,9 @@ export interface Api {
 	xyz: [{ settings: ClassifySettings; xyz: XyzSettings }, XyzView];
 	recency: [{ settings: ClassifySettings; recency: RecencySettings }, RecencyView];
 	compare: [{ settings: ClassifySettings; a: Metric; b: Metric }, CompareView];
+	accounts: [{ settings: ClassifySettings }, AccountsView];
+	sniffProspects: [{ file: File; encoding?: TextEncodingName; delimiter?: Delimiter }, ProspectSniff];
+	parseProspects: [{ file: File; encoding?: TextEncodingName; delimiter?: Delimiter; map: Record<ProspectField, number>; workspaceId: string; now: number }, Prospect[]];
 	forget: [{ datasetId: number }, null];
 }
 
@@ -55,6 +62,16 @@ export interface ExportOptions {
 	xyz?: XyzSettings;
 	recency?: RecencySettings;
 }
+
+/** Key and top-class customers of the open classification, for dossiers and the manager check. */
+export interface AccountsView {
+	customers: { key: string; name: string; isKey: boolean; classIndex: number; className: string; value: number; share: number; manager: string | null }[];
+	hasManagers: boolean;
+}
+
+export type ProspectSniff =
+	| { ok: true; header: string[]; rows: string[][]; map: Record<ProspectField, number>; encoding: TextEncodingName; delimiter: Delimiter }
+	| { ok: false; error: ImportErrorInfo };
 
 export type RequestType = keyof Api;
 

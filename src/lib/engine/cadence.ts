@@ -1,0 +1,131 @@
+/**
+ * Key-customer cadence (domain.md §4) and bonds (§6): which dossiers need a contact, a pause or a
+ * review as of a given day. Pure functions; "today" is a day number passed in by the caller.
+ */
+import { daysFromCivil, dayToParts } from '../ingest/dates';
+import { BONDS, type Dossier, type Reminder } from './crm-types';
+
+export interface CadenceSettings {
+	/** a positive contact at least every this many days */
+	positiveEveryDays: number;
+	/** after a negative contact, this many days without personal contact */
+	pauseAfterNegativeDays: number;
+	/** the dossier is reviewed at least every this many calendar months */
+	reviewEveryMonths: number;
+}
+
+export const DEFAULT_CADENCE: CadenceSettings = Object.freeze({
+	positiveEveryDays: 10,
+	pauseAfterNegativeDays: 14,
+	reviewEveryMonths: 3
+});
+
+/** `day` plus `months` calendar months, the day of month clamped to the target month (Jan 31 + 3 → Apr 30). */
+export function addMonths(day: number, months: number): number {
+	const p = dayToParts(day);
+	const index = p.year * 12 + (p.month - 1) + months;
+	const year = Math.floor(index / 12);
+	const month = index - year * 12 + 1;
+	const next = month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1);
+	const first = daysFromCivil(year, month, 1);
+	return first + Math.min(p.day, next - first) - 1;
+}
+
+/**
+ * Reminders for one dossier as of `today` (contacts dated after today are ignored):
+ * - pauseContact while the latest negative contact is less than pauseAfterNegativeDays ago
+ *   (`until` = that day + pauseAfterNegativeDays, the first day personal contact may resume);
+ * - otherwise contactDue when the last positive contact is more than positiveEveryDays ago, or
+ *   there is none (`daysSince` = Infinity);
+ * - reviewDue when never reviewed, or today is after reviewedOn + reviewEveryMonths calendar months.
+ */
+export function remindersFor(d: Dossier, today: number, s: CadenceSettings = DEFAULT_CADENCE): Reminder[] {
+	const base = { dossierId: d.id, customerKey: d.customerKey, customerName: d.customerName };
+	let lastPositive: number | null = null;
+	let lastNegative: number | null = null;
+	for (const c of d.contacts) {
+		if (c.day > today) continue;
+		if (c.kind === 'positive' && (lastPositive === null || c.day > lastPositive)) lastPositive = c.day;
+		else if (c.kind === 'negative' && (lastNegative === null || c.day > lastNegative)) lastNegative = c.day;
+	}
+	const out: Reminder[] = [];
+	const until = lastNegative === null ? null : lastNegative + s.pauseAfterNegativeDays;
+	if (until !== null && today < until) {
+		out.push({ kind: 'pauseContact', ...base, until });
+	} else {
+		const daysSince = lastPositive === null ? Infinity : today - lastPositive;
+		if (daysSince > s.positiveEveryDays) out.push({ kind: 'contactDue', ...base, daysSince });
+	}
+	if (d.reviewedOn === null || today > addMonths(d.reviewedOn, s.reviewEveryMonths)) {
+		out.push({ kind: 'reviewDue', ...base });
+	}
+	return out;
+}
+
+const KIND_ORDER: Record<Reminder['kind'], number> = { pauseContact: 0, contactDue: 1, reviewDue: 2 };
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+function compareText(a: string, b: string): number {
+	return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * The Today list: every reminder of every dossier; pauses first, then contactDue by daysSince
+ * descending (never contacted first), then reviewDue; ties by customerName, then dossier id.
+ */
+export function todayList(dossiers: readonly Dossier[], today: number, s: CadenceSettings = DEFAULT_CADENCE): Reminder[] {
+	const all = dossiers.flatMap((d) => remindersFor(d, today, s));
+	return all.sort((a, b) => {
+		const k = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+		if (k !== 0) return k;
+		if (a.kind === 'contactDue') {
+			const da = a.daysSince ?? 0;
+			const db = b.daysSince ?? 0;
+			if (da !== db) return da > db ? -1 : 1;
+		}
+		return compareText(a.customerName, b.customerName) || (a.dossierId < b.dossierId ? -1 : a.dossierId > b.dossierId ? 1 : 0);
+	});
+}
+
+/** §6 warning: the only bond is added value (such customers can be loss-making). */
+export function valueOnlyBond(d: Pick<Dossier, 'bonds'>): boolean {
+	if (!d.bonds?.addedValue) return false;
+	for (const b of BONDS) if (b !== 'addedValue' && d.bonds[b]) return false;
+	return true;
+}
+
+/** Every bond unchecked. */
+export function emptyBonds(): Dossier['bonds'] {
+	const out = {} as Dossier['bonds'];
+	for (const b of BONDS) out[b] = false;
+	return out;
+}
+
+/**
+ * §4: one to three key customers per manager. Groups (manager, customerKey) pairs of key
+ * customers by manager (names trimmed; blank managers skipped; a repeated pair counts once, keys
+ * kept in first-seen order) and marks managers with more than `max` key customers. Sorted by
+ * count descending, then manager name.
+ */
+export function overloadedManagers(
+	pairs: readonly { manager: string; customerKey: string }[],
+	max = 3
+): { manager: string; keyCustomers: string[]; overloaded: boolean }[] {
+	const byManager = new Map<string, { keys: string[]; seen: Set<string> }>();
+	for (const { manager, customerKey } of pairs) {
+		const name = manager.trim();
+		if (name === '') continue;
+		let g = byManager.get(name);
+		if (!g) {
+			g = { keys: [], seen: new Set() };
+			byManager.set(name, g);
+		}
+		if (!g.seen.has(customerKey)) {
+			g.seen.add(customerKey);
+			g.keys.push(customerKey);
+		}
+	}
+	return [...byManager]
+		.map(([manager, g]) => ({ manager, keyCustomers: g.keys, overloaded: g.keys.length > max }))
+		.sort((a, b) => b.keyCustomers.length - a.keyCustomers.length || compareText(a.manager, b.manager));
+}

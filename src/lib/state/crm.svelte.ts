@@ -1,0 +1,174 @@
+import { CRITERIA, type ContactEntry, type Dossier, type Prospect } from '../engine/crm-types';
+import { emptyCriteria, type ProspectFilter, type ProspectSort } from '../engine/qualifier';
+import { emptyBonds, todayList } from '../engine/cadence';
+import { prospectsCsv, type ProspectField } from '../engine/prospect-csv';
+import { daysFromCivil } from '../engine/calendar';
+import { deleteProspect, dossierId, listDossiers, listProspects, putDossier, putProspect, putProspects } from '../store/crm';
+import { getDb } from '../store/db';
+import type { AccountsView, ProspectSniff } from '../worker/protocol';
+import { app } from './app.svelte';
+
+/** Today as a day number in the user's time zone: the one place the real clock is read. */
+export function todayDay(now = new Date()): number {
+	return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Prospects, dossiers and the Today list of the current workspace. */
+class CrmState {
+	prospects = $state.raw<Prospect[]>([]);
+	dossiers = $state.raw<Dossier[]>([]);
+	filter = $state<ProspectFilter>({ status: 'all' });
+	sort = $state<ProspectSort>('decisionDate');
+	descending = $state(false);
+	editing = $state.raw<Prospect | null>(null);
+	/** the last deleted prospect, until the undo notice is dismissed */
+	deleted = $state.raw<Prospect | null>(null);
+	prospectImport = $state.raw<{ file: File; sniff: Extract<ProspectSniff, { ok: true }>; map: Record<ProspectField, number> } | null>(null);
+	accounts = $state.raw<AccountsView | null>(null);
+	openDossierId = $state<string | null>(null);
+	today = $state(todayDay());
+	error = $state<string | null>(null);
+
+	get reminders() {
+		return todayList(this.dossiers, this.today);
+	}
+
+	async load(): Promise<void> {
+		await app.init();
+		const db = getDb();
+		try {
+			[this.prospects, this.dossiers] = await Promise.all([listProspects(db, app.workspaceId), listDossiers(db, app.workspaceId)]);
+		} catch (err) {
+			this.error = err instanceof Error ? err.message : String(err);
+		}
+	}
+
+	newProspect(): void {
+		const now = Date.now();
+		this.editing = {
+			id: crypto.randomUUID(),
+			workspaceId: app.workspaceId,
+			company: '',
+			contact: '',
+			role: '',
+			source: '',
+			dealSize: null,
+			decisionDate: null,
+			decisionHistory: [],
+			decided: false,
+			notes: '',
+			criteria: emptyCriteria(),
+			createdAt: now,
+			updatedAt: now
+		};
+	}
+
+	edit(id: string): void {
+		this.editing = this.prospects.find((p) => p.id === id) ?? null;
+	}
+
+	async saveProspect(p: Prospect): Promise<void> {
+		const saved = { ...p, updatedAt: Date.now() };
+		await putProspect(getDb(), saved);
+		this.prospects = [...this.prospects.filter((x) => x.id !== p.id), saved];
+		this.editing = null;
+	}
+
+	async removeProspect(id: string): Promise<void> {
+		const p = this.prospects.find((x) => x.id === id);
+		if (!p) return;
+		await deleteProspect(getDb(), id);
+		this.prospects = this.prospects.filter((x) => x.id !== id);
+		this.deleted = p;
+	}
+
+	async undoDelete(): Promise<void> {
+		const p = this.deleted;
+		if (!p) return;
+		await putProspect(getDb(), p);
+		this.prospects = [...this.prospects, p];
+		this.deleted = null;
+	}
+
+	async startProspectImport(file: File): Promise<void> {
+		this.error = null;
+		const sniff = await app.client.request('sniffProspects', { file });
+		if (!sniff.ok) {
+			this.error = sniff.error.code;
+			return;
+		}
+		this.prospectImport = { file, sniff, map: { ...sniff.map } };
+	}
+
+	async finishProspectImport(): Promise<number> {
+		const imp = this.prospectImport;
+		if (!imp) return 0;
+		const list = await app.client.request('parseProspects', {
+			file: imp.file,
+			encoding: imp.sniff.encoding,
+			delimiter: imp.sniff.delimiter,
+			map: $state.snapshot(imp.map),
+			workspaceId: app.workspaceId,
+			now: Date.now()
+		});
+		await putProspects(getDb(), list);
+		this.prospects = [...this.prospects, ...list];
+		this.prospectImport = null;
+		return list.length;
+	}
+
+	exportProspects(): string {
+		return prospectsCsv(this.prospects, this.today);
+	}
+
+	async loadAccounts(): Promise<void> {
+		if (!app.view) {
+			this.accounts = null;
+			return;
+		}
+		try {
+			this.accounts = await app.client.request('accounts', { settings: app.engineSettings() });
+		} catch (err) {
+			this.error = err instanceof Error ? err.message : String(err);
+		}
+	}
+
+	/** The dossier of a customer key in this workspace, created on first open. */
+	dossierFor(key: string, name: string): Dossier {
+		const id = dossierId(app.workspaceId, key);
+		return (
+			this.dossiers.find((d) => d.id === id) ?? {
+				id,
+				workspaceId: app.workspaceId,
+				customerKey: key,
+				customerName: name,
+				notes: '',
+				decisionMakers: '',
+				competitors: '',
+				bonds: emptyBonds(),
+				rating: null,
+				contacts: [],
+				reviewedOn: null,
+				createdAt: Date.now(),
+				updatedAt: Date.now()
+			}
+		);
+	}
+
+	async saveDossier(d: Dossier): Promise<void> {
+		const saved = { ...d, updatedAt: Date.now() };
+		await putDossier(getDb(), saved);
+		this.dossiers = [...this.dossiers.filter((x) => x.id !== d.id), saved];
+	}
+
+	async addContact(d: Dossier, c: ContactEntry): Promise<void> {
+		await this.saveDossier({ ...d, contacts: [...d.contacts, c].sort((a, b) => a.day - b.day) });
+	}
+
+	async markReviewed(d: Dossier): Promise<void> {
+		await this.saveDossier({ ...d, reviewedOn: this.today });
+	}
+}
+
+export const crm = new CrmState();
+export { CRITERIA };
