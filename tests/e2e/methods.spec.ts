@@ -31,7 +31,7 @@ test('sales_en: switch metric and period, both VIP variants, migration matrix, X
 	await page.getByRole('tab', { name: 'Movement' }).click();
 	const matrix = page.getByRole('table', { name: 'Migration matrix' });
 	await expect(matrix).toBeVisible();
-	await matrix.getByRole('button', { name: /^A → A:/ }).click();
+	await matrix.getByRole('button', { name: /^A → A, customers:/ }).click();
 	await expect(page.getByTestId('migration-cell')).toBeVisible();
 
 	// keyboard: arrows move between tabs

@@ -47,6 +47,8 @@ export const en = {
 	'xyz.xMax': "X up to, %",
 	'xyz.yMax': "Y up to, %",
 	'dash.custom.invalidName': "Every class needs its own, non-empty name.",
+	'pwa.update': "Update available —",
+	'pwa.reload': "Reload",
 	'lang.label': 'Language',
 	'nav.datasets': 'Datasets',
 	'nav.new': 'New import',

@@ -49,6 +49,8 @@ export const ru: Record<MessageKey, string> = {
 	'xyz.xMax': "X до, %",
 	'xyz.yMax': "Y до, %",
 	'dash.custom.invalidName': "У каждого класса должно быть своё непустое название.",
+	'pwa.update': "Доступно обновление —",
+	'pwa.reload': "Перезагрузить",
 	'lang.label': 'Язык',
 	'nav.datasets': 'Наборы данных',
 	'nav.new': 'Новый импорт',
