@@ -1,10 +1,12 @@
 /**
  * Generators of realistic sales exports, reproducing byte for byte the quirks of public files
  * people actually drop: UCI Online Retail (I and II), Tableau's Sample - Superstore, Kaggle's
- * sales_data_sample.csv, a 1C report, a Russian-locale Excel "CSV UTF-8", Shopify and WooCommerce
- * order exports, a tab-separated ERP report, a CRM export with multi-line notes, Excel
- * "Unicode text". Every generator is deterministic (seeded) and returns, next to the bytes, the
- * rows as written (raw cell text), so a test can compute the expected result on its own.
+ * sales_data_sample.csv, 1C reports, Russian-locale Excel "CSV UTF-8" and "sep=;" files, Shopify,
+ * WooCommerce (order and line-item), PayPal, Stripe and Square exports, a tab-separated ERP report,
+ * a CRM export with multi-line notes, Excel "Unicode text", a Brazilian Windows-1252 file, Excel
+ * Data → Subtotal sheets, a titled BI report and a CSV written by Python on Windows ('\r\r\n').
+ * Every generator is deterministic (seeded) and returns, next to the bytes, the rows as written
+ * (raw cell text), so a test can compute the expected result on its own.
  */
 
 /** One data record as written in the file: raw cell texts of the columns a test looks at. */
@@ -25,7 +27,7 @@ export interface SampleRow {
 export interface Sample {
 	bytes: Uint8Array;
 	rows: SampleRow[];
-	/** records that are not data: title lines, blank lines, a totals line (counted by the test) */
+	/** records after the header that are totals lines, not sales ('Итого;;;…', 'Acme Corp Total') */
 	totalsLines?: number;
 }
 
@@ -287,6 +289,7 @@ const STORE_CUSTOMERS: [string, string, string][] = [
 	['CG-12520', 'Claire Gute', 'Consumer'],
 	['DV-13045', 'Darrin Van Huff', 'Corporate'],
 	['SO-20335', "Sean O'Donnell", 'Consumer'],
+	['PO-18865', 'Patrick O\u2019Donnell', 'Consumer'],
 	['BH-11710', 'Brosina Hoffman', 'Consumer'],
 	['AA-10480', 'Andrew Allen', 'Consumer'],
 	['IM-15070', 'Irene Maddox', 'Consumer'],
@@ -337,8 +340,9 @@ export function superstore(seed = 3): Sample {
 	const lines = [header];
 	const rows: SampleRow[] = [];
 	let rowId = 1;
-	while (rows.length < 160) {
-		const [cid, cname, segment] = pick(r, STORE_CUSTOMERS);
+	for (let orders = 0; rows.length < 160; orders++) {
+		// every customer orders at least once, then at random
+		const [cid, cname, segment] = orders < STORE_CUSTOMERS.length ? STORE_CUSTOMERS[orders] : pick(r, STORE_CUSTOMERS);
 		const [city, state, zip, region] = pick(r, STORE_CITIES);
 		const year = pick(r, [2014, 2015, 2016, 2017]);
 		const ordered = addDays([year, 1, 1], int(r, 0, 360));
@@ -445,10 +449,14 @@ const RU_CUSTOMERS = [
 ];
 const RU_ITEMS = ['Стол письменный', 'Кресло офисное "Комфорт"', 'Бумага А4, 500 л.', 'Шкаф-купе', 'Лампа настольная', 'Доставка'];
 
-export function oneC(seed = 5, nbsp = false): Sample {
+export function oneC(seed = 5, nbsp = false, padded = false): Sample {
 	const r = rng(seed);
 	const sp = nbsp ? '\u00a0' : ' ';
-	const lines = ['Продажи за период 01.01.2024 - 31.03.2024', '', 'Дата;Документ;Контрагент;Номенклатура;Количество;Цена;Сумма;Менеджер'];
+	// saved from a spreadsheet document, every line has the table's width: 'Продажи;;;;;;;'
+	const lines = padded
+		? ['Продажи;;;;;;;', ';;;;;;;', 'Параметры:;Период: 01.01.2024 - 31.03.2024;;;;;;', 'Отбор:;Организация Равно "Торговый дом";;;;;;', ';;;;;;;']
+		: ['Продажи за период 01.01.2024 - 31.03.2024', ''];
+	lines.push('Дата;Документ;Контрагент;Номенклатура;Количество;Цена;Сумма;Менеджер');
 	const rows: SampleRow[] = [];
 	let total = 0;
 	let totalQty = 0;
@@ -470,6 +478,25 @@ export function oneC(seed = 5, nbsp = false): Sample {
 	}
 	lines.push(`Итого;;;;${totalQty};;${fixed(total, 2, ',', sp)};`);
 	return { bytes: cp1251(lines.join('\r\n') + '\r\n'), rows, totalsLines: 1 };
+}
+
+// =============================================================================================
+// A BI tool's report: a title as wide as the table ('Sales by customer, Jan–Mar 2024, all
+// regions'), a 'Generated' line and a blank line above the header.
+// =============================================================================================
+
+export function titledReport(seed = 20): Sample {
+	const r = rng(seed);
+	const lines = ['Sales by customer, Jan\u2013Mar 2024, all regions', 'Generated: 2024-04-01 08:00 by admin', '', 'Customer,Date,Amount'];
+	const rows: SampleRow[] = [];
+	for (let i = 0; i < 40; i++) {
+		const day = addDays([2024, 1, 1], int(r, 0, 90));
+		const customer = pick(r, ['Globex', 'Initech', 'Hooli', 'Vandelay Industries']);
+		const amount = fixed(int(r, 100, 2_000_000), 2, '.', '');
+		lines.push([customer, `${day[0]}-${p2(day[1])}-${p2(day[2])}`, amount].join(','));
+		rows.push({ customer, amount, day });
+	}
+	return { bytes: utf8(lines.join('\n') + '\n'), rows };
 }
 
 // =============================================================================================
@@ -731,4 +758,276 @@ export function sepHint(seed = 13): Sample {
 		rows.push({ customer, amount, day });
 	}
 	return { bytes: cp1251(lines.join('\r\n') + '\r\n'), rows };
+}
+
+// =============================================================================================
+// PayPal "Activity download": every cell quoted, 'Name' is the counterparty, 'Gross' the money
+// (with Fee and Net beside it and many other '… Amount' columns), refunds negative, withdrawals
+// without a name, 'Custom Number' (not a customer column), m/d/yyyy.
+// =============================================================================================
+
+const PAYPAL_HEADER = [
+	'Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'To Email Address',
+	'Transaction ID', 'Shipping Address', 'Address Status', 'Item Title', 'Item ID', 'Shipping and Handling Amount', 'Insurance Amount',
+	'Sales Tax', 'Option 1 Name', 'Option 1 Value', 'Reference Txn ID', 'Invoice Number', 'Custom Number', 'Quantity', 'Receipt ID',
+	'Balance', 'Contact Phone Number', 'Subject', 'Note', 'Country Code', 'Balance Impact'
+];
+
+export function paypal(seed = 15): Sample {
+	const r = rng(seed);
+	const at = (name: string) => PAYPAL_HEADER.indexOf(name);
+	const lines = [PAYPAL_HEADER.map(qq).join(',')];
+	const rows: SampleRow[] = [];
+	const payers: [string, string][] = [
+		['John Smith', 'john@example.com'],
+		['Jane Doe', 'jane.doe@example.org'],
+		['Acme Supplies LLC', 'ap@acme.example'],
+		['Ren\u00e9e Dubois', 'renee@example.fr']
+	];
+	let balance = 0;
+	for (let i = 0; i < 70; i++) {
+		const day = addDays([2024, 1, 2], Math.floor(i / 2));
+		const kind = r();
+		const cells = new Array<string>(PAYPAL_HEADER.length).fill('');
+		const money = (u: number) => fixed(u, 2, '.', ',');
+		let name = '';
+		let gross = 0;
+		if (kind < 0.08) {
+			cells[at('Type')] = 'General Withdrawal';
+			gross = -int(r, 10000, 200000);
+		} else {
+			const [payer, email] = pick(r, payers);
+			name = payer;
+			const refund = kind < 0.16;
+			gross = (refund ? -1 : 1) * int(r, 500, 250000);
+			cells[at('Type')] = refund ? 'Payment Refund' : pick(r, ['Express Checkout Payment', 'General Payment', 'Website Payment']);
+			cells[at('From Email Address')] = refund ? 'shop@example.com' : email;
+			cells[at('To Email Address')] = refund ? email : 'shop@example.com';
+			cells[at('Invoice Number')] = refund ? '' : `INV-${1000 + i}`;
+			cells[at('Custom Number')] = r() < 0.5 ? `ORD${int(r, 10000, 99999)}` : '';
+			cells[at('Quantity')] = refund ? '' : String(int(r, 1, 3));
+			cells[at('Insurance Amount')] = '0.00';
+			cells[at('Shipping and Handling Amount')] = money(int(r, 0, 1500));
+		}
+		const fee = gross > 0 ? -Math.round(gross * 0.029 + 30) : 0;
+		balance += gross + fee;
+		cells[at('Date')] = `${p2(day[1])}/${p2(day[2])}/${day[0]}`;
+		cells[at('Time')] = `${p2(int(r, 0, 23))}:${p2(int(r, 0, 59))}:${p2(int(r, 0, 59))}`;
+		cells[at('TimeZone')] = 'PST';
+		cells[at('Name')] = name;
+		cells[at('Status')] = 'Completed';
+		cells[at('Currency')] = 'USD';
+		cells[at('Gross')] = money(gross);
+		cells[at('Fee')] = money(fee);
+		cells[at('Net')] = money(gross + fee);
+		cells[at('Transaction ID')] = `${int(r, 1, 9)}AB${int(r, 10000000, 99999999)}CD${int(r, 1000, 9999)}E`;
+		cells[at('Sales Tax')] = '0.00';
+		cells[at('Balance')] = money(balance);
+		cells[at('Country Code')] = 'US';
+		cells[at('Balance Impact')] = gross < 0 ? 'Debit' : 'Credit';
+		lines.push(cells.map(qq).join(','));
+		rows.push({ customer: name, amount: money(gross), day });
+	}
+	return { bytes: withBom(utf8(lines.join('\r\n') + '\r\n')), rows };
+}
+
+// =============================================================================================
+// Stripe "Payments" export: 'Created (UTC)', 'Customer ID' (cus_…) empty for one-off charges,
+// 'Customer Description' as the name, always-empty dispute columns ('Dispute Date (UTC)').
+// =============================================================================================
+
+export function stripe(seed = 16): Sample {
+	const r = rng(seed);
+	const header =
+		'id,Description,Seller Message,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Converted Amount Refunded,Fee,Tax,Converted Currency,Mode,Status,Statement Descriptor,Customer ID,Customer Description,Customer Email,Captured,Card ID,Card Last4,Card Brand,Card Funding,Card Exp Month,Card Exp Year,Card Name,Card Address Line1,Card Address City,Card Address Country,Card Address Zip,Card Fingerprint,Disputed Amount,Dispute Status,Dispute Reason,Dispute Date (UTC),Dispute Evidence Due (UTC),Invoice ID,Payment Source Type,PaymentIntent ID';
+	const lines = [header];
+	const rows: SampleRow[] = [];
+	const customers: [string, string, string][] = [
+		['cus_PQR1xYz', 'Globex Corp', 'billing@globex.example'],
+		['cus_PQR2aBc', 'Initech', 'pay@initech.example'],
+		['cus_PQR3dEf', 'Umbrella, Inc.', 'ap@umbrella.example'],
+		['cus_PQR4gHi', '', 'solo@example.com']
+	];
+	let t = Date.UTC(2024, 0, 3, 9, 0, 0);
+	for (let i = 0; i < 60; i++) {
+		t += int(r, 1, 40) * 3600_000;
+		const d = new Date(t);
+		const stamp = `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+		const oneOff = r() < 0.15;
+		const [cid, desc, email] = oneOff ? ['', '', `buyer${i}@example.net`] : pick(r, customers);
+		const amountCents = pick(r, [4900, 9900, 19900, 120000, int(r, 500, 50000)]);
+		const amount = fixed(amountCents, 2, '.', ',');
+		const cells = [
+			`ch_3O${int(r, 100000, 999999)}`, q(oneOff ? 'One-off charge' : `Invoice ${1000 + i}`), 'Payment complete.', stamp, q(amount), '0.00', 'usd',
+			q(amount), '0.00', fixed(Math.round(amountCents * 0.029 + 30), 2, '.', ''), '0.00', 'usd', 'Live', 'Paid', 'ACME*SUB', cid, q(desc), email,
+			'true', `card_${i}`, '4242', 'Visa', 'credit', '12', '2027', '', '', '', 'US', '', `fp${i}`, '', '', '', '', '', oneOff ? '' : `in_${i}`, 'card', `pi_${i}`
+		];
+		lines.push(cells.join(','));
+		rows.push({ customer: cid, name: desc, amount, day: [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] });
+	}
+	return { bytes: utf8(lines.join('\n') + '\n'), rows };
+}
+
+// =============================================================================================
+// Square "Transactions" export: '$12.50', '$1,040.00' quoted, refunds '($12.50)', walk-in sales
+// without a customer, Gross Sales / Net Sales / Total Collected / Net Total side by side.
+// =============================================================================================
+
+export function square(seed = 17): Sample {
+	const r = rng(seed);
+	const header =
+		'Date,Time,Time Zone,Gross Sales,Discounts,Service Charges,Net Sales,Gift Card Sales,Tax,Tip,Partial Refunds,Total Collected,Source,Card,Card Entry Methods,Cash,Square Gift Card,Other Tender,Other Tender Type,Other Tender Note,Fees,Net Total,Transaction ID,Payment ID,Card Brand,PAN Suffix,Device Name,Staff Name,Staff ID,Details,Description,Event Type,Location,Dining Option,Customer ID,Customer Name,Customer Reference ID,Device Nickname';
+	const lines = [header];
+	const rows: SampleRow[] = [];
+	const customers: [string, string][] = [
+		['JW8F2Q0X1C4', 'Globex Catering'],
+		['ZP3K9M2D7B1', 'Initech'],
+		['HX5R1T8N4V6', 'Sof\u00eda Ram\u00edrez']
+	];
+	const money = (u: number) => {
+		const s = '$' + fixed(Math.abs(u), 2, '.', ',');
+		return q(u < 0 ? `(${s})` : s);
+	};
+	for (let i = 0; i < 80; i++) {
+		const day = addDays([2024, 1, 15], Math.floor(i / 3));
+		const refund = r() < 0.08;
+		const known = r() < 0.5;
+		const [cid, cname] = known ? pick(r, customers) : ['', ''];
+		const gross = (refund ? -1 : 1) * int(r, 300, 150000);
+		const discount = refund ? 0 : -Math.round(gross * pick(r, [0, 0, 0.1]));
+		const net = gross + discount;
+		const tax = Math.round(net * 0.08);
+		const cells = [
+			`${day[0]}-${p2(day[1])}-${p2(day[2])}`, `${p2(int(r, 7, 20))}:${p2(int(r, 0, 59))}:${p2(int(r, 0, 59))}`, 'Eastern Time (US & Canada)',
+			money(gross), money(discount), '$0.00', money(net), '$0.00', money(tax), '$0.00', '$0.00', money(net + tax), 'Square Point of Sale',
+			money(net + tax), 'Tapped', '$0.00', '$0.00', '$0.00', '', '', money(-Math.round(Math.abs(net) * 0.026)), money(net + tax),
+			`tx${i}`, `pay${i}`, 'Visa', '1234', 'Front Counter', pick(r, ['Ann', 'Bob']), 'S1', 'https://squareup.example/d', q('Latte, Muffin'),
+			refund ? 'Refund' : 'Payment', 'Main St', '', cid, cname, '', ''
+		];
+		lines.push(cells.join(','));
+		rows.push({ customer: cid, name: cname, amount: money(net).replace(/"/g, ''), day });
+	}
+	return { bytes: utf8(lines.join('\n') + '\n'), rows };
+}
+
+// =============================================================================================
+// A Brazilian ERP export in Windows-1252: ';', decimal comma with '.' groups, dd/mm/yyyy, and
+// names where accented letters sit side by side ('Distribuição', 'Soluções').
+// =============================================================================================
+
+export function brazil(seed = 18): Sample {
+	const r = rng(seed);
+	const lines = ['Cliente;Data;Nota Fiscal;Valor Total'];
+	const rows: SampleRow[] = [];
+	const names = ['Comércio e Distribuição Ltda', 'Soluções em Informação S.A.', 'Ação Social São João', 'Padaria Pão de Açúcar', 'Construções Irmãos Gonçalves'];
+	for (let i = 0; i < 50; i++) {
+		const day = addDays([2024, 2, 1], int(r, 0, 60));
+		const customer = pick(r, names);
+		const amount = fixed(int(r, 100, 5_000_000), 2, ',', '.');
+		lines.push([customer, `${p2(day[2])}/${p2(day[1])}/${day[0]}`, `NF-${10000 + i}`, amount].join(';'));
+		rows.push({ customer, amount, day });
+	}
+	return { bytes: cp1252(lines.join('\r\n') + '\r\n'), rows };
+}
+
+// =============================================================================================
+// A sheet after Excel's Data → Subtotal: 'Acme Corp Total' after each customer's rows and
+// 'Grand Total' at the end (Russian Excel: 'ООО "Ромашка" Итог', 'Общий итог').
+// =============================================================================================
+
+export function excelSubtotals(seed = 19, russian = false): Sample {
+	const r = rng(seed);
+	const names = russian ? ['ИП Петров А.В.', 'ООО "Ромашка"', 'ООО Total Trade'] : ['Acme Corp', 'Globex', 'Total Wine & More'];
+	const [sub, grand] = russian ? ['Итог', 'Общий итог'] : ['Total', 'Grand Total'];
+	const d = russian ? ';' : ',';
+	const lines = [russian ? 'Клиент;Дата;Сумма' : 'Customer,Date,Amount'];
+	const rows: SampleRow[] = [];
+	let all = 0;
+	let totalsLines = 0;
+	for (const name of names) {
+		let group = 0;
+		for (let k = int(r, 3, 8); k > 0; k--) {
+			const day = addDays([2024, 1, 1], int(r, 0, 90));
+			const units = int(r, 100, 900000);
+			group += units;
+			const amount = russian ? fixed(units, 2, ',', '') : fixed(units, 2, '.', '');
+			const date = russian ? `${p2(day[2])}.${p2(day[1])}.${day[0]}` : `${day[0]}-${p2(day[1])}-${p2(day[2])}`;
+			lines.push([q(name, d), date, amount].join(d));
+			rows.push({ customer: name, amount, day });
+		}
+		all += group;
+		lines.push([q(`${name} ${sub}`, d), '', russian ? fixed(group, 2, ',', '') : fixed(group, 2, '.', '')].join(d));
+		totalsLines++;
+	}
+	lines.push([grand, '', russian ? fixed(all, 2, ',', '') : fixed(all, 2, '.', '')].join(d));
+	totalsLines++;
+	const text = lines.join('\r\n') + '\r\n';
+	return { bytes: russian ? cp1251(text) : utf8(text), rows, totalsLines };
+}
+
+// =============================================================================================
+// A CSV written by Python's csv module on Windows without newline='': every record ends '\r\r\n'
+// and a line break inside a quoted cell becomes '\r\n'; the last field is often quoted.
+// =============================================================================================
+
+export function pythonOnWindows(seed = 21): Sample {
+	const r = rng(seed);
+	const lines = ['order_id,customer,order_date,amount,comment'];
+	const rows: SampleRow[] = [];
+	for (let i = 0; i < 50; i++) {
+		const day = addDays([2023, 10, 1], int(r, 0, 120));
+		const customer = pick(r, ['Northwind Traders', 'Contoso, Ltd.', 'Fabrikam', 'Tailspin Toys']);
+		const amount = shortDecimal(int(r, 100, 900000), 2);
+		// the last record ends with a quoted field
+		const comment = i === 49 ? 'last, one' : pick(r, ['', 'repeat order', 'gift, wrapped', 'call first\r\nback door', 'ok']);
+		lines.push([String(7000 + i), q(customer), `${day[0]}-${p2(day[1])}-${p2(day[2])}`, amount, q(comment)].join(','));
+		rows.push({ customer, amount, day });
+	}
+	return { bytes: utf8(lines.join('\r\r\n') + '\r\r\n'), rows };
+}
+
+// =============================================================================================
+// WooCommerce "Customer/Order CSV Export", one row per line item: the order's columns
+// (order_total, shipping, tax) repeat on every item row, the row's own money is item_total.
+// =============================================================================================
+
+export function wooLineItems(seed = 22): Sample {
+	const r = rng(seed);
+	const header =
+		'order_id,order_number,order_date,status,shipping_total,shipping_tax_total,fee_total,tax_total,discount_total,order_total,refunded_total,order_currency,payment_method,billing_first_name,billing_last_name,billing_company,billing_email,billing_phone,item_id,item_name,item_sku,item_quantity,item_subtotal,item_subtotal_tax,item_total,item_total_tax,item_refunded';
+	const lines = [header];
+	const rows: SampleRow[] = [];
+	const buyers: [string, string, string][] = [
+		['Anna', 'Schmidt', 'anna@schmidt.example'],
+		['Peter', 'Jones', 'pjones@example.com'],
+		['Luc\u00eda', 'Fern\u00e1ndez', 'lucia@fh.example']
+	];
+	let item = 900;
+	for (let o = 0; rows.length < 90; o++) {
+		const [first, last, email] = pick(r, buyers);
+		const day = addDays([2024, 3, 1], o);
+		const stamp = `${day[0]}-${p2(day[1])}-${p2(day[2])} ${p2(int(r, 8, 22))}:${p2(int(r, 0, 59))}:00`;
+		const n = int(r, 1, 4);
+		const items = Array.from({ length: n }, () => {
+			const qty = int(r, 1, 3);
+			const subtotal = qty * int(r, 500, 9000);
+			return { qty, subtotal, total: subtotal - (r() < 0.3 ? Math.round(subtotal * 0.1) : 0) };
+		});
+		const shipping = 495;
+		const tax = Math.round(items.reduce((s, x) => s + x.total, 0) * 0.19);
+		const orderTotal = items.reduce((s, x) => s + x.total, 0) + shipping + tax;
+		for (const it of items) {
+			const m = (u: number) => fixed(u, 2, '.', '');
+			lines.push(
+				[
+					String(3000 + o), String(3000 + o), stamp, 'completed', m(shipping), '0.00', '0.00', m(tax), m(items.reduce((s, x) => s + x.subtotal - x.total, 0)),
+					m(orderTotal), '0.00', 'EUR', 'stripe', first, last, '', email, `+49 30 ${int(r, 1000000, 9999999)}`, String(item++),
+					q(pick(r, ['Mug, large', 'Tea "Earl Grey"', 'Teapot'])), `SKU-${int(r, 10, 99)}`, String(it.qty), m(it.subtotal),
+					m(Math.round(it.subtotal * 0.19)), m(it.total), m(Math.round(it.total * 0.19)), '0.00'
+				].join(',')
+			);
+			rows.push({ customer: email, amount: m(it.total), day });
+		}
+	}
+	return { bytes: utf8(lines.join('\n') + '\n'), rows };
 }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importFiles, prepareBytes, type FileToImport } from '../../src/lib/ingest/pipeline';
+import { detectHeaderRow } from '../../src/lib/ingest/sniff';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { classificationCsv } from '../../src/lib/engine/csv-export';
@@ -162,6 +163,18 @@ describe('UCI Online Retail', () => {
 		expect(mappedHeaders(prepared).customerKey).toBe('CustomerID');
 	});
 
+	it('data.csv starting with a block of anonymous invoices longer than the sniffed rows still maps CustomerID', async () => {
+		const lines = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
+		const rows: SampleRow[] = [];
+		for (let i = 0; i < 320; i++) {
+			const cust = i < 260 ? '' : String(17850 + (i % 4));
+			lines.push(`${536365 + (i >> 3)},22086,"PAPER CHAIN KIT 50'S CHRISTMAS ",${1 + (i % 12)},12/${1 + (i % 12)}/2010 9:0${i % 10},2.95,${cust},United Kingdom`);
+			rows.push({ customer: cust, quantity: String(1 + (i % 12)), price: '2.95', day: [2010, 12, 1 + (i % 12)] });
+		}
+		const { prepared } = await check({ bytes: S.utf8(lines.join('\n') + '\n'), rows }, 'walkins.csv', { decimal: '.', scale: 2, qtyTimesPrice: true });
+		expect(mappedHeaders(prepared).customerKey).toBe('CustomerID');
+	});
+
 	it('online_retail_II.csv: Customer ID as 13085.0, Price, ISO datetimes', async () => {
 		const sample = S.onlineRetailII();
 		const { prepared, columns } = await check(sample, 'online_retail_II.csv', { decimal: '.', scale: 3, qtyTimesPrice: true });
@@ -227,14 +240,15 @@ describe('Kaggle sales_data_sample.csv', () => {
 
 describe('Russian exports', () => {
 	it.each([
-		['spaces', false],
-		['no-break spaces', true]
-	])('1C report: title lines, Windows-1251, ";", 1 234,56 with %s, Итого row, unquoted ООО "Ромашка"', async (_, nbsp) => {
-		const sample = S.oneC(5, nbsp);
+		['spaces', false, false],
+		['no-break spaces', true, false],
+		['spaces, every line padded to the table width', false, true]
+	])('1C report: title lines, Windows-1251, ";", 1 234,56 with %s, Итого row, unquoted ООО "Ромашка"', async (_, nbsp, padded) => {
+		const sample = S.oneC(5, nbsp, padded);
 		const { prepared, report, columns } = await check(sample, 'Продажи.csv', { decimal: ',', scale: 2 });
 		expect(prepared.encoding).toBe('windows-1251');
 		expect(prepared.delimiter).toBe(';');
-		expect(prepared.plan.headerRow).toBe(2);
+		expect(prepared.plan.headerRow).toBe(padded ? 5 : 2);
 		expect(mappedHeaders(prepared)).toMatchObject({
 			customerKey: 'Контрагент',
 			date: 'Дата',
@@ -281,6 +295,12 @@ describe('shop and CRM exports', () => {
 		expect(prepared.plan.dateOrder).toBe('ymd');
 	});
 
+	it('WooCommerce line-item export: item_total, not the order_total repeated on every item row', async () => {
+		const sample = S.wooLineItems();
+		const { prepared } = await check(sample, 'orders-export.csv', { decimal: '.', scale: 2 });
+		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'billing_email', date: 'order_date', amount: 'item_total', quantity: 'item_quantity', orderId: 'order_id' });
+	});
+
 	it('tab-separated invoice report: 1,234.50 unquoted, names with commas and quotes, d/m/yyyy, trailing tab', async () => {
 		const sample = S.tabSeparated();
 		const { prepared } = await check(sample, 'invoices.tsv', { decimal: '.', scale: 2 });
@@ -298,11 +318,133 @@ describe('shop and CRM exports', () => {
 		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Account Name', date: 'Close Date', amount: 'Amount', manager: 'Owner' });
 	});
 
+	it('Python csv on Windows: \\r\\r\\n record ends, a quoted last field at the very end', async () => {
+		const sample = S.pythonOnWindows();
+		const { prepared, report } = await check(sample, 'orders.csv', { decimal: '.', scale: 2 });
+		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'customer', date: 'order_date', amount: 'amount', orderId: 'order_id' });
+		expect(report.blankRows).toBe(0);
+	});
+
 	it('Excel "Unicode text": UTF-16 LE, tabs, quoted 1,234.50', async () => {
 		const sample = S.excelUnicodeText();
 		const { prepared } = await check(sample, 'report.txt', { decimal: '.', scale: 2 });
 		expect(prepared.encoding).toBe('utf-16le');
 		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Client', date: 'Order Date', amount: 'Revenue', quantity: 'Qty' });
+	});
+});
+
+describe('report titles', () => {
+	it('a title line as wide as the table is not taken for the header', async () => {
+		const sample = S.titledReport();
+		const { prepared } = await check(sample, 'sales_by_customer.csv', { decimal: '.', scale: 2 });
+		expect(prepared.plan.headerRow).toBe(3);
+		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Customer', date: 'Date', amount: 'Amount' });
+	});
+
+	it('a header followed at once by a full-width units line stays the header', () => {
+		const rows = [['Клиент', 'Сумма', 'Вес'], ['', 'руб.', 'кг'], ['Альфа', '100,00', '2,5'], ['Бета', '50,00', '1']];
+		expect(detectHeaderRow(rows)).toBe(0);
+		expect(detectHeaderRow([['Report', 'Q1', 'all regions'], [''], ...rows])).toBe(2);
+	});
+});
+
+describe('payment processors', () => {
+	it('PayPal activity download: Name and Gross (not Custom Number / Insurance Amount), refunds netted, withdrawals skipped', async () => {
+		const sample = S.paypal();
+		const { prepared } = await check(sample, 'Download.CSV', { decimal: '.', scale: 2 });
+		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Name', date: 'Date', amount: 'Gross' });
+	});
+
+	it('Stripe payments: Created (UTC) is the date, not the always-empty Dispute Date (UTC)', async () => {
+		const sample = S.stripe();
+		const { prepared } = await check(sample, 'unified_payments.csv', { decimal: '.', scale: 2 });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'Customer ID',
+			customerName: 'Customer Description',
+			date: 'Created (UTC)',
+			amount: 'Amount'
+		});
+	});
+
+	it('digital-shop sales: a Buyer Name column empty in every row does not take the customer role from Buyer Email', async () => {
+		const lines = ['Sale ID,Date,Item Name,Buyer Name,Buyer Email,Amount ($),Fees ($),Refunded?'];
+		const rows: SampleRow[] = [];
+		for (let i = 0; i < 40; i++) {
+			const customer = ['ann@example.com', 'bo@example.org', 'cy@example.net'][i % 3];
+			const amount = `${5 + (i % 7)}.${i % 2 ? '99' : '00'}`;
+			const day: [number, number, number] = [2024, 4, 1 + (i % 30)];
+			lines.push(`s${1000 + i},2024-04-${String(day[2]).padStart(2, '0')},E-book,,${customer},${amount},0.50,false`);
+			rows.push({ customer, amount, day });
+		}
+		const { prepared } = await check({ bytes: S.utf8(lines.join('\n') + '\n'), rows }, 'Sales.csv', { decimal: '.', scale: 2 });
+		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Buyer Email', date: 'Date', amount: 'Amount ($)' });
+		expect(mappedHeaders(prepared).customerName).toBeUndefined();
+	});
+
+	it('Square transactions: Net Sales in $1,040.00 / ($12.50), walk-ins skipped', async () => {
+		const sample = S.square();
+		const { prepared } = await check(sample, 'transactions-2024-01-15.csv', { decimal: '.', scale: 2 });
+		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Customer ID', customerName: 'Customer Name', date: 'Date', amount: 'Net Sales' });
+	});
+});
+
+describe('single-byte code pages', () => {
+	it('Windows-1252 with accented letters side by side (Distribuição) is not taken for Windows-1251', async () => {
+		const sample = S.brazil();
+		const { prepared, columns } = await check(sample, 'vendas.csv', { decimal: ',', scale: 2 });
+		expect(prepared.encoding).toBe('windows-1252');
+		expect(prepared.plan.dateOrder).toBe('dmy');
+		expect(columns.customerKeys).toContain('Comércio e Distribuição Ltda');
+	});
+
+	it('a big Windows-1251 file with English headers and its first Cyrillic name after the sniffed 256 KB', async () => {
+		const lines = ['Customer;Date;Amount'];
+		const rows: SampleRow[] = [];
+		for (let i = 0; i < 9000; i++) {
+			const customer = i < 8000 ? `Client ${String(i % 97).padStart(3, '0')} Ltd` : ['ООО "Ромашка"', 'ИП Ёлкин', 'АО «Вектор»'][i % 3];
+			const amount = `${1 + (i % 5000)},${String(i % 100).padStart(2, '0')}`;
+			const day: [number, number, number] = [2024, 1 + (i % 12), 1 + (i % 28)];
+			lines.push(`${customer};${String(day[2]).padStart(2, '0')}.${String(day[1]).padStart(2, '0')}.${day[0]};${amount}`);
+			rows.push({ customer, amount, day });
+		}
+		const bytes = S.cp1251(lines.join('\r\n') + '\r\n');
+		expect(bytes.findIndex((b) => b >= 0x80)).toBeGreaterThan(256 * 1024);
+		const { prepared, columns } = await check({ bytes, rows }, 'big.csv', { decimal: ',', scale: 2 });
+		expect(prepared.encoding).toBe('windows-1251');
+		expect(columns.customerKeys).toContain('АО «Вектор»');
+	});
+
+	it('UTF-8 with names cut mid-letter by a database export stays UTF-8', async () => {
+		const cut = (s: string, n: number) => {
+			const b = S.utf8(s);
+			return b.length > n ? b.subarray(0, n) : b;
+		};
+		const names = ['Общество с ограниченной ответственностью «Ромашка»', 'ИП Петров', 'ООО «Вектор-Инвест»'];
+		const parts: Uint8Array[] = [S.utf8('customer_name;order_date;amount\n')];
+		for (let i = 0; i < 60; i++) parts.push(cut(names[i % 3], 25), S.utf8(`;2024-03-${String(1 + (i % 28)).padStart(2, '0')};${100 + i}\n`));
+		const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+		parts.reduce((o, p) => (bytes.set(p, o), o + p.length), 0);
+		const { prepared, columns } = await load(bytes, 'db_dump.csv');
+		expect(prepared.encoding).toBe('utf-8');
+		expect(columns.customerKeys).toContain('ИП Петров');
+		expect(columns.customerKeys.length).toBe(3);
+	});
+
+	it('Windows-1252 bytes 0x80–0x9F (’ “ ” – ®) decode as in a browser', async () => {
+		const { columns } = await load(S.superstore().bytes, 'Sample - Superstore.csv');
+		expect(columns.customerNames).toContain('Patrick O\u2019Donnell');
+	});
+});
+
+describe('Excel Data → Subtotal sheets', () => {
+	it.each([
+		['English', false],
+		['Russian', true]
+	])('%s: "<customer> Total" and "Grand Total" rows are totals, not customers', async (_, russian) => {
+		const sample = S.excelSubtotals(19, russian);
+		const { columns, report } = await check(sample, 'subtotals.csv', { decimal: russian ? ',' : '.', scale: 2 });
+		expect(skippedCount(report, 'total-row')).toBe(sample.totalsLines);
+		expect(columns.customerKeys).toContain(russian ? 'ООО Total Trade' : 'Total Wine & More');
 	});
 });
 

@@ -33,3 +33,11 @@ export function playbookKey(classIndex: number, classCount: number): MessageKey 
 	if (classIndex === classCount - 1) return 'play.bottom';
 	return 'play.middle';
 }
+
+/** Chart colours from the active theme (light or dark), read when a chart is built. */
+export function chartInk(): { ink: string; grid: string; muted: string } {
+	if (typeof document === 'undefined') return { ink: '#16191d', grid: '#e3e6ea', muted: '#555d68' };
+	const css = getComputedStyle(document.documentElement);
+	const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+	return { ink: v('--text', '#16191d'), grid: v('--border', '#e3e6ea'), muted: v('--text-muted', '#555d68') };
+}

@@ -311,7 +311,7 @@ export class SalesBuilder {
 		this.fileStats.imported++;
 	}
 
-	/** 'Acme Corp Total' right after rows of 'Acme Corp' (a customer really named so would need that other customer too). */
+	/** 'Acme Corp Total' after rows of 'Acme Corp' (a customer really named so would need that other customer too). */
 	private isGroupTotal(key: string): boolean {
 		const g = GROUP_TOTAL.exec(key);
 		return g !== null && this.customers.has(g[1]);

@@ -109,7 +109,8 @@ function amountScore(n: string, raw: string): number {
 
 	let s = 0;
 	if (/^(amount|sum|sales|revenue|сумма|выручка|оплата)$/.test(core)) s = 100;
-	else if (/^line(item)?(amount|total|sum|value)$/.test(core)) s = 96;
+	// the row's own amount: beats an order total repeated on each of an order's item rows
+	else if (/^(line|item)(item)?(amount|total|sum|value)$/.test(core)) s = 96;
 	else if (/^(net|чистая|чистые)(amount|sum|sales|revenue|total|value|выручка|сумма|продажи)$/.test(core))
 		s = 95;
 	else if (/^(gross|валовая|валовые)(amount|sum|sales|revenue|total|value|выручка|сумма|продажи)$/.test(core))
@@ -245,8 +246,8 @@ function orderIdScore(n: string): number {
 	return 0;
 }
 
-function dateScore(n: string): number {
-	n = n.replace(/(utc|gmt)$/, ''); // 'Created (UTC)', 'Date (GMT)'
+function dateScore(normalised: string): number {
+	const n = normalised.replace(/(utc|gmt)$/, ''); // 'Created (UTC)', 'Date (GMT)'
 	if (
 		/birth|рожд|cancel|отмен|updat|modif|изменен|expir|годн|login|signup|регистрац|registered|lastseen|lastvisit/.test(
 			n
@@ -475,6 +476,8 @@ function columnStats(samples: readonly string[], hints: ProfileHints): ColumnSta
 }
 
 const NUMERIC_ROLES: ReadonlySet<Role> = new Set<Role>(['amount', 'quantity', 'unitPrice', 'profit']);
+/** Roles an import needs, which a clearly named column keeps even when its sampled cells are all empty. */
+const NAMED_WHEN_EMPTY: ReadonlySet<Role> = new Set<Role>(['customerKey', 'date', 'amount', 'quantity', 'unitPrice']);
 
 /** Content check of one column for one role (the money-like customer key rule is applied later). */
 function contentFits(role: Role, st: ColumnStats): boolean {
@@ -524,7 +527,16 @@ export function autoMap(columns: readonly ColumnProfile[], hints: ProfileHints):
 			(h, j) => j !== col && h.customer.key > 0 && fits(j, 'customerKey') && !stats[j].moneyLike
 		);
 	};
-	const allowed = (col: number, role: Role) => (role === 'customerKey' ? keyAllowed(col) : fits(col, role));
+	// A column empty in every sampled row (a file that starts with a block of walk-in sales) keeps
+	// its header's word for a role the import needs only when no other column named for that role
+	// has data ('Buyer Name' always empty next to 'Buyer Email').
+	const emptyButNamed = (col: number, role: Role): boolean =>
+		NAMED_WHEN_EMPTY.has(role) &&
+		stats[col].total > 0 &&
+		stats[col].nonEmpty === 0 &&
+		!heads.some((h, j) => j !== col && h.scores[role] > 0 && fits(j, role));
+	const allowed = (col: number, role: Role) =>
+		(role === 'customerKey' ? keyAllowed(col) : fits(col, role)) || emptyButNamed(col, role);
 
 	// 1. Global greedy over header-scored (column, role) pairs.
 	const candidates: Candidate[] = [];

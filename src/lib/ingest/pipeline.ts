@@ -210,13 +210,15 @@ function parseRecordsWithPapa(
 
 /**
  * The text without the line end that closes its last record: PapaParse reads that line end as
- * one more, empty record, and the report would count a blank line in every ordinary file.
+ * one more, empty record, and the report would count a blank line in every ordinary file. The CRs
+ * before it go too: with the '\r\r\n' ends of a CSV written by Python on Windows, a quoted last
+ * field followed by a lone '\r' at the very end is an unterminated quote to PapaParse.
  */
 function withoutFinalNewline(text: string): string {
-	const n = text.length;
-	if (n > 0 && text.charCodeAt(n - 1) === 10) return text.slice(0, n > 1 && text.charCodeAt(n - 2) === 13 ? n - 2 : n - 1);
-	if (n > 0 && text.charCodeAt(n - 1) === 13) return text.slice(0, n - 1);
-	return text;
+	let end = text.length;
+	if (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+	while (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+	return end === text.length ? text : text.slice(0, end);
 }
 
 /**

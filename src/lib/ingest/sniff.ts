@@ -86,8 +86,8 @@ const isValueCell = (f: string) => /\d/.test(f) && /^[\d\s.,:/\-+()'’%$€£�
 /**
  * Finds the header: the first record with (nearly) the modal number of non-empty fields.
  * Report exports often put a title and a blank line above the table; a title as wide as the
- * table ('Sales report, Q1 2024, Acme Inc') is passed over for the last all-text record of that
- * width before the first record holding values.
+ * table ('Sales report, Q1 2024, Acme Inc'), set apart by shorter lines, is passed over for the
+ * next all-text record of that width before the first record holding values.
  */
 export function detectHeaderRow(rows: string[][]): number {
 	const nonEmpty = (r: string[]) => r.filter((f) => f.trim() !== '').length;
@@ -101,10 +101,13 @@ export function detectHeaderRow(rows: string[][]): number {
 	let first = 0;
 	while (first < limit && !wide(first)) first++;
 	if (first >= limit) return 0;
+	if (rows[first].some(isValueCell)) return first;
 	let header = first;
-	for (let i = first; i < limit; i++) {
+	let gap = false; // a shorter record (blank, 'Generated: …') since the last wide one
+	for (let i = first + 1; i < limit; i++) {
 		if (rows[i].some(isValueCell)) return header;
-		if (wide(i)) header = i;
+		if (!wide(i)) gap = true;
+		else if (gap) [header, gap] = [i, false];
 	}
 	return first; // no values in sight (a header-only or all-text file): keep the first wide record
 }

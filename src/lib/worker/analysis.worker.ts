@@ -19,7 +19,7 @@ import { Analysis, dashboardView } from '../engine/dashboard';
 import type { Classification, ClassifySettings } from '../engine/types';
 import { NO_DATE } from '../ingest/dates';
 import { ImportError } from '../ingest/errors';
-import { decodeWhole, importFiles, prepareImport, sniffFile, type FileToImport } from '../ingest/pipeline';
+import { decodeFile, decodeWhole, importFiles, prepareImport, sniffFile, type FileToImport } from '../ingest/pipeline';
 import { loadDataset, saveDataset } from '../store/datasets';
 import { getDb, type DatasetMeta } from '../store/db';
 import type { AccountsView, Api, Failure, FileChoice, Opened, WorkerRequest, WorkerResponse } from './protocol';
@@ -183,7 +183,9 @@ async function readChoice(choice: FileChoice): Promise<FileToImport> {
 	const file = choice.file;
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const sniff = await sniffFile(file, file.name, { ...choice.overrides, dateOrder: choice.dateOrder });
-	return prepareImport(decodeWhole(bytes, sniff.encoding), file.size, sniff, choice);
+	// the whole file may prove a UTF-8 guess from its start wrong: record what was really used
+	const { text, encoding } = decodeFile(bytes, sniff.encoding);
+	return prepareImport(text, file.size, { ...sniff, encoding }, choice);
 }
 
 /** The first file's mapped header names: what a `sales` table loaded from it would call its columns. */

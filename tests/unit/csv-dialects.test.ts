@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import fc from 'fast-check';
+import { toDialect } from '../../src/lib/engine/csv-dialects';
+import { classificationCsv } from '../../src/lib/engine/csv-export';
+import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { aggregate } from '../../src/lib/engine/aggregate';
+import type { ClassifySettings } from '../../src/lib/engine/types';
+import { columnsOf } from './helpers';
+
+const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.gsb], keyShare: 0.1, monoShare: 0.5 };
+const NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+function exportOf(rows: { key: string; name?: string; amount: number }[], scale = 2, withExtras = false): string {
+	const data = columnsOf(rows, scale);
+	rows.forEach((r) => {
+		if (r.name !== undefined) data.customerNames[data.customerKeys.indexOf(r.key)] = r.name;
+	});
+	const c = classify(aggregate(data, settings), data.customerKeys, settings);
+	const extra = withExtras
+		? {
+				metric: 'revenue',
+				vip: new Map([[0, { status: 'vip', months: ['2024-01', '2024-02'] }]]),
+				periodFrom: '2024-01-01',
+				periodTo: '2024-12-31'
+			}
+		: undefined;
+	return classificationCsv(c, data.customerKeys, data.customerNames, extra);
+}
+
+function parse(text: string, delimiter: string): string[][] {
+	const r = Papa.parse<string[]>(text, { delimiter, newline: '\r\n', skipEmptyLines: true });
+	expect(r.errors).toEqual([]);
+	return r.data;
+}
+
+/** The cells of the dialect's output next to what they must be (from the comma CSV). */
+function compare(csv: string, dialect: 'csv' | 'excel-ru'): void {
+	const out = toDialect(csv, dialect);
+	expect(out.startsWith('\uFEFF')).toBe(true);
+	expect(out.endsWith('\r\n')).toBe(true);
+	const source = parse(csv, ',');
+	const result = parse(out.slice(1), dialect === 'excel-ru' ? ';' : ',');
+	expect(result.length).toBe(source.length);
+	source.forEach((row, r) => {
+		expect(result[r].length, `row ${r}`).toBe(row.length);
+		row.forEach((cell, k) => {
+			const want = dialect === 'excel-ru' && NUMBER.test(cell) ? cell.replace('.', ',') : cell;
+			expect(result[r][k], `row ${r} cell ${k}`).toBe(want);
+		});
+	});
+}
+
+describe('toDialect', () => {
+	const tricky = [
+		{ key: 'K1', name: 'ООО «Ромашка»', amount: 123456 },
+		{ key: 'K2', name: 'Иванов; Петров и партнёры', amount: 50050 },
+		{ key: 'K3', name: 'Say "hi", friend', amount: 30000 },
+		{ key: 'K4', name: '=HYPERLINK("http://x";"y")', amount: 20000 },
+		{ key: '+7 495 123', name: '-минус', amount: 1000 },
+		{ key: 'K6', name: 'line\nbreak', amount: 999 },
+		{ key: 'K7', name: '@at', amount: -500 },
+		{ key: 'K8', name: 'Дробь 1,5', amount: 1 }
+	];
+
+	it("'csv' is the export with a BOM in front", () => {
+		const csv = exportOf(tricky, 2, true);
+		expect(toDialect(csv, 'csv')).toBe('\uFEFF' + csv);
+		compare(csv, 'csv');
+	});
+
+	it("'excel-ru' round-trips cell by cell with ';' and decimal commas", () => {
+		compare(exportOf(tricky), 'excel-ru');
+		compare(exportOf(tricky, 0, true), 'excel-ru');
+	});
+
+	it("'excel-ru' writes the expected text", () => {
+		const csv = exportOf([
+			{ key: 'A', name: 'Альфа; Бета', amount: 7550 },
+			{ key: 'B', name: 'Say "hi"', amount: 2450 }
+		]);
+		const out = toDialect(csv, 'excel-ru');
+		expect(out.split('\r\n')).toEqual([
+			'\uFEFFrank;customer_key;customer_name;value;share;cumulative_share;class;key_customer',
+			'1;A;"Альфа; Бета";75,50;0,7550000000;0,7550000000;gold;true',
+			'2;B;"Say ""hi""";24,50;0,2450000000;1,0000000000;silver;true',
+			''
+		]);
+	});
+
+	it('keeps the apostrophes of formula-like text and quotes what the new delimiter needs', () => {
+		const csv = exportOf([{ key: '=1+2', name: '-1;2', amount: 100 }], 0, true);
+		const rows = parse(toDialect(csv, 'excel-ru').slice(1), ';');
+		expect(rows[1][1]).toBe("'=1+2");
+		expect(rows[1][2]).toBe("'-1;2");
+		// vip_months is joined with ';' and was unquoted in the comma CSV
+		expect(rows[0][10]).toBe('vip_months');
+		expect(rows[1][10]).toBe('2024-01;2024-02');
+		expect(toDialect(csv, 'excel-ru')).toContain(';"2024-01;2024-02";');
+	});
+
+	it('converts plain numbers, exponents and signs, and nothing else', () => {
+		const csv = 'a,b,c,d,e,f,g,h\r\n123.45,-0.5,1e-7,1.5E+3,42,"7.5",1.2.3,1 000.5\r\n';
+		const rows = parse(toDialect(csv, 'excel-ru').slice(1), ';');
+		expect(rows[1]).toEqual(['123,45', '-0,5', '1e-7', '1,5E+3', '42', '7.5', '1.2.3', '1 000.5']);
+	});
+
+	it('a customer key that is a plain number is written as a number too', () => {
+		const csv = exportOf([{ key: '12.5', amount: 100 }]);
+		expect(parse(toDialect(csv, 'excel-ru').slice(1), ';')[1][1]).toBe('12,5');
+	});
+
+	it('accepts LF rows, a BOM already present, and empty input', () => {
+		expect(toDialect('a,b\n1.5,x\n', 'excel-ru')).toBe('\uFEFFa;b\r\n1,5;x\r\n');
+		expect(toDialect('\uFEFFa,b\r\n', 'csv')).toBe('\uFEFFa,b\r\n');
+		expect(toDialect('', 'csv')).toBe('\uFEFF');
+		expect(toDialect('a,,\r\n', 'excel-ru')).toBe('\uFEFFa;;\r\n');
+	});
+
+	it('any customer text survives both dialects and never becomes live', () => {
+		const text = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', 'Я', ';', ',', '"', '\n', '\r', '=', '-', '+', '@', "'", ' ', '1', '.', '\t') });
+		fc.assert(
+			fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 12 }), (keys) => {
+				const csv = exportOf(keys.map((k, i) => ({ key: k, name: `${k}|${k}`, amount: (i + 1) * 1234 })));
+				for (const d of ['csv', 'excel-ru'] as const) {
+					const rows = parse(toDialect(csv, d).slice(1), d === 'csv' ? ',' : ';');
+					const source = parse(csv, ',');
+					expect(rows.length).toBe(source.length);
+					for (let r = 1; r < rows.length; r++) {
+						for (const k of [1, 2, 6]) {
+							const cell = rows[r][k];
+							// text columns: unchanged unless the text is itself a plain number
+							expect(cell).toBe(d === 'excel-ru' && NUMBER.test(source[r][k]) ? source[r][k].replace('.', ',') : source[r][k]);
+							expect(/^[=+\-@\t\r\n]/.test(cell) && !/^[+-]?\d+(,\d+)?([eE][+-]?\d+)?$/.test(cell)).toBe(false);
+						}
+					}
+				}
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});

@@ -1,0 +1,392 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as zlib from 'node:zlib';
+import Papa from 'papaparse';
+import { buildXlsx, classificationWorkbook, columnName, crc32, sanitiseSheetName, xmlEscape, type Sheet } from '../../src/lib/engine/xlsx';
+import { classificationCsv } from '../../src/lib/engine/csv-export';
+import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { aggregate } from '../../src/lib/engine/aggregate';
+import type { ClassifySettings } from '../../src/lib/engine/types';
+import { columnsOf } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileNo = 0;
+
+// ---------------------------------------------------------------------------------------------
+// a tiny ZIP reader (STORED only), independent of the writer
+
+interface Entry {
+	name: string;
+	data: Uint8Array;
+	crc: number;
+	method: number;
+}
+
+function unzip(bytes: Uint8Array): Entry[] {
+	const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const eocd = bytes.length - 22;
+	expect(v.getUint32(eocd, true)).toBe(0x06054b50);
+	const count = v.getUint16(eocd + 10, true);
+	const cdSize = v.getUint32(eocd + 12, true);
+	let p = v.getUint32(eocd + 16, true);
+	expect(p + cdSize).toBe(eocd);
+	const dec = new TextDecoder();
+	const entries: Entry[] = [];
+	for (let i = 0; i < count; i++) {
+		expect(v.getUint32(p, true)).toBe(0x02014b50);
+		const method = v.getUint16(p + 10, true);
+		const crc = v.getUint32(p + 16, true);
+		const csize = v.getUint32(p + 20, true);
+		const usize = v.getUint32(p + 24, true);
+		const nameLen = v.getUint16(p + 28, true);
+		const extraLen = v.getUint16(p + 30, true);
+		const commentLen = v.getUint16(p + 32, true);
+		const local = v.getUint32(p + 42, true);
+		const name = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+		expect(csize).toBe(usize);
+		// the local header agrees with the central directory
+		expect(v.getUint32(local, true)).toBe(0x04034b50);
+		expect(v.getUint16(local + 8, true)).toBe(method);
+		expect(v.getUint32(local + 14, true)).toBe(crc);
+		expect(v.getUint32(local + 18, true)).toBe(csize);
+		expect(v.getUint32(local + 22, true)).toBe(usize);
+		const lnameLen = v.getUint16(local + 26, true);
+		const lextra = v.getUint16(local + 28, true);
+		expect(dec.decode(bytes.subarray(local + 30, local + 30 + lnameLen))).toBe(name);
+		const start = local + 30 + lnameLen + lextra;
+		const data = bytes.subarray(start, start + csize);
+		entries.push({ name, data, crc, method });
+		p += 46 + nameLen + extraLen + commentLen;
+	}
+	return entries;
+}
+
+const zcrc = (b: Uint8Array): number => ((zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32 ?? crc32)(b);
+
+function checkZip(bytes: Uint8Array): Map<string, string> {
+	const files = new Map<string, string>();
+	for (const e of unzip(bytes)) {
+		expect(e.method, e.name).toBe(0);
+		expect(zcrc(e.data) >>> 0, e.name).toBe(e.crc);
+		files.set(e.name, new TextDecoder('utf-8', { fatal: true }).decode(e.data));
+	}
+	return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python's zipfile + ElementTree as the outside reader
+
+const PY = String.raw`
+import sys, json, zipfile, xml.etree.ElementTree as ET
+M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+RID = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id'
+z = zipfile.ZipFile(sys.argv[1])
+out = {'testzip': z.testzip(), 'names': z.namelist()}
+if sys.argv[2] == 'full':
+    for n in z.namelist():
+        ET.fromstring(z.read(n))
+    wb = ET.fromstring(z.read('xl/workbook.xml'))
+    rels = {r.get('Id'): r.get('Target') for r in ET.fromstring(z.read('xl/_rels/workbook.xml.rels'))}
+    sheets = []
+    for s in wb.find(M + 'sheets'):
+        root = ET.fromstring(z.read('xl/' + rels[s.get(RID)]))
+        rows = []
+        for row in root.find(M + 'sheetData'):
+            cells = []
+            for c in row:
+                t = c.get('t')
+                if t == 'inlineStr':
+                    v = ''.join(x.text or '' for x in c.iter(M + 't'))
+                elif t == 'b':
+                    v = c.find(M + 'v').text == '1'
+                elif t == 'e':
+                    v = {'error': c.find(M + 'v').text}
+                else:
+                    v = float(c.find(M + 'v').text)
+                cells.append([c.get('r'), v])
+            rows.append([row.get('r'), cells])
+        sheets.append({'name': s.get('name'), 'rows': rows})
+    out['sheets'] = sheets
+print(json.dumps(out))
+`;
+
+interface PyResult {
+	testzip: string | null;
+	names: string[];
+	sheets?: { name: string; rows: [string, [string, unknown][]][] }[];
+}
+
+function python(bytes: Uint8Array, mode: 'full' | 'zip' = 'full'): PyResult {
+	const path = join(dir, `book-${++fileNo}.xlsx`);
+	writeFileSync(path, bytes);
+	return JSON.parse(execFileSync('python3', ['-c', PY, path, mode], { encoding: 'utf-8', maxBuffer: 1 << 28 }));
+}
+
+/** Python's cells back as dense rows (null where no cell), checking every cell reference. */
+function denseRows(sheet: NonNullable<PyResult['sheets']>[number]): unknown[][] {
+	return sheet.rows.map(([r, cells], i) => {
+		expect(r).toBe(String(i + 1));
+		const row: unknown[] = [];
+		for (const [ref, v] of cells) {
+			const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+			expect(m[2]).toBe(r);
+			let col = 0;
+			for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+			while (row.length < col - 1) row.push(null);
+			row.push(v);
+		}
+		return row;
+	});
+}
+
+/** What a sheet's rows look like after the round trip (trailing nulls vanish; numbers are numbers). */
+function expected(rows: Sheet['rows']): unknown[][] {
+	return rows.map((row) => {
+		const r = row.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? { error: Number.isNaN(v) ? '#N/A' : '#NUM!' } : v));
+		while (r.length && r[r.length - 1] === null) r.pop();
+		return r;
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('crc32', () => {
+	it('matches the check value and zlib', () => {
+		expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+		expect(crc32(new Uint8Array())).toBe(0);
+		const data = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31 + (i >> 3)) & 0xff);
+		expect(crc32(data)).toBe(zcrc(data) >>> 0);
+		expect(crc32(data.subarray(3000), crc32(data.subarray(0, 3000)))).toBe(crc32(data));
+	});
+});
+
+describe('buildXlsx', () => {
+	it('writes a valid package with the expected parts', () => {
+		const bytes = buildXlsx([
+			{ name: 'One', rows: [['a', 1]] },
+			{ name: 'Two', rows: [] }
+		]);
+		const files = checkZip(bytes);
+		expect([...files.keys()]).toEqual([
+			'[Content_Types].xml',
+			'_rels/.rels',
+			'xl/workbook.xml',
+			'xl/_rels/workbook.xml.rels',
+			'xl/styles.xml',
+			'xl/worksheets/sheet1.xml',
+			'xl/worksheets/sheet2.xml'
+		]);
+		const types = files.get('[Content_Types].xml')!;
+		for (const part of ['/xl/workbook.xml', '/xl/styles.xml', '/xl/worksheets/sheet1.xml', '/xl/worksheets/sheet2.xml']) {
+			expect(types).toContain(`PartName="${part}"`);
+		}
+		expect(files.get('xl/worksheets/sheet1.xml')).toContain('t="inlineStr"');
+		expect([...files.keys()].some((n) => n.includes('sharedStrings'))).toBe(false);
+		const py = python(bytes);
+		expect(py.testzip).toBeNull();
+		expect(py.sheets!.map((s) => s.name)).toEqual(['One', 'Two']);
+		expect(py.sheets![1].rows).toEqual([]);
+	});
+
+	it('round-trips strings, numbers, booleans and gaps', () => {
+		const rows: Sheet['rows'] = [
+			['text', 'число', 'bool', null, 'last'],
+			['Acme', 123.45, true, null, -0.5],
+			['ООО «Ромашка»', 1e-7, false, 'gap before', 1e21],
+			['emoji 😀 𝔸', -42, null, null, 0],
+			['', 9007199254740991, true],
+			[null, null, 'only third'],
+			[],
+			['after an empty row', Number.MAX_VALUE, Number.MIN_VALUE, NaN, -Infinity]
+		];
+		const bytes = buildXlsx([{ name: 'Data', rows }]);
+		checkZip(bytes);
+		const py = python(bytes);
+		expect(py.testzip).toBeNull();
+		expect(denseRows(py.sheets![0])).toEqual(expected(rows));
+	});
+
+	it('numbers are written as numbers', () => {
+		const files = checkZip(buildXlsx([{ name: 'N', rows: [[1.5, -3, 1e-7]] }]));
+		expect(files.get('xl/worksheets/sheet1.xml')).toContain('<c r="A1"><v>1.5</v></c><c r="B1"><v>-3</v></c><c r="C1"><v>1e-7</v></c>');
+	});
+
+	it('escapes XML and drops characters XML 1.0 cannot hold', () => {
+		const nasty = [
+			'<tag> & "double" \'single\'',
+			'a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg\uFFFEh\uFFFFi',
+			'lone \uD800 high and \uDC00 low, pair 😀 kept',
+			'tab\there\nnewline\r\nCRLF',
+			'  spaces kept  ',
+			']]> <![CDATA[ x ]]>',
+			'&amp; is literal',
+			'_x0041_ is not an A'
+		];
+		const bytes = buildXlsx([{ name: 'X', rows: nasty.map((s) => [s]) }]);
+		const xml = checkZip(bytes).get('xl/worksheets/sheet1.xml')!;
+		expect(xml).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
+		expect(xml).toContain('&lt;tag&gt; &amp; &quot;double&quot; &apos;single&apos;');
+		const got = denseRows(python(bytes).sheets![0]).map((r) => r[0]);
+		expect(got).toEqual([
+			'<tag> & "double" \'single\'',
+			'abcdefghi',
+			'lone  high and  low, pair 😀 kept',
+			'tab\there\nnewline\r\nCRLF',
+			'  spaces kept  ',
+			']]> <![CDATA[ x ]]>',
+			'&amp; is literal',
+			// Excel reads _xHHHH_ as a character escape: the literal text is protected as _x005F_
+			'_x005F_x0041_ is not an A'
+		]);
+		expect(xmlEscape('a<b&c>"d"\'e\'\u0007')).toBe('a&lt;b&amp;c&gt;&quot;d&quot;&apos;e&apos;');
+	});
+
+	it('cuts text longer than a cell can hold', () => {
+		const long = 'x'.repeat(40_000);
+		const got = denseRows(python(buildXlsx([{ name: 'L', rows: [[long]] }])).sheets![0]);
+		expect((got[0][0] as string).length).toBe(32_767);
+	});
+
+	it('sanitises sheet names', () => {
+		expect(sanitiseSheetName('a[b]:c*d?e/f\\g')).toBe('a_b__c_d_e_f_g');
+		expect(sanitiseSheetName('x'.repeat(40))).toBe('x'.repeat(31));
+		expect(sanitiseSheetName("'quoted'")).toBe('quoted');
+		expect(sanitiseSheetName('History')).toBe('History_');
+		expect(sanitiseSheetName('   ', new Set(), 'Sheet3')).toBe('Sheet3');
+		expect(sanitiseSheetName('Data', new Set(['DATA']))).toBe('Data (2)');
+		expect(sanitiseSheetName('Клиенты', new Set(['клиенты', 'Клиенты (2)']))).toBe('Клиенты (3)');
+		expect(sanitiseSheetName('y'.repeat(40), new Set(['y'.repeat(31)]))).toBe('y'.repeat(27) + ' (2)');
+		expect(sanitiseSheetName('a'.repeat(30) + '😀')).toBe('a'.repeat(30));
+
+		const bytes = buildXlsx([
+			{ name: 'Q1/Q2 [draft]', rows: [] },
+			{ name: 'q1/q2 [DRAFT]', rows: [] },
+			{ name: '', rows: [] },
+			{ name: 'R&D <team>', rows: [] },
+			{ name: 'Клиенты: топ*', rows: [] }
+		]);
+		expect(python(bytes).sheets!.map((s) => s.name)).toEqual(['Q1_Q2 _draft_', 'q1_q2 _DRAFT_ (2)', 'Sheet3', 'R&D <team>', 'Клиенты_ топ_']);
+	});
+
+	it('column names', () => {
+		expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnName)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+	});
+
+	it('refuses what Excel cannot open', () => {
+		expect(() => buildXlsx([])).toThrow(RangeError);
+		expect(() => buildXlsx([{ name: 'w', rows: [new Array(16_385).fill(1)] }])).toThrow(RangeError);
+		expect(() => buildXlsx([{ name: 'h', rows: new Array(1_048_577).fill([]) }])).toThrow(RangeError);
+	});
+
+	it('is deterministic', () => {
+		const sheets: Sheet[] = [{ name: 'S', rows: [['a', 1, true]] }];
+		expect(buildXlsx(sheets)).toEqual(buildXlsx(sheets));
+	});
+
+	it('builds a sheet of 100 000 rows', () => {
+		const rows: Sheet['rows'] = [['rank', 'customer_key', 'customer_name', 'value', 'share', 'cumulative_share', 'class', 'key_customer']];
+		for (let r = 1; r <= 100_000; r++) rows.push([r, `K${r}`, `Клиент № ${r} & Co`, r * 1.25, 1 / r, r / 100_000, r < 20_000 ? 'A' : 'C', r < 10]);
+		const bytes = buildXlsx([{ name: 'Big', rows }]);
+		const files = checkZip(bytes);
+		const xml = files.get('xl/worksheets/sheet1.xml')!;
+		expect(xml.match(/<row /g)!.length).toBe(100_001);
+		expect(xml).toContain('<dimension ref="A1:H100001"/>');
+		expect(python(bytes, 'zip').testzip).toBeNull();
+	}, 60_000);
+});
+
+describe('classificationWorkbook', () => {
+	const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.gsb], keyShare: 0.1, monoShare: 0.5 };
+	const data = columnsOf(
+		[
+			{ key: 'A', amount: 50000 },
+			{ key: '=HYPERLINK("x")', amount: 25000 },
+			{ key: 'Ромашка; ООО', amount: 15033 },
+			{ key: '-30', amount: 6000 },
+			{ key: 'E', amount: 4000 },
+			{ key: '@F', amount: -100 }
+		],
+		2
+	);
+	data.customerNames = data.customerKeys.map((k) => `Имя ${k}`);
+	data.customerNames[4] = '+cmd';
+	const c = classify(aggregate(data, settings), data.customerKeys, settings);
+	const labels = { customers: 'Клиенты', segments: 'Сегменты', concentration: 'Концентрация' };
+
+	/** Compares a customers sheet with classificationCsv, cell by cell. */
+	function sameAsCsv(rows: unknown[][], csv: string): void {
+		const parsed = Papa.parse<string[]>(csv.trim(), { delimiter: ',' }).data;
+		expect(rows.length).toBe(parsed.length);
+		expect(rows[0]).toEqual(parsed[0]);
+		const header = parsed[0];
+		for (let r = 1; r < parsed.length; r++) {
+			header.forEach((h, k) => {
+				const x = rows[r][k];
+				const want = parsed[r][k];
+				const where = `row ${r} ${h}`;
+				if (h === 'rank' || h === 'value') expect(x, where).toBe(Number(want));
+				else if (h === 'share' || h === 'cumulative_share') expect((x as number).toFixed(10), where).toBe(want);
+				else if (h === 'key_customer') expect(x, where).toBe(want === 'true');
+				else expect(x ?? '', where).toBe(want);
+			});
+		}
+	}
+
+	it('has the customers columns of the CSV export, in its order, with the same values', () => {
+		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, labels);
+		expect(sheets.map((s) => s.name)).toEqual(['Клиенты', 'Сегменты', 'Концентрация']);
+		sameAsCsv(sheets[0].rows, classificationCsv(c, data.customerKeys, data.customerNames));
+		expect(sheets[0].rows[2]).toEqual([2, `'=HYPERLINK("x")`, `Имя =HYPERLINK("x")`, 250, c.share[1], c.cumShare[1], 'gold', true]);
+	});
+
+	it('with the extra columns too', () => {
+		const extra = {
+			metric: 'revenue',
+			vip: new Map([[0, { status: 'vip', months: ['2024-01', '2024-02'] }]]),
+			xyz: new Map([[1, 'X']]),
+			recency: new Map([[2, '=risk']]),
+			periodFrom: '2024-01-01'
+		};
+		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, labels, extra);
+		sameAsCsv(sheets[0].rows, classificationCsv(c, data.customerKeys, data.customerNames, extra));
+	});
+
+	it('segments and concentration', () => {
+		const [, seg, conc] = classificationWorkbook(c, data.customerKeys, data.customerNames, labels);
+		expect(seg.rows[0]).toEqual(['class', 'customers', 'customer_share', 'value', 'value_share', 'average']);
+		expect(seg.rows.slice(1)).toEqual(c.segments.map((s) => [s.name, s.customers, s.customerShare, Number(s.value.toFixed(2)), s.valueShare, s.average]));
+		const k = c.concentration;
+		expect(Object.fromEntries(conc.rows.slice(1))).toEqual({
+			metric: 'revenue',
+			customer_count: k.customerCount,
+			total: Number(k.total.toFixed(2)),
+			key_customers: k.keyCustomers,
+			mono_client: k.monoClient,
+			top1_share: k.top1Share,
+			top5_share: k.top5Share,
+			top20pct_share: k.top20PctShare,
+			customers_for_80: k.customersFor80,
+			customers_for_80_share: k.customersFor80Share,
+			gini: k.gini,
+			hhi: k.hhi
+		});
+	});
+
+	it('survives the trip through a real reader, text formula-safe', () => {
+		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, labels);
+		const py = python(buildXlsx(sheets));
+		expect(py.testzip).toBeNull();
+		expect(py.sheets!.map((s) => s.name)).toEqual(['Клиенты', 'Сегменты', 'Концентрация']);
+		py.sheets!.forEach((s, i) => expect(denseRows(s), s.name).toEqual(expected(sheets[i].rows)));
+		const texts = py.sheets!.flatMap((s) => denseRows(s).flat()).filter((v): v is string => typeof v === 'string');
+		expect(texts).toContain("'=HYPERLINK(\"x\")");
+		expect(texts).toContain("'+cmd");
+		expect(texts).toContain("'@F");
+		expect(texts).toContain('-30'); // a plain number stays as it is
+		for (const t of texts) expect(/^[=+@\t\r\n]/.test(t) || (/^-/.test(t) && !/^-\d+(\.\d+)?$/.test(t))).toBe(false);
+	});
+});
