@@ -45,6 +45,35 @@ export interface ExtraColumns {
 	recency?: Map<number, string>;
 }
 
+/** The export's header and, for the extras, one cell function per column (by customer index). */
+export function exportColumns(extra?: ExtraColumns): { header: string[]; extraCells: ((customer: number) => string)[] } {
+	const header: string[] = [...EXPORT_HEADER];
+	const extraCells: ((customer: number) => string)[] = [];
+	if (!extra) return { header, extraCells };
+	header.push('metric');
+	extraCells.push(() => extra.metric);
+	if (extra.vip) {
+		const vip = extra.vip;
+		header.push('vip_status', 'vip_months');
+		extraCells.push((i) => vip.get(i)?.status ?? '', (i) => vip.get(i)?.months.join(';') ?? '');
+	}
+	if (extra.xyz) {
+		const xyz = extra.xyz;
+		header.push('xyz');
+		extraCells.push((i) => xyz.get(i) ?? '');
+	}
+	if (extra.recency) {
+		const rec = extra.recency;
+		header.push('recency');
+		extraCells.push((i) => rec.get(i) ?? '');
+	}
+	if (extra.periodFrom || extra.periodTo) {
+		header.push('period_from', 'period_to');
+		extraCells.push(() => extra.periodFrom ?? '', () => extra.periodTo ?? '');
+	}
+	return { header, extraCells };
+}
+
 /** Classified customers in rank order: the foundation's eight columns first, then the extras. */
 export function classificationCsv(
 	c: Classification,
@@ -52,31 +81,7 @@ export function classificationCsv(
 	customerNames: readonly string[],
 	extra?: ExtraColumns
 ): string {
-	const header: string[] = [...EXPORT_HEADER];
-	const extraCells: ((customer: number) => string)[] = [];
-	if (extra) {
-		header.push('metric');
-		extraCells.push(() => extra.metric);
-		if (extra.vip) {
-			const vip = extra.vip;
-			header.push('vip_status', 'vip_months');
-			extraCells.push((i) => vip.get(i)?.status ?? '', (i) => vip.get(i)?.months.join(';') ?? '');
-		}
-		if (extra.xyz) {
-			const xyz = extra.xyz;
-			header.push('xyz');
-			extraCells.push((i) => xyz.get(i) ?? '');
-		}
-		if (extra.recency) {
-			const rec = extra.recency;
-			header.push('recency');
-			extraCells.push((i) => rec.get(i) ?? '');
-		}
-		if (extra.periodFrom || extra.periodTo) {
-			header.push('period_from', 'period_to');
-			extraCells.push(() => extra.periodFrom ?? '', () => extra.periodTo ?? '');
-		}
-	}
+	const { header, extraCells } = exportColumns(extra);
 	const lines: string[] = [header.join(',')];
 	const names = c.settings.classes.map((k) => k.name);
 	const decimals = c.settings.metric === 'payments' ? 0 : c.scale;

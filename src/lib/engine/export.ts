@@ -1,9 +1,11 @@
 import { formatDay } from '../ingest/dates';
 import { monthLabel } from './calendar';
 import { classificationCsv, type ExtraColumns } from './csv-export';
+import { toDialect } from './csv-dialects';
 import { classifyRecency, type RecencySettings } from './recency';
 import type { Classification, SalesColumns } from './types';
 import { classifyVip, type VipSettings } from './vip';
+import { buildXlsx, classificationWorkbook } from './xlsx';
 import { classifyXyz, type XyzSettings } from './xyz';
 
 export interface ExportSettings {
@@ -12,11 +14,8 @@ export interface ExportSettings {
 	recency?: RecencySettings;
 }
 
-/**
- * The export of the open classification: the eight foundation columns, then `metric`, and, when
- * the data has dates, `vip_status`, `vip_months`, `xyz`, `recency`, and the period when one is set.
- */
-export function exportClassification(data: SalesColumns, c: Classification, s: ExportSettings = {}): string {
+/** `metric`, and when the data has dates `vip_status`, `vip_months`, `xyz`, `recency`, plus the period when one is set. */
+export function exportExtras(data: SalesColumns, c: Classification, s: ExportSettings = {}): ExtraColumns {
 	const opts = c.settings;
 	const extra: ExtraColumns = { metric: opts.metric };
 	if (data.date) {
@@ -29,5 +28,35 @@ export function exportClassification(data: SalesColumns, c: Classification, s: E
 	}
 	if (opts.dateFrom !== undefined) extra.periodFrom = formatDay(opts.dateFrom);
 	if (opts.dateTo !== undefined) extra.periodTo = formatDay(opts.dateTo);
-	return classificationCsv(c, data.customerKeys, data.customerNames, extra);
+	return extra;
+}
+
+/** The export of the open classification: the eight foundation columns, then the extras. */
+export function exportClassification(data: SalesColumns, c: Classification, s: ExportSettings = {}): string {
+	return classificationCsv(c, data.customerKeys, data.customerNames, exportExtras(data, c, s));
+}
+
+export type ExportFormat = 'csv' | 'csv-excel' | 'csv-excel-ru' | 'xlsx';
+
+export interface ExportedFile {
+	data: string | Uint8Array;
+	mime: string;
+	extension: string;
+}
+
+/** One download in the chosen format; sheet names come from the UI language. */
+export function exportFile(
+	data: SalesColumns,
+	c: Classification,
+	s: ExportSettings,
+	format: ExportFormat,
+	sheetNames: { customers: string; segments: string; concentration: string }
+): ExportedFile {
+	if (format === 'xlsx') {
+		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, sheetNames, exportExtras(data, c, s));
+		return { data: buildXlsx(sheets), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+	}
+	const csv = exportClassification(data, c, s);
+	const text = format === 'csv' ? csv : toDialect(csv, format === 'csv-excel' ? 'csv' : 'excel-ru');
+	return { data: text, mime: 'text/csv;charset=utf-8', extension: 'csv' };
 }

@@ -3,7 +3,7 @@
  * worksheet per sheet, a default style, and a hand-written ZIP container with STORED entries.
  * No dependencies, deterministic output (fixed timestamps), memory proportional to the output.
  */
-import { EXPORT_HEADER, neutraliseFormula, type ExtraColumns } from './csv-export';
+import { exportColumns, neutraliseFormula, type ExtraColumns } from './csv-export';
 import type { Classification } from './types';
 
 export interface Sheet {
@@ -318,31 +318,7 @@ export function classificationWorkbook(
 	labels: { customers: string; segments: string; concentration: string },
 	extra?: ExtraColumns
 ): Sheet[] {
-	const header: string[] = [...EXPORT_HEADER];
-	const extraCells: ((customer: number) => string)[] = [];
-	if (extra) {
-		header.push('metric');
-		extraCells.push(() => extra.metric);
-		if (extra.vip) {
-			const vip = extra.vip;
-			header.push('vip_status', 'vip_months');
-			extraCells.push((i) => vip.get(i)?.status ?? '', (i) => vip.get(i)?.months.join(';') ?? '');
-		}
-		if (extra.xyz) {
-			const xyz = extra.xyz;
-			header.push('xyz');
-			extraCells.push((i) => xyz.get(i) ?? '');
-		}
-		if (extra.recency) {
-			const rec = extra.recency;
-			header.push('recency');
-			extraCells.push((i) => rec.get(i) ?? '');
-		}
-		if (extra.periodFrom || extra.periodTo) {
-			header.push('period_from', 'period_to');
-			extraCells.push(() => extra.periodFrom ?? '', () => extra.periodTo ?? '');
-		}
-	}
+	const { header, extraCells } = exportColumns(extra);
 	const classNames = c.settings.classes.map((k) => k.name);
 	const decimals = c.settings.metric === 'payments' ? 0 : c.scale;
 

@@ -77,6 +77,12 @@ export class AppState {
 
 	private initialised: Promise<void> | null = null;
 
+	/** Settings as stored (after a restore), or the defaults (after a wipe). */
+	async reloadSettings(): Promise<void> {
+		const saved = await getSetting<UserSettings | null>(getDb(), SETTINGS_KEY, null).catch(() => null);
+		this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...(saved ?? {}) };
+	}
+
 	/** Loads settings, workspaces and datasets once per page load (every route calls it). */
 	init(): Promise<void> {
 		this.initialised ??= (async () => {

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { exportClassification } from '../engine/export';
+import { exportClassification, exportFile } from '../engine/export';
+import { BackupError, deleteAllData, exportWorkspace, planRestore, readBackup, restoreBackup, type ParsedBackup } from '../store/backup';
 import type { SqlColumns } from '../engine/sql';
 import Papa from 'papaparse';
 import { mapProspectHeader, prospectFromRecord } from '../engine/prospect-csv';
@@ -38,6 +39,8 @@ interface Current {
 }
 
 let current: Current | null = null;
+/** a backup read and validated, waiting for the user to choose merge or replace */
+let pendingBackup: ParsedBackup | null = null;
 const cancelled = new Set<number>();
 
 const post = (msg: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
@@ -79,6 +82,27 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<
 			const c = need();
 			return exportClassification(c.analysis.data, c.classification, req.payload);
 		}
+		case 'exportFile': {
+			const c = need();
+			const { format, sheetNames, ...settings } = req.payload;
+			return exportFile(c.analysis.data, c.classification, settings, format, sheetNames);
+		}
+		case 'backupExport':
+			return exportWorkspace(getDb(), req.payload.workspaceId);
+		case 'backupRead':
+			return readBackupFile(req.payload.file);
+		case 'backupRestore': {
+			if (!pendingBackup) throw new Error('Choose a backup file first.');
+			const b = pendingBackup;
+			const counts = await restoreBackup(getDb(), b, req.payload.mode);
+			pendingBackup = null;
+			current = null;
+			return { ...counts, workspaceId: b.workspace.id };
+		}
+		case 'deleteAll':
+			await deleteAllData(getDb());
+			current = null;
+			return null;
 		case 'vip': {
 			const data = need().analysis.data;
 			return vipView(data, classifyVip(data, req.payload.settings, req.payload.vip));
@@ -312,4 +336,26 @@ async function parseProspects(p: Api['parseProspects'][0]): Promise<Prospect[]> 
 		if (prospect) out.push(prospect);
 	}
 	return out;
+}
+
+async function readBackupFile(file: File): Promise<Api['backupRead'][1]> {
+	try {
+		const b = await readBackup(file);
+		pendingBackup = b;
+		return {
+			ok: true,
+			plan: await planRestore(getDb(), b),
+			summary: {
+				workspaceName: b.workspace.name,
+				createdAt: b.createdAt,
+				datasets: b.datasets.length,
+				prospects: b.prospects.length,
+				dossiers: b.dossiers.length
+			}
+		};
+	} catch (err) {
+		pendingBackup = null;
+		if (err instanceof BackupError) return { ok: false, code: err.code, detail: err.detail };
+		throw err;
+	}
 }

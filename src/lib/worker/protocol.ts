@@ -10,6 +10,8 @@ import type { VipSettings } from '../engine/vip';
 import type { XyzSettings } from '../engine/xyz';
 import type { RecencySettings } from '../engine/recency';
 import type { Period } from '../engine/migration';
+import type { ExportedFile, ExportFormat } from '../engine/export';
+import type { BackupErrorCode, RestorePlan } from '../store/backup';
 import type { Prospect } from '../engine/crm-types';
 import type { ProspectField } from '../engine/prospect-csv';
 import type { Delimiter } from '../ingest/sniff';
@@ -43,6 +45,11 @@ export interface Api {
 	classify: [{ settings: ClassifySettings }, DashboardView];
 	query: [CustomerQuery, CustomerPage];
 	exportCsv: [ExportOptions, string];
+	exportFile: [ExportOptions & { format: ExportFormat; sheetNames: { customers: string; segments: string; concentration: string } }, ExportedFile];
+	backupExport: [{ workspaceId: string }, Blob];
+	backupRead: [{ file: File }, { ok: true; plan: RestorePlan; summary: BackupSummary } | { ok: false; code: BackupErrorCode; detail?: string }];
+	backupRestore: [{ mode: 'merge' | 'replace' }, { datasets: number; prospects: number; dossiers: number; workspaceId: string }];
+	deleteAll: [Record<string, never>, null];
 	vip: [{ settings: ClassifySettings; vip: VipSettings }, VipView];
 	migration: [{ settings: ClassifySettings; previous: Period; current: Period }, MigrationView];
 	migrationCell: [{ from: number; to: number }, MigrationCellView];
@@ -72,6 +79,14 @@ export interface AccountsView {
 export type ProspectSniff =
 	| { ok: true; header: string[]; rows: string[][]; map: Record<ProspectField, number>; encoding: TextEncodingName; delimiter: Delimiter }
 	| { ok: false; error: ImportErrorInfo };
+
+export interface BackupSummary {
+	workspaceName: string;
+	createdAt: number;
+	datasets: number;
+	prospects: number;
+	dossiers: number;
+}
 
 export type RequestType = keyof Api;
 

@@ -1,0 +1,32 @@
+import { it } from 'vitest';
+import { importFiles, prepareBytes } from '../../src/lib/ingest/pipeline';
+import { aggregate } from '../../src/lib/engine/aggregate';
+import { classify, PRESETS } from '../../src/lib/engine/abc';
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const settings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 } as const;
+it('probe', async () => {
+	let t0 = Date.now();
+	const parts: string[] = ['customer,amount'];
+	let seed = 1;
+	const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+	let sum = 0n;
+	for (let i = 0; i < 1_000_000; i++) { const v = rnd() % 1000000 - 200000; sum += BigInt(v); parts.push(`Solo,${v}`); }
+	const text = parts.join('\n') + '\n';
+	console.log('gen', Date.now() - t0); t0 = Date.now();
+	const p = await prepareBytes(utf8(text), 'big.csv');
+	console.log('prep', Date.now() - t0); t0 = Date.now();
+	const r = await importFiles([p], { cancelled: () => false });
+	console.log('import', Date.now() - t0, r.columns.rowCount, r.columns.amountScale); t0 = Date.now();
+	const tot = aggregate(r.columns, settings as any);
+	const c = classify(tot, r.columns.customerKeys, settings as any);
+	console.log('classify', Date.now() - t0, tot.totals[0], sum, c.classIndex[0], tot.approximate);
+	t0 = Date.now();
+	const p2: string[] = ['customer;amount'];
+	for (let i = 0; i < 100_000; i++) p2.push(`C${i};${(i % 997) + 1},${String(i % 100).padStart(2, '0')}`);
+	const pr = await prepareBytes(utf8(p2.join('\n') + '\n'), 'many.csv');
+	const r2 = await importFiles([pr], { cancelled: () => false });
+	const t2 = aggregate(r2.columns, settings as any);
+	const c2 = classify(t2, r2.columns.customerKeys, settings as any);
+	let s = 0; for (const x of c2.share) s += x;
+	console.log('100k', Date.now() - t0, r2.columns.customerKeys.length, s, c2.cumShare[c2.cumShare.length-1], c2.segments.map(x => x.customers));
+}, 120000);
