@@ -45,7 +45,8 @@ function compare(csv: string, dialect: 'csv' | 'excel-ru'): void {
 	source.forEach((row, r) => {
 		expect(result[r].length, `row ${r}`).toBe(row.length);
 		row.forEach((cell, k) => {
-			const want = dialect === 'excel-ru' && NUMBER.test(cell) ? cell.replace('.', ',') : cell;
+			const numericColumn = r > 0 && ['value', 'share', 'cumulative_share'].includes(source[0][k]);
+			const want = dialect === 'excel-ru' && numericColumn && NUMBER.test(cell) ? cell.replace('.', ',') : cell;
 			expect(result[r][k], `row ${r} cell ${k}`).toBe(want);
 		});
 	});
@@ -99,19 +100,21 @@ describe('toDialect', () => {
 		expect(toDialect(csv, 'excel-ru')).toContain(';"2024-01;2024-02";');
 	});
 
-	it('converts plain numbers, exponents and signs, and nothing else', () => {
-		const csv = 'a,b,c,d,e,f,g,h\r\n123.45,-0.5,1e-7,1.5E+3,42,"7.5",1.2.3,1 000.5\r\n';
+	it('converts plain numbers, exponents and signs in the numeric columns, and nothing else', () => {
+		const csv = 'value,share,cumulative_share,value,share,cumulative_share,other\r\n123.45,-0.5,1e-7,1.5E+3,"7.5",1.2.3,9.5\r\n';
 		const rows = parse(toDialect(csv, 'excel-ru').slice(1), ';');
-		expect(rows[1]).toEqual(['123,45', '-0,5', '1e-7', '1,5E+3', '42', '7.5', '1.2.3', '1 000.5']);
+		expect(rows[1]).toEqual(['123,45', '-0,5', '1e-7', '1,5E+3', '7.5', '1.2.3', '9.5']);
 	});
 
-	it('a customer key that is a plain number is written as a number too', () => {
+	it('a customer key that looks like a number stays as it was', () => {
 		const csv = exportOf([{ key: '12.5', amount: 100 }]);
-		expect(parse(toDialect(csv, 'excel-ru').slice(1), ';')[1][1]).toBe('12,5');
+		const row = parse(toDialect(csv, 'excel-ru').slice(1), ';')[1];
+		expect(row[1]).toBe('12.5');
+		expect(row[3]).toBe('1,00');
 	});
 
 	it('accepts LF rows, a BOM already present, and empty input', () => {
-		expect(toDialect('a,b\n1.5,x\n', 'excel-ru')).toBe('\uFEFFa;b\r\n1,5;x\r\n');
+		expect(toDialect('value,b\n1.5,x\n', 'excel-ru')).toBe('\uFEFFvalue;b\r\n1,5;x\r\n');
 		expect(toDialect('\uFEFFa,b\r\n', 'csv')).toBe('\uFEFFa,b\r\n');
 		expect(toDialect('', 'csv')).toBe('\uFEFF');
 		expect(toDialect('a,,\r\n', 'excel-ru')).toBe('\uFEFFa;;\r\n');
@@ -129,9 +132,9 @@ describe('toDialect', () => {
 					for (let r = 1; r < rows.length; r++) {
 						for (const k of [1, 2, 6]) {
 							const cell = rows[r][k];
-							// text columns: unchanged unless the text is itself a plain number
-							expect(cell).toBe(d === 'excel-ru' && NUMBER.test(source[r][k]) ? source[r][k].replace('.', ',') : source[r][k]);
-							expect(/^[=+\-@\t\r\n]/.test(cell) && !/^[+-]?\d+(,\d+)?([eE][+-]?\d+)?$/.test(cell)).toBe(false);
+							// text columns are never touched, even when the text looks like a number
+							expect(cell).toBe(source[r][k]);
+							expect(/^[=+\-@\t\r\n]/.test(cell) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell)).toBe(false);
 						}
 					}
 				}

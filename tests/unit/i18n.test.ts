@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { en } from '../../src/lib/i18n/en';
 import { ru } from '../../src/lib/i18n/ru';
+import { ro } from '../../src/lib/i18n/ro';
 
 describe('i18n', () => {
 	it('Russian has exactly the English keys, none empty', () => {
@@ -10,9 +11,17 @@ describe('i18n', () => {
 		for (const [k, v] of Object.entries(ru)) expect(v.trim(), k).not.toBe('');
 	});
 
+	it('Romanian has exactly the English keys, none empty', () => {
+		expect(Object.keys(ro).sort()).toEqual(Object.keys(en).sort());
+		for (const [k, v] of Object.entries(ro)) expect(v.trim(), k).not.toBe('');
+	});
+
 	it('placeholders match between languages', () => {
 		const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-		for (const k of Object.keys(en) as (keyof typeof en)[]) expect(ph(ru[k]), k).toEqual(ph(en[k]));
+		for (const k of Object.keys(en) as (keyof typeof en)[]) {
+			expect(ph(ru[k]), k).toEqual(ph(en[k]));
+			expect(ph(ro[k]), `ro ${k}`).toEqual(ph(en[k]));
+		}
 	});
 
 	it('every t() key used in the source exists', () => {

@@ -81,20 +81,26 @@ function emit(cell: string, delimiter: string): string {
 
 /**
  * Re-emits a CSV produced by classificationCsv (comma, decimal point, CRLF) in the dialect: BOM
- * first, CRLF rows; for 'excel-ru' ';' between cells and a decimal comma in every unquoted cell
- * that is a plain number. Cells are otherwise kept verbatim (so the apostrophes that
- * neutraliseFormula added survive) and quoted as the new delimiter needs.
+ * first, CRLF rows; for 'excel-ru' ';' between cells and a decimal comma in the numeric columns
+ * (value, share, cumulative_share), so a customer key like `12.5` stays text as it was. Cells are
+ * otherwise kept verbatim (so the apostrophes that neutraliseFormula added survive) and quoted as
+ * the new delimiter needs.
  */
+const NUMERIC_COLUMNS = new Set(['value', 'share', 'cumulative_share']);
+
 export function toDialect(csv: string, dialect: CsvDialect): string {
 	if (csv.startsWith(BOM)) csv = csv.slice(1);
 	const trailing = /\r?\n$/.test(csv);
 	const body = trailing ? csv.replace(/\r?\n$/, '') : csv;
 	const delimiter = dialect === 'excel-ru' ? ';' : ',';
 	const decimalComma = dialect === 'excel-ru';
-	const lines = parseCsv(body, ',').map((row) =>
+	const rows = parseCsv(body, ',');
+	const numeric = new Set((rows[0] ?? []).map((c, i) => (NUMERIC_COLUMNS.has(c.text) ? i : -1)).filter((i) => i >= 0));
+	const lines = rows.map((row, r) =>
 		row
-			.map((c) => {
-				const text = decimalComma && !c.quoted && PLAIN_NUMBER.test(c.text) ? c.text.replace('.', ',') : c.text;
+			.map((c, i) => {
+				const convert = decimalComma && r > 0 && numeric.has(i) && !c.quoted && PLAIN_NUMBER.test(c.text);
+				const text = convert ? c.text.replace('.', ',') : c.text;
 				return emit(text, delimiter);
 			})
 			.join(delimiter)

@@ -1,23 +1,26 @@
 import { en, type MessageKey } from './en';
 import { ru } from './ru';
+import { ro } from './ro';
 
-export type Locale = 'ru' | 'en';
+export type Locale = 'ru' | 'en' | 'ro';
 export const LOCALES: { id: Locale; label: string; intl: string }[] = [
 	{ id: 'ru', label: 'Русский', intl: 'ru-RU' },
-	{ id: 'en', label: 'English', intl: 'en-US' }
+	{ id: 'en', label: 'English', intl: 'en-US' },
+	{ id: 'ro', label: 'Română', intl: 'ro-RO' }
 ];
-const DICTS: Record<Locale, Record<MessageKey, string>> = { en, ru };
+const DICTS: Record<Locale, Record<MessageKey, string>> = { en, ru, ro };
 const STORAGE_KEY = 'paretoscope.locale';
 
 function initialLocale(): Locale {
 	if (typeof window === 'undefined') return 'en';
 	const saved = window.localStorage?.getItem(STORAGE_KEY);
-	if (saved === 'ru' || saved === 'en') return saved;
+	if (saved === 'ru' || saved === 'en' || saved === 'ro') return saved;
 	const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
 	for (const l of langs) {
 		const base = l?.toLowerCase().split('-')[0];
 		if (base === 'ru' || base === 'en') return base;
-		if (['uk', 'be', 'kk', 'ky', 'uz', 'tg', 'hy', 'az', 'ka', 'ro', 'mo'].includes(base)) return 'ru';
+		if (base === 'ro' || base === 'mo') return 'ro';
+		if (['uk', 'be', 'kk', 'ky', 'uz', 'tg', 'hy', 'az', 'ka'].includes(base)) return 'ru';
 	}
 	return 'en';
 }

@@ -28,6 +28,8 @@ export interface ProfileHints {
 	isNumber: (cell: string) => boolean;
 	/** the caller's date parser says the cell is a date */
 	isDate: (cell: string) => boolean;
+	/** the cell looks like an Excel date serial (45292 = 2024-01-01): a date only in a column named as one */
+	isSerialDate?: (cell: string) => boolean;
 }
 
 export type MappingConfidence = 'header' | 'content' | 'none';
@@ -392,6 +394,7 @@ interface ColumnStats {
 	fill: number; // nonEmpty / total (1 when there are no samples)
 	numberShare: number; // of non-empty
 	dateShare: number; // of non-empty
+	serialShare: number; // of non-empty: Excel date serials
 	textShare: number; // of non-empty: neither number nor date
 	distinct: number; // distinct non-empty values
 	decimals: boolean; // some number cell is written with a fractional part
@@ -432,6 +435,7 @@ function columnStats(samples: readonly string[], hints: ProfileHints): ColumnSta
 	const total = samples.length;
 	let numbers = 0;
 	let dates = 0;
+	let serials = 0;
 	let texts = 0;
 	let fractions = 0;
 	let currency = 0;
@@ -442,6 +446,7 @@ function columnStats(samples: readonly string[], hints: ProfileHints): ColumnSta
 		const isNum = hints.isNumber(c);
 		const isDate = hints.isDate(c);
 		if (isDate) dates++;
+		if (hints.isSerialDate?.(c)) serials++;
 		if (isNum) {
 			numbers++;
 			if (/[$€£₽¥]|руб|rub|usd|eur/i.test(c)) currency++;
@@ -466,6 +471,7 @@ function columnStats(samples: readonly string[], hints: ProfileHints): ColumnSta
 		fill: total === 0 ? 1 : ne / total,
 		numberShare,
 		dateShare: share(dates),
+		serialShare: share(serials),
 		textShare: share(texts),
 		distinct: new Set(cells).size,
 		decimals: fractions > 0,
@@ -487,7 +493,9 @@ function contentFits(role: Role, st: ColumnStats): boolean {
 	if (NUMERIC_ROLES.has(role)) return st.nonEmpty > 0 && st.numberShare >= 0.5;
 	switch (role) {
 		case 'date':
-			return st.nonEmpty > 0 && st.dateShare >= 0.5;
+			// a column named as a date and holding Excel serials (the header decides: plain numbers
+			// alone never make a date column in the content fallback)
+			return st.nonEmpty > 0 && (st.dateShare >= 0.5 || st.serialShare >= 0.8);
 		case 'customerKey':
 		case 'customerName':
 		case 'orderId':

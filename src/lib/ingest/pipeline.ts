@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { SalesColumns } from '../engine/types';
 import { SalesBuilder, type FilePlan, type ImportReport } from './build';
 import { bomLength, decodeBytes, decodeUtf8OrFallback, detectBinary, detectEncoding } from './decode';
+import { inferDateFormat } from './dates';
 import { ImportError } from './errors';
 import { hasMalformedQuotes, parseLenient } from './lenient';
 import { sniffText, type Delimiter, type Newline, type SniffHints, type TextSniff } from './sniff';
@@ -241,6 +242,7 @@ export type PlanChoice = Pick<FilePlan, 'mapping' | 'amountSource' | 'decimalSep
 
 /** A decoded file and the sniff of its start, with the user's mapping (or the auto-mapping), ready to import. */
 export function prepareImport(text: string, size: number, sniff: FileSniff, choice?: Partial<PlanChoice>): FileToImport {
+	const mapping = choice?.mapping ?? sniff.auto.mapping;
 	return {
 		text,
 		size,
@@ -249,16 +251,23 @@ export function prepareImport(text: string, size: number, sniff: FileSniff, choi
 		newline: sniff.newline,
 		plan: {
 			fileName: sniff.fileName,
-			mapping: choice?.mapping ?? sniff.auto.mapping,
+			mapping,
 			amountSource: choice?.amountSource ?? sniff.auto.amountSource,
 			decimalSeparators: choice?.decimalSeparators ?? sniff.decimalSeparators,
 			dateOrder: choice?.dateOrder ?? sniff.dateOrder,
 			dateOrderLocked: choice?.dateOrderLocked ?? false,
-			dateSerial: sniff.dateSerial,
+			// the sniff judged the auto-mapped date column: a date column the user chose is judged anew
+			dateSerial: mapping.date === sniff.auto.mapping.date ? sniff.dateSerial : serialColumn(sniff.rows, mapping.date),
 			headerRow: sniff.headerRow,
 			header: sniff.header
 		}
 	};
+}
+
+/** True when the sampled cells of a column are Excel date serials (see `inferDateFormat`). */
+function serialColumn(rows: string[][], column: number): boolean {
+	if (column < 0) return false;
+	return inferDateFormat(rows.map((r) => r[column] ?? ''), 'dmy').serial;
 }
 
 /** Sniffs and decodes a whole file held in memory, ready to import with the auto-mapping. */

@@ -104,10 +104,14 @@ export function detectHeaderRow(rows: string[][]): number {
 	if (rows[first].some(isValueCell)) return first;
 	let header = first;
 	let gap = false; // a shorter record (blank, 'Generated: …') since the last wide one
+	// a record with as many fields as the header but some left empty ('Beta;' with no amount) is a
+	// data row with gaps, not a line setting a title apart: it must not move the header down
+	const apart = (i: number) => isBlankRow(rows[i]) || rows[i].length < rows[header].length;
 	for (let i = first + 1; i < limit; i++) {
 		if (rows[i].some(isValueCell)) return header;
-		if (!wide(i)) gap = true;
-		else if (gap) [header, gap] = [i, false];
+		if (!wide(i)) {
+			if (apart(i)) gap = true;
+		} else if (gap) [header, gap] = [i, false];
 	}
 	return first; // no values in sight (a header-only or all-text file): keep the first wide record
 }
@@ -142,7 +146,8 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 		header.map((h, c) => ({ header: h, samples: columnCells[c] })),
 		{
 			isNumber: (cell) => typeof parseDecimal(cell, fallbackSep) !== 'string',
-			isDate: (cell) => typeof parseDate(cell, 'dmy', false) === 'number' || typeof parseDate(cell, 'mdy', false) === 'number'
+			isDate: (cell) => typeof parseDate(cell, 'dmy', false) === 'number' || typeof parseDate(cell, 'mdy', false) === 'number',
+			isSerialDate: (cell) => inferDateFormat([cell], 'dmy').serial
 		}
 	);
 	const dateCells = auto.mapping.date >= 0 ? columnCells[auto.mapping.date] : [];
