@@ -27,6 +27,8 @@ export interface DashboardView {
 	x80: number | null;
 	/** x where each class ends (all but the last) */
 	classEnds: number[];
+	/** key customers (≥ key share), largest first, for the report */
+	keyCustomers: { key: string; name: string; value: number; share: number; classIndex: number }[];
 }
 
 /** Caches per-customer totals by everything that changes them, so a preset switch only re-ranks. */
@@ -58,7 +60,14 @@ export function dashboardView(data: SalesColumns, c: Classification): DashboardV
 	const r80 = rankReaching(c, 0.8);
 	const classEnds: number[] = [];
 	for (let r = 1; r < n; r++) if (c.classIndex[r] !== c.classIndex[r - 1]) classEnds.push(r / n);
+	const keyCustomers: DashboardView['keyCustomers'] = [];
+	for (let r = 0; r < n && keyCustomers.length < 50; r++) {
+		if (!c.key[r]) continue;
+		const i = c.order[r];
+		keyCustomers.push({ key: data.customerKeys[i], name: data.customerNames[i], value: c.value[r], share: c.share[r], classIndex: c.classIndex[r] });
+	}
 	return {
+		keyCustomers,
 		settings: c.settings,
 		metrics: availableMetrics(data),
 		customerCount: n,

@@ -30,8 +30,9 @@ export async function sniffFile(file: Blob, fileName: string, overrides: SniffOv
 	const binary = detectBinary(head, encoding);
 	if (binary) throw new ImportError({ code: 'binary-file', file: fileName, detail: binary });
 	const text = decodeBytes(head, encoding);
-	if (text.trim() === '') throw new ImportError({ code: 'empty-file', file: fileName });
 	const truncated = file.size > head.length;
+	// nothing but line breaks, spaces and delimiters (a formatted but empty range saved as ';;;;')
+	if (text.trim() === '' || (!truncated && /^[\s,;|]*$/.test(text))) throw new ImportError({ code: 'empty-file', file: fileName });
 	const sniff = sniffText(text, truncated, overrides);
 	if (sniff.header.length === 0) throw new ImportError({ code: 'empty-file', file: fileName });
 	if (sniff.unclosedQuote) {

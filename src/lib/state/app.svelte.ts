@@ -13,7 +13,9 @@ import type { CompareView, MarginView, MigrationCellView, MigrationView, Recency
 import type { ClassifySettings } from '../engine/types';
 import { defaultPeriods, halvesOfYear, type Period } from '../engine/migration';
 import { dayToParts } from '../engine/calendar';
+import type { ExportFormat } from '../engine/export';
 
+export type SharedView = UserSettings & { tab: Tab };
 export type Tab = 'classes' | 'vip' | 'movement' | 'xyz' | 'recency' | 'margin' | 'compare';
 export const TABS: Tab[] = ['classes', 'vip', 'movement', 'xyz', 'recency', 'margin', 'compare'];
 /** Tabs that need a date column. */
@@ -425,6 +427,38 @@ export class AppState {
 			if (ticket === this.queryTicket) this.page = page;
 		} catch (err) {
 			this.fail(err);
+		}
+	}
+
+	async exportFile(format: ExportFormat, sheetNames: { customers: string; segments: string; concentration: string }) {
+		const s = $state.snapshot(this.settings);
+		return this.client.request('exportFile', { vip: s.vip, xyz: s.xyz, recency: s.recency, format, sheetNames });
+	}
+
+	/** A link that reproduces this view on the same file: settings only, never data. */
+	shareLink(): string {
+		const s = $state.snapshot(this.settings);
+		const shared: SharedView = { ...s, tab: this.tab };
+		const json = JSON.stringify(shared);
+		const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(json))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+		return `${location.origin}${location.pathname}#view=${b64}`;
+	}
+
+	/** Applies settings from a shared link's hash; ignores anything malformed. */
+	async applySharedHash(hash: string): Promise<boolean> {
+		const m = /#view=([\w-]+)/.exec(hash);
+		if (!m) return false;
+		try {
+			const bin = atob(m[1].replace(/-/g, '+').replace(/_/g, '/'));
+			const shared = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))) as Partial<SharedView>;
+			const { tab, ...settings } = shared;
+			const known = Object.fromEntries(Object.entries(settings).filter(([k]) => k in DEFAULT_SETTINGS)) as Partial<UserSettings>;
+			this.settings = { ...this.settings, ...known };
+			if (tab && TABS.includes(tab)) this.tab = tab;
+			await putSetting(getDb(), SETTINGS_KEY, $state.snapshot(this.settings)).catch(() => {});
+			return true;
+		} catch {
+			return false;
 		}
 	}
 
