@@ -67,12 +67,12 @@ test('key accounts: a dossier with bonds and contacts, reminders in the Today li
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByTestId('customer-count')).toHaveText('5');
 	await page.getByRole('link', { name: 'Key accounts' }).click();
-	await page.getByRole('button', { name: /Open the dossier of A/ }).click();
+	await page.getByRole('button', { name: /^A — open the dossier/ }).click();
 	await page.getByLabel(/Added value/).check();
 	await expect(page.getByRole('alert').filter({ hasText: /value/i })).toBeVisible();
 	await page.getByRole('button', { name: /Save/ }).first().click();
 	// no positive contact yet: contact due, and the dossier was never reviewed
-	await expect(page.getByRole('button', { name: /Open the dossier of A/ }).first()).toBeVisible();
+	await expect(page.getByRole('button', { name: /^A — open the dossier/ }).first()).toBeVisible();
 	const today = page.getByRole('region', { name: /Today/ });
 	await expect(today).toContainText('contact due — no positive contact recorded yet');
 	await expect(today).toContainText('dossier review due');
@@ -91,7 +91,7 @@ test('key accounts: a dossier with bonds and contacts, reminders in the Today li
 	await expect(page.getByTestId('customer-count')).toHaveText('5');
 	await page.getByRole('link', { name: 'Key accounts' }).click();
 	await expect(page).toHaveURL(/\/accounts$/);
-	await expect(page.getByRole('listitem').filter({ hasText: '★ key' }).filter({ hasText: 'dossier' })).toHaveCount(1);
+	await expect(page.getByRole('listitem').filter({ hasText: '★ key' }).filter({ hasText: /dossier$/ })).toHaveCount(1);
 
 	// after a reload (no dataset open) the dossier is listed and opens with what was saved
 	await page.reload();

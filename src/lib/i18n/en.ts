@@ -38,7 +38,7 @@ export const en = {
 	'acc.noDataset': "Import a sales file on the Analysis page to see your key customers here.",
 	'acc.pickDataset': "Dataset",
 	'acc.from': "From the dataset «{name}» with the current classification settings.",
-	'acc.openDossier': "Open the dossier of {name}",
+	'acc.openDossier': "open the dossier",
 	'acc.hasDossier': "dossier",
 	'acc.otherDossiers': "Other dossiers of this workspace",
 	'acc.pick': "Choose a customer to open its dossier.",

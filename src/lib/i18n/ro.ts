@@ -40,7 +40,7 @@ export const ro: Record<MessageKey, string> = {
 	'acc.noDataset': "Importați un fișier de vânzări pe pagina „Analiză” pentru a vedea aici clienții-cheie.",
 	'acc.pickDataset': "Set de date",
 	'acc.from': "Din setul de date „{name}”, cu setările actuale de clasificare.",
-	'acc.openDossier': "Deschideți dosarul clientului {name}",
+	'acc.openDossier': "deschideți dosarul",
 	'acc.hasDossier': "dosar",
 	'acc.otherDossiers': "Alte dosare din acest spațiu de lucru",
 	'acc.pick': "Alegeți un client pentru a-i deschide dosarul.",

@@ -40,7 +40,7 @@ export const ru: Record<MessageKey, string> = {
 	'acc.noDataset': "Импортируйте файл продаж на странице «Анализ», чтобы увидеть здесь ключевых клиентов.",
 	'acc.pickDataset': "Набор данных",
 	'acc.from': "Из набора «{name}» с текущими настройками классификации.",
-	'acc.openDossier': "Открыть досье: {name}",
+	'acc.openDossier': "открыть досье",
 	'acc.hasDossier': "досье",
 	'acc.otherDossiers': "Другие досье этой рабочей области",
 	'acc.pick': "Выберите клиента, чтобы открыть его досье.",

@@ -133,8 +133,23 @@ async function parseRecordsLeniently(
 		});
 	}
 	if (control.cancelled()) throw new ImportError({ code: 'cancelled', file: f.plan.fileName });
+	const tooLong = findTooLong(records, 0, f.plan.fileName);
+	if (tooLong) throw tooLong;
 	onRecords(records, 0);
 	onBytes(f.size);
+}
+
+/** The first field longer than MAX_RECORD_CHARS in these records, as the error to stop with. */
+function findTooLong(records: string[][], firstIndex: number, fileName: string): ImportError | null {
+	for (let r = 0; r < records.length; r++) {
+		const rec = records[r];
+		for (let c = 0; c < rec.length; c++) {
+			if (rec[c].length > MAX_RECORD_CHARS) {
+				return new ImportError({ code: 'line-too-long', file: fileName, row: firstIndex + r + 1, column: c + 1 });
+			}
+		}
+	}
+	return null;
 }
 
 function parseRecordsWithPapa(
@@ -178,17 +193,8 @@ function parseRecordsWithPapa(
 						parser
 					);
 				}
-				for (let r = 0; r < data.length; r++) {
-					const rec = data[r];
-					for (let c = 0; c < rec.length; c++) {
-						if (rec[c].length > MAX_RECORD_CHARS) {
-							return fail(
-								new ImportError({ code: 'line-too-long', file: f.plan.fileName, row: index + r + 1, column: c + 1 }),
-								parser
-							);
-						}
-					}
-				}
+				const tooLong = findTooLong(data, index, f.plan.fileName);
+				if (tooLong) return fail(tooLong, parser);
 				// the first record of a file may carry a BOM the decoder kept
 				if (index === 0 && data.length > 0 && data[0].length > 0) data[0][0] = data[0][0].replace(/^\uFEFF/, '');
 				onRecords(data, index);
