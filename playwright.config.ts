@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 /** End-to-end tests in Debian's Chromium against the built static site (never a downloaded browser). */
 export default defineConfig({
-	testDir: 'tests/e2e',
+	testDir: 'tests',
+	// end-to-end flows and the fault-injection part of the reliability suite
+	testMatch: ['e2e/**/*.spec.ts', 'reliability/**/*.spec.ts'],
 	timeout: 60_000,
 	fullyParallel: false,
 	workers: 1,

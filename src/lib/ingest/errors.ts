@@ -9,6 +9,7 @@ export type ImportErrorCode =
 	| 'missing-customer-column'
 	| 'missing-amount-column'
 	| 'read-failed'
+	| 'quota'
 	| 'cancelled';
 
 export interface ImportErrorInfo {
@@ -19,6 +20,9 @@ export interface ImportErrorInfo {
 	header?: string;
 	/** extra detail for the message, e.g. what kind of binary file */
 	detail?: string;
+	/** for 'quota': megabytes the dataset needs and the browser has left (null: unknown) */
+	neededMb?: number;
+	availableMb?: number | null;
 }
 
 export class ImportError extends Error {

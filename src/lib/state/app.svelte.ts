@@ -6,6 +6,7 @@ import type { DatasetMeta } from '../store/db';
 import { deleteDataset, getSetting, listDatasets, putSetting } from '../store/datasets';
 import { DEFAULT_WORKSPACE_ID, getDb, type Workspace } from '../store/db';
 import { listWorkspaces, putWorkspace } from '../store/crm';
+import { announce, listen } from '../store/broadcast';
 import { WorkerClient, WorkerFailure, type ProgressEvent } from '../worker/client';
 import type { FileChoice } from '../worker/protocol';
 import { DEFAULT_SETTINGS, parseIsoDay, toClassifySettings, type UserSettings } from './settings';
@@ -36,6 +37,8 @@ export type Phase = 'home' | 'mapping' | 'importing' | 'dashboard';
 const PAGE_SIZE = 50;
 const SETTINGS_KEY = 'classify';
 const WORKSPACE_KEY = 'workspace';
+const IMPORT_MARKER = 'paretoscope.import-running';
+const IMPORT_LOCK = 'paretoscope-import';
 
 function createWorker(): Worker {
 	return new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module' });
@@ -66,6 +69,8 @@ export class AppState {
 	compareView = $state.raw<CompareView | null>(null);
 	private tabTicket = 0;
 
+	/** another tab opened a newer database version: this tab must reload */
+	needsReload = $state(false);
 	workspaceId = $state(DEFAULT_WORKSPACE_ID);
 	workspaces = $state.raw<Workspace[]>([]);
 
@@ -89,6 +94,14 @@ export class AppState {
 	init(): Promise<void> {
 		this.initialised ??= (async () => {
 			const db = getDb();
+			db.on('versionchange', () => {
+				// Dexie closes this connection so the other tab can upgrade; ask for a reload
+				this.needsReload = true;
+			});
+			listen((e) => {
+				if (e.type === 'datasets-changed') this.refreshDatasets();
+			});
+			await this.checkInterruptedImport();
 			const saved = await getSetting<UserSettings | null>(db, SETTINGS_KEY, null).catch(() => null);
 			if (saved) this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...saved };
 			this.workspaceId = await getSetting<string>(db, WORKSPACE_KEY, DEFAULT_WORKSPACE_ID).catch(() => DEFAULT_WORKSPACE_ID);
@@ -96,6 +109,16 @@ export class AppState {
 			await this.refreshDatasets();
 		})();
 		return this.initialised;
+	}
+
+	/** A marker left by an import this tab (or a closed one) never finished: say so, once. */
+	private async checkInterruptedImport(): Promise<void> {
+		const marker = localStorage.getItem(IMPORT_MARKER);
+		if (!marker) return;
+		const held = await navigator.locks?.query().then((q) => q.held?.some((l) => l.name === IMPORT_LOCK)).catch(() => false);
+		if (held) return; // another open tab is importing right now
+		localStorage.removeItem(IMPORT_MARKER);
+		this.notice = 'notice.interrupted';
 	}
 
 	async refreshWorkspaces(): Promise<void> {
@@ -227,6 +250,9 @@ export class AppState {
 			(p) => (this.progress = p)
 		);
 		this.importId = job.id;
+		localStorage.setItem(IMPORT_MARKER, String(Date.now()));
+		let releaseLock: () => void = () => {};
+		navigator.locks?.request(IMPORT_LOCK, () => new Promise<void>((resolve) => (releaseLock = resolve))).catch(() => {});
 		try {
 			const opened = await job.promise;
 			this.pending = [];
@@ -247,6 +273,8 @@ export class AppState {
 		} finally {
 			this.importId = 0;
 			this.progress = null;
+			localStorage.removeItem(IMPORT_MARKER);
+			releaseLock();
 		}
 	}
 
@@ -282,6 +310,7 @@ export class AppState {
 	async removeDataset(id: number): Promise<void> {
 		try {
 			await deleteDataset(getDb(), id);
+			announce({ type: 'datasets-changed' });
 			await this.client.request('forget', { datasetId: id });
 			if (this.openMeta?.id === id) {
 				this.openMeta = null;

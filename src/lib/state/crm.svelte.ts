@@ -7,6 +7,7 @@ import { deleteProspect, dossierId, listDossiers, listProspects, putDossier, put
 import { getDb } from '../store/db';
 import type { AccountsView, ProspectSniff } from '../worker/protocol';
 import { app } from './app.svelte';
+import { announce, listen } from '../store/broadcast';
 
 /** Today as a day number in the user's time zone: the one place the real clock is read. */
 export function todayDay(now = new Date()): number {
@@ -33,8 +34,20 @@ class CrmState {
 		return todayList(this.dossiers, this.today);
 	}
 
+	private listening = false;
+
 	async load(): Promise<void> {
 		await app.init();
+		if (!this.listening) {
+			this.listening = true;
+			listen((e) => {
+				if (e.type === 'crm-changed') this.reload();
+			});
+		}
+		await this.reload();
+	}
+
+	private async reload(): Promise<void> {
 		const db = getDb();
 		try {
 			[this.prospects, this.dossiers] = await Promise.all([listProspects(db, app.workspaceId), listDossiers(db, app.workspaceId)]);
@@ -70,6 +83,7 @@ class CrmState {
 	async saveProspect(p: Prospect): Promise<void> {
 		const saved = { ...p, updatedAt: Date.now() };
 		await putProspect(getDb(), saved);
+		announce({ type: 'crm-changed' });
 		this.prospects = [...this.prospects.filter((x) => x.id !== p.id), saved];
 		this.editing = null;
 	}
@@ -78,6 +92,7 @@ class CrmState {
 		const p = this.prospects.find((x) => x.id === id);
 		if (!p) return;
 		await deleteProspect(getDb(), id);
+		announce({ type: 'crm-changed' });
 		this.prospects = this.prospects.filter((x) => x.id !== id);
 		this.deleted = p;
 	}
@@ -86,6 +101,7 @@ class CrmState {
 		const p = this.deleted;
 		if (!p) return;
 		await putProspect(getDb(), p);
+		announce({ type: 'crm-changed' });
 		this.prospects = [...this.prospects, p];
 		this.deleted = null;
 	}
@@ -112,6 +128,7 @@ class CrmState {
 			now: Date.now()
 		});
 		await putProspects(getDb(), list);
+		announce({ type: 'crm-changed' });
 		this.prospects = [...this.prospects, ...list];
 		this.prospectImport = null;
 		return list.length;
@@ -158,6 +175,7 @@ class CrmState {
 	async saveDossier(d: Dossier): Promise<void> {
 		const saved = { ...d, updatedAt: Date.now() };
 		await putDossier(getDb(), saved);
+		announce({ type: 'crm-changed' });
 		this.dossiers = [...this.dossiers.filter((x) => x.id !== d.id), saved];
 	}
 

@@ -1,15 +1,26 @@
 import type { SalesColumns } from '../engine/types';
 import type { DatasetMeta, ParetoscopeDb } from './db';
+import { approximateBytes, isQuotaError, StorageQuotaError } from './errors';
 
 export type NewDataset = Omit<DatasetMeta, 'id'>;
 
-/** Stores a dataset and its columns in one transaction: either both land or neither does. */
+/**
+ * Stores a dataset and its columns in one transaction: either both land or neither does. A full
+ * disk or quota becomes a StorageQuotaError saying how much was needed and is available.
+ */
 export async function saveDataset(db: ParetoscopeDb, meta: NewDataset, columns: SalesColumns): Promise<number> {
-	return db.transaction('rw', db.datasets, db.columns, async () => {
-		const id = (await db.datasets.add(meta as DatasetMeta)) as number;
-		await db.columns.add({ datasetId: id, columns });
-		return id;
-	});
+	try {
+		return await db.transaction('rw', db.datasets, db.columns, async () => {
+			const id = (await db.datasets.add(meta as DatasetMeta)) as number;
+			await db.columns.add({ datasetId: id, columns });
+			return id;
+		});
+	} catch (err) {
+		if (!isQuotaError(err)) throw err;
+		const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+		const available = estimate?.quota !== undefined && estimate.usage !== undefined ? Math.max(0, estimate.quota - estimate.usage) : null;
+		throw new StorageQuotaError(approximateBytes(columns) + approximateBytes(meta), available);
+	}
 }
 
 /** Newest first; only one workspace's when given. */

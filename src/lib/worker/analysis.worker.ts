@@ -22,6 +22,8 @@ import { NO_DATE } from '../ingest/dates';
 import { ImportError } from '../ingest/errors';
 import { decodeFile, decodeWhole, importFiles, prepareImport, sniffFile, type FileToImport } from '../ingest/pipeline';
 import { loadDataset, saveDataset } from '../store/datasets';
+import { StorageQuotaError } from '../store/errors';
+import { announce } from '../store/broadcast';
 import { getDb, type DatasetMeta } from '../store/db';
 import type { AccountsView, Api, Failure, FileChoice, Opened, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -198,7 +200,17 @@ async function runImport(id: number, { files, name, workspaceId, settings }: Api
 		report,
 		sqlColumns: sqlColumnsOf(toImport[0].plan)
 	};
-	const datasetId = await saveDataset(getDb(), meta, columns);
+	let datasetId: number;
+	try {
+		datasetId = await saveDataset(getDb(), meta, columns);
+	} catch (err) {
+		if (err instanceof StorageQuotaError) {
+			const mb = (b: number) => Math.ceil(b / 1048576);
+			throw new ImportError({ code: 'quota', neededMb: mb(err.neededBytes), availableMb: err.availableBytes === null ? null : Math.floor(err.availableBytes / 1048576) });
+		}
+		throw err;
+	}
+	announce({ type: 'datasets-changed' });
 	progress('classify', 1, columns.rowCount);
 	return select(datasetId, { ...meta, id: datasetId }, new Analysis(columns), settings);
 }
