@@ -25,11 +25,15 @@ class PwaState {
 				});
 			});
 			let reloading = false;
+			// never reload in the middle of an import: wait for it to end
+			const reloadWhenIdle = () => {
+				if (isBusy()) setTimeout(reloadWhenIdle, 1000);
+				else location.reload();
+			};
 			navigator.serviceWorker.addEventListener('controllerchange', () => {
-				// never reload by itself in the middle of an import
-				if (!reloading && this.waiting && !isBusy()) {
+				if (!reloading && this.waiting) {
 					reloading = true;
-					location.reload();
+					reloadWhenIdle();
 				}
 			});
 		} catch {
