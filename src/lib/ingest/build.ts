@@ -144,16 +144,24 @@ class FileDates {
 	) {
 		this.alt = plan.dateOrderLocked ? undefined : SWAP[plan.dateOrder];
 	}
+	/** both readings of each distinct date text: a year of sales has a few hundred distinct dates */
+	private readonly cache = new Map<string, [number, number]>();
+
 	/** Returns the day under the proposed order; remembers the other reading. */
 	read(text: string, place: () => ReportPlace): number {
-		const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
-		if (typeof primary !== 'number') this.note(0, place);
-		if (this.alt) {
-			const other = parseDate(text, this.alt, this.plan.dateSerial);
-			if (typeof other !== 'number') this.note(1, place);
-			this.altDays.push(typeof other === 'number' ? other : NO_DATE);
+		let both = this.cache.get(text);
+		if (!both) {
+			const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
+			const other = this.alt ? parseDate(text, this.alt, this.plan.dateSerial) : NO_DATE;
+			both = [typeof primary === 'number' ? primary : NO_DATE, typeof other === 'number' ? other : NO_DATE];
+			if (this.cache.size < 100_000) this.cache.set(text, both);
 		}
-		return typeof primary === 'number' ? primary : NO_DATE;
+		if (both[0] === NO_DATE) this.note(0, place);
+		if (this.alt) {
+			if (both[1] === NO_DATE) this.note(1, place);
+			this.altDays.push(both[1]);
+		}
+		return both[0];
 	}
 	private note(i: number, place: () => ReportPlace): void {
 		const b = this.bad[i];
@@ -243,14 +251,15 @@ export class SalesBuilder {
 		});
 
 		const key = cell(m.customerKey);
-		if (MISSING_KEYS.has(key.toLowerCase())) {
+		if (key.length <= 10 && MISSING_KEYS.has(key.toLowerCase())) {
 			// 'Итого;;;;125;;1 234 567,89': the totals line of a report labels its first cell
 			const first = fields.findIndex((f) => f.trim() !== '');
 			if (TOTAL_ROW.test(fields[first].trim())) this.skipped.add('total-row', place(first));
 			else this.skipped.add('no-customer', place(m.customerKey));
 			return;
 		}
-		if (TOTAL_ROW.test(key) || this.isGroupTotal(key)) {
+		// a key already seen is a customer: the totals-row checks run once per distinct key
+		if (!this.customers.has(key) && (TOTAL_ROW.test(key) || this.isGroupTotal(key))) {
 			this.skipped.add('total-row', place(m.customerKey));
 			return;
 		}
