@@ -85,7 +85,7 @@ function richColumns(): SalesColumns {
 		],
 		2
 	);
-	c.order = new Int32Array([0, -1, 1]);
+	c.order = new Float64Array([0, -1, 1]);
 	c.customerManager = new Int32Array([0, -1]);
 	c.managers = ['Мария'];
 	c.quantityScale = 1;

@@ -1,3 +1,4 @@
+import { DistinctOrders } from '../ingest/order-codes';
 import type { CustomerTotals, Metric, ReturnsPolicy, SalesColumns } from './types';
 
 export const NO_DAY = -2147483648;
@@ -56,8 +57,7 @@ export function aggregate(data: SalesColumns, opts: AggregateOptions): CustomerT
 	let overflow = false;
 
 	// payments: distinct (customer, order) pairs, or rows when there is no order column
-	const seenOrders = opts.metric === 'payments' && data.order ? new Set<number>() : null;
-	const orderBase = data.order ? Math.max(1, countDistinctMax(data.order) + 1) : 1;
+	const seenOrders = opts.metric === 'payments' && data.order ? new DistinctOrders() : null;
 
 	for (let r = 0; r < n; r++) {
 		if (filterDates) {
@@ -78,11 +78,7 @@ export function aggregate(data: SalesColumns, opts: AggregateOptions): CustomerT
 			if (returnRow) continue;
 			if (seenOrders) {
 				const o = data.order![r];
-				if (o >= 0) {
-					const pair = c * orderBase + o;
-					if (seenOrders.has(pair)) continue;
-					seenOrders.add(pair);
-				}
+				if (o !== -1 && !seenOrders.add(c, o)) continue;
 			}
 			sums[c] += 1;
 		}
@@ -102,12 +98,6 @@ export function aggregate(data: SalesColumns, opts: AggregateOptions): CustomerT
 		exactBigSums(data, column.values, opts, customers, totals, filterDates, from, to);
 	}
 	return { customers, totals, scale: column ? column.scale : 0, approximate: overflow };
-}
-
-function countDistinctMax(arr: Int32Array): number {
-	let max = -1;
-	for (let i = 0; i < arr.length; i++) if (arr[i] > max) max = arr[i];
-	return max;
 }
 
 /** Slow path for totals beyond 2^53: exact BigInt sums, rounded once to the nearest float. */

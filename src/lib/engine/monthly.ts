@@ -1,5 +1,6 @@
 import { isReturnRow, metricColumn, NO_DAY, type AggregateOptions } from './aggregate';
 import { monthOf } from './calendar';
+import { DistinctOrders } from '../ingest/order-codes';
 import type { SalesColumns } from './types';
 
 /** Per-customer, per-month metric values (exact integers at `scale`), for the monthly methods. */
@@ -65,8 +66,7 @@ export function monthlyTotals(data: SalesColumns, opts: AggregateOptions): Month
 	const values = new Float64Array(count * M);
 	const active = new Uint8Array(count * M);
 	const lastPurchase = new Int32Array(count).fill(NO_DAY);
-	const orderSeen = opts.metric === 'payments' && data.order ? new Set<number>() : null;
-	const orderBase = data.order ? data.order.reduce((a, b) => Math.max(a, b), -1) + 1 : 1;
+	const orderSeen = opts.metric === 'payments' && data.order ? new DistinctOrders() : null;
 	// month of a day, cached per day since rows repeat days a lot
 	let cachedDay = NO_DAY;
 	let cachedMonth = 0;
@@ -85,12 +85,8 @@ export function monthlyTotals(data: SalesColumns, opts: AggregateOptions): Month
 		if (!ret && d > lastPurchase[i]) lastPurchase[i] = d;
 		if (column) values[cell] += column.values[r];
 		else if (!ret) {
-			if (orderSeen && data.order![r] >= 0) {
-				// an order is counted once, in the first month it appears
-				const key = data.customer[r] * orderBase + data.order![r];
-				if (orderSeen.has(key)) continue;
-				orderSeen.add(key);
-			}
+			// an order is counted once, in the first month it appears
+			if (orderSeen && data.order![r] !== -1 && !orderSeen.add(data.customer[r], data.order![r])) continue;
 			values[cell] += 1;
 		}
 	}

@@ -20,8 +20,11 @@ export interface SalesColumns {
 	profitScale: number;
 	/** per row: day number since 1970-01-01, NO_DATE when missing/invalid; absent when not mapped */
 	date?: Int32Array;
-	/** per row: order id dictionary index, -1 when empty; absent when not mapped */
-	order?: Int32Array;
+	/**
+	 * per row: an exact code of the order id, equal codes for equal ids (see ingest/order-codes),
+	 * -1 when empty; absent when not mapped
+	 */
+	order?: Float64Array | Int32Array;
 	/** per customer: manager dictionary index (most recent row's), -1 none; absent when not mapped */
 	customerManager?: Int32Array;
 	managers?: string[];

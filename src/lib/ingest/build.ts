@@ -1,6 +1,7 @@
 import type { SalesColumns } from '../engine/types';
 import { NO_DATE, parseDate } from './dates';
 import { Growable } from './growable';
+import { OrderCodes } from './order-codes';
 import { mulDecimal, parseDecimal, rescale } from './numbers';
 import type { AmountSource, ColumnMapping, DateOrder, Decimal, DecimalSeparator } from './types';
 
@@ -186,7 +187,7 @@ class FileDates {
 export class SalesBuilder {
 	private readonly customers = new Dictionary();
 	private readonly names: (string | undefined)[] = [];
-	private readonly orders = new Dictionary();
+	private readonly orders = new OrderCodes();
 	private readonly managers = new Dictionary();
 	private readonly customerManager: number[] = [];
 	private readonly customer = new Growable(Int32Array);
@@ -194,7 +195,7 @@ export class SalesBuilder {
 	private readonly quantity = new DecimalColumn();
 	private readonly profit = new DecimalColumn();
 	private readonly date = new Growable(Int32Array);
-	private readonly order = new Growable(Int32Array);
+	private readonly order = new Growable(Float64Array);
 	private readonly skipped = new Tally<SkipReason>();
 	private readonly warnings = new Tally<WarningReason>();
 	private readonly files: ImportReport['files'] = [];
@@ -254,7 +255,7 @@ export class SalesBuilder {
 		if (key.length <= 10 && MISSING_KEYS.has(key.toLowerCase())) {
 			// 'Итого;;;;125;;1 234 567,89': the totals line of a report labels its first cell
 			const first = fields.findIndex((f) => f.trim() !== '');
-			if (TOTAL_ROW.test(fields[first].trim())) this.skipped.add('total-row', place(first));
+			if (first >= 0 && TOTAL_ROW.test(fields[first].trim())) this.skipped.add('total-row', place(first));
 			else this.skipped.add('no-customer', place(m.customerKey));
 			return;
 		}
@@ -316,7 +317,7 @@ export class SalesBuilder {
 		if (this.fileDates) day = this.fileDates.read(cell(m.date), () => place(m.date));
 		this.date.push(day);
 		const o = m.orderId >= 0 ? cell(m.orderId) : '';
-		this.order.push(o ? this.orders.id(o) : -1);
+		this.order.push(o ? this.orders.code(o) : -1);
 		this.fileStats.imported++;
 	}
 
@@ -380,6 +381,9 @@ export class SalesBuilder {
 const ZERO: Decimal = { m: 0, d: 0 };
 
 function isBlank(fields: string[]): boolean {
+	// most rows start with a filled cell: decide on it without trimming the others
+	const first = fields[0];
+	if (first !== undefined && first.length > 0 && first.trim() !== '') return false;
 	for (const f of fields) if (f.trim() !== '') return false;
 	return true;
 }

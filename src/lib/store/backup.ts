@@ -307,7 +307,9 @@ function validateColumns(v: unknown, where: string): SalesColumns {
 	if (v.quantity !== undefined) typedOf(v.quantity, Float64Array, n, `${where}.quantity`);
 	if (v.profit !== undefined) typedOf(v.profit, Float64Array, n, `${where}.profit`);
 	if (v.date !== undefined) typedOf(v.date, Int32Array, n, `${where}.date`);
-	if (v.order !== undefined) typedOf(v.order, Int32Array, n, `${where}.order`);
+	// order codes were an Int32Array dictionary in the first datasets; both read the same way
+	if (v.order instanceof Int32Array) typedOf(v.order, Int32Array, n, `${where}.order`);
+	else if (v.order !== undefined) typedOf(v.order, Float64Array, n, `${where}.order`);
 	if (v.managers !== undefined && !isStrArray(v.managers)) corrupt(`${where}.managers: expected strings`);
 	if (v.customerManager !== undefined) {
 		const cm = typedOf(v.customerManager, Int32Array, customers, `${where}.customerManager`);

@@ -17,6 +17,7 @@ import { compareMetrics } from '../engine/compare';
 import { compareView, marginView, migrationCellView, migrationView, recencyView, vipView, xyzView } from '../engine/period-views';
 import { buildSearchIndex, matchingRanks, pageOf, type CustomerQuery } from '../engine/customer-table';
 import { Analysis, dashboardView } from '../engine/dashboard';
+import { availableMetrics } from '../engine/aggregate';
 import type { Classification, ClassifySettings } from '../engine/types';
 import { NO_DATE } from '../ingest/dates';
 import { ImportError } from '../ingest/errors';
@@ -259,7 +260,21 @@ async function open(datasetId: number, settings: ClassifySettings): Promise<Open
 	return select(datasetId, loaded.meta, new Analysis(loaded.columns), settings);
 }
 
+/**
+ * After the dashboard is shown, the other metrics' totals are computed in the background so a
+ * metric switch only re-ranks. A request arriving meanwhile simply waits for this small job.
+ */
+function warmOtherMetrics(analysis: Analysis, settings: ClassifySettings): void {
+	setTimeout(() => {
+		for (const metric of availableMetrics(analysis.data)) {
+			if (current?.analysis !== analysis) return;
+			analysis.totals({ ...settings, metric });
+		}
+	}, 50);
+}
+
 function select(id: number, meta: DatasetMeta, analysis: Analysis, settings: ClassifySettings): Opened {
+	warmOtherMetrics(analysis, settings);
 	const data = analysis.data;
 	const classification = analysis.classify(settings);
 	current = {
