@@ -189,7 +189,7 @@ describe('exportWorkspace', () => {
 		const bytes = await bytesOf(blob);
 		expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
 		const text = await gunzipText(blob);
-		expect(text.startsWith(`{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"schemaVersion":2,`)).toBe(true);
+		expect(text.startsWith(`{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"schemaVersion":3,`)).toBe(true);
 		const doc = JSON.parse(text);
 		expect(doc.workspace).toEqual({ id: 'w1', name: 'Рога и копыта', createdAt: 100 });
 		expect(doc.datasets.map((d: { meta: DatasetMeta }) => d.meta.name)).toEqual(['sales 2024', 'tiny', 'empty']);
@@ -223,7 +223,7 @@ describe('backup round trip', () => {
 		expect((await db.workspaces.toArray()).map((w) => w.id)).toEqual([DEFAULT_WORKSPACE_ID]);
 
 		const parsed = await readBackup(file);
-		expect(parsed.schemaVersion).toBe(2);
+		expect(parsed.schemaVersion).toBe(3);
 		expect(await planRestore(db, parsed)).toEqual({
 			workspaceExists: false,
 			conflictingDatasets: 0,

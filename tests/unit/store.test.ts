@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach } from 'vitest';
 import Dexie from 'dexie';
-import { DEFAULT_WORKSPACE_ID, ParetoscopeDb, SCHEMA_V1 } from '../../src/lib/store/db';
+import { DEFAULT_WORKSPACE_ID, ParetoscopeDb, SCHEMA_V1, SCHEMA_V2 } from '../../src/lib/store/db';
+import { CHUNK_ROWS } from '../../src/lib/store/columns-io';
 import { deleteDataset, listDatasets, loadDataset, saveDataset, type NewDataset } from '../../src/lib/store/datasets';
 import { columnsOf } from './helpers';
 
@@ -77,10 +78,52 @@ describe('schema upgrades keep every record', () => {
 		expect(Array.from(loaded!.columns.amount)).toEqual([10, 5]);
 		expect(await upgraded.settings.get('classify')).toEqual({ key: 'classify', value: { preset: 'gsb' } });
 		expect((await upgraded.workspaces.toArray()).map((w) => w.id)).toEqual([DEFAULT_WORKSPACE_ID]);
-		expect(upgraded.verno).toBe(2);
+		expect(upgraded.verno).toBe(3);
 	});
 
 	it('a new database starts with the default workspace', async () => {
 		expect((await db.workspaces.toArray()).map((w) => w.id)).toEqual([DEFAULT_WORKSPACE_ID]);
+	});
+});
+
+describe('big datasets are stored in row chunks', () => {
+	it('a dataset over CHUNK_ROWS rows is split into chunk records and reads back identical; delete removes every chunk', async () => {
+		const n = CHUNK_ROWS * 2 + 7;
+		const customer = new Int32Array(n);
+		const amount = new Float64Array(n);
+		const date = new Int32Array(n);
+		for (let i = 0; i < n; i++) {
+			customer[i] = i % 3;
+			amount[i] = i;
+			date[i] = 19000 + (i % 400);
+		}
+		const cols = { rowCount: n, customerKeys: ['a', 'b', 'c'], customerNames: ['a', 'b', 'c'], customer, amount, amountScale: 0, date, quantityScale: 0, profitScale: 0 };
+		const id = await saveDataset(db, { ...meta('big', 1), rowCount: n }, cols);
+		expect(await db.chunks.where('datasetId').equals(id).count()).toBe(3);
+		const loaded = await loadDataset(db, id);
+		expect(loaded!.columns.rowCount).toBe(n);
+		expect(loaded!.columns.amount).toBeInstanceOf(Float64Array);
+		expect(loaded!.columns.amount.length).toBe(n);
+		expect(loaded!.columns.amount[n - 1]).toBe(n - 1);
+		expect(loaded!.columns.customer[CHUNK_ROWS]).toBe(CHUNK_ROWS % 3);
+		expect(loaded!.columns.date![n - 1]).toBe(19000 + ((n - 1) % 400));
+		expect('chunked' in loaded!.columns).toBe(false);
+		await deleteDataset(db, id);
+		expect(await db.chunks.count()).toBe(0);
+	}, 60_000);
+
+	it('a version-2 database opens as version 3 with its datasets intact', async () => {
+		const name = `v2-${++n}`;
+		const v2 = new Dexie(name);
+		v2.version(1).stores(SCHEMA_V1);
+		v2.version(2).stores(SCHEMA_V2);
+		const id = (await v2.table('datasets').add(meta('from-v2', 3))) as number;
+		await v2.table('columns').add({ datasetId: id, columns: columnsOf([{ key: 'Z', amount: 4 }]) });
+		await v2.table('prospects').put({ id: 'p1', workspaceId: 'default', company: 'Kept' });
+		v2.close();
+		const upgraded = new ParetoscopeDb(name);
+		expect((await loadDataset(upgraded, id))!.columns.customerKeys).toEqual(['Z']);
+		expect((await upgraded.prospects.get('p1'))!.company).toBe('Kept');
+		expect(upgraded.verno).toBe(3);
 	});
 });

@@ -118,6 +118,10 @@ class Dictionary {
 		}
 		return i;
 	}
+	/** index of a known value, or -1 */
+	find(v: string): number {
+		return this.index.get(v) ?? -1;
+	}
 	has(v: string): boolean {
 		return this.index.has(v);
 	}
@@ -260,7 +264,8 @@ export class SalesBuilder {
 			return;
 		}
 		// a key already seen is a customer: the totals-row checks run once per distinct key
-		if (!this.customers.has(key) && (TOTAL_ROW.test(key) || this.isGroupTotal(key))) {
+		const known = this.customers.find(key);
+		if (known < 0 && (TOTAL_ROW.test(key) || this.isGroupTotal(key))) {
 			this.skipped.add('total-row', place(m.customerKey));
 			return;
 		}
@@ -289,7 +294,7 @@ export class SalesBuilder {
 			}
 		}
 
-		const c = this.customers.id(key);
+		const c = known >= 0 ? known : this.customers.id(key);
 		if (c === this.names.length) {
 			this.names.push(undefined);
 			this.customerManager.push(-1);

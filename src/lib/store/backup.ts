@@ -1,6 +1,7 @@
 import type { Dossier, Prospect } from '../engine/crm-types';
 import type { SalesColumns } from '../engine/types';
 import { DEFAULT_WORKSPACE_ID, type DatasetMeta, type ParetoscopeDb, type SettingRecord, type Workspace } from './db';
+import { deleteColumns, readColumns, writeColumns } from './columns-io';
 
 /**
  * Whole-workspace backup: one file holding a workspace, its datasets (meta + columns), its
@@ -216,7 +217,7 @@ async function gzip(bytes: Uint8Array): Promise<Blob | null> {
 export async function exportWorkspace(db: ParetoscopeDb, workspaceId: string): Promise<Blob> {
 	const data = await db.transaction(
 		'r',
-		[db.workspaces, db.datasets, db.columns, db.prospects, db.dossiers, db.settings],
+		[db.workspaces, db.datasets, db.columns, db.chunks, db.prospects, db.dossiers, db.settings],
 		async () => {
 			let workspace = await db.workspaces.get(workspaceId);
 			if (!workspace) {
@@ -226,12 +227,11 @@ export async function exportWorkspace(db: ParetoscopeDb, workspaceId: string): P
 			}
 			const metas = await db.datasets.where('workspaceId').equals(workspaceId).sortBy('createdAt');
 			// a meta without columns (never written by saveDataset) cannot be restored: left out
-			const cols = await db.columns.bulkGet(metas.map((m) => m.id));
 			const datasets: { meta: DatasetMeta; columns: SalesColumns }[] = [];
-			metas.forEach((meta, i) => {
-				const c = cols[i];
-				if (c) datasets.push({ meta, columns: c.columns });
-			});
+			for (const meta of metas) {
+				const columns = await readColumns(db, meta.id);
+				if (columns) datasets.push({ meta, columns });
+			}
 			return {
 				workspace,
 				datasets,
@@ -485,12 +485,12 @@ export async function restoreBackup(
 ): Promise<{ datasets: number; prospects: number; dossiers: number }> {
 	return db.transaction(
 		'rw',
-		[db.workspaces, db.datasets, db.columns, db.prospects, db.dossiers, db.settings],
+		[db.workspaces, db.datasets, db.columns, db.chunks, db.prospects, db.dossiers, db.settings],
 		async () => {
 			const wsId = b.workspace.id;
 			if (mode === 'replace') {
 				const ids = await db.datasets.where('workspaceId').equals(wsId).primaryKeys();
-				await db.columns.bulkDelete(ids);
+				await deleteColumns(db, ids);
 				await db.datasets.bulkDelete(ids);
 				await db.prospects.where('workspaceId').equals(wsId).delete();
 				await db.dossiers.where('workspaceId').equals(wsId).delete();
@@ -502,7 +502,7 @@ export async function restoreBackup(
 			for (const d of b.datasets) {
 				const { id: _old, ...meta } = d.meta;
 				const id = (await db.datasets.add(meta as DatasetMeta)) as number;
-				await db.columns.add({ datasetId: id, columns: d.columns });
+				await writeColumns(db, id, d.columns);
 			}
 
 			const addMissing = async <T extends { id: string }>(table: ParetoscopeDb['prospects'] | ParetoscopeDb['dossiers'], rows: T[]) => {

@@ -1,6 +1,7 @@
 import type { SalesColumns } from '../engine/types';
 import type { DatasetMeta, ParetoscopeDb } from './db';
 import { approximateBytes, isQuotaError, StorageQuotaError } from './errors';
+import { deleteColumns, readColumns, writeColumns } from './columns-io';
 
 export type NewDataset = Omit<DatasetMeta, 'id'>;
 
@@ -10,9 +11,9 @@ export type NewDataset = Omit<DatasetMeta, 'id'>;
  */
 export async function saveDataset(db: ParetoscopeDb, meta: NewDataset, columns: SalesColumns): Promise<number> {
 	try {
-		return await db.transaction('rw', db.datasets, db.columns, async () => {
+		return await db.transaction('rw', db.datasets, db.columns, db.chunks, async () => {
 			const id = (await db.datasets.add(meta as DatasetMeta)) as number;
-			await db.columns.add({ datasetId: id, columns });
+			await writeColumns(db, id, columns);
 			return id;
 		});
 	} catch (err) {
@@ -33,16 +34,16 @@ export async function loadDataset(
 	db: ParetoscopeDb,
 	id: number
 ): Promise<{ meta: DatasetMeta; columns: SalesColumns } | null> {
-	return db.transaction('r', db.datasets, db.columns, async () => {
+	return db.transaction('r', db.datasets, db.columns, db.chunks, async () => {
 		const meta = await db.datasets.get(id);
-		const rec = await db.columns.get(id);
-		return meta && rec ? { meta, columns: rec.columns } : null;
+		const columns = await readColumns(db, id);
+		return meta && columns ? { meta, columns } : null;
 	});
 }
 
 export async function deleteDataset(db: ParetoscopeDb, id: number): Promise<void> {
-	await db.transaction('rw', db.datasets, db.columns, async () => {
-		await db.columns.delete(id);
+	await db.transaction('rw', db.datasets, db.columns, db.chunks, async () => {
+		await deleteColumns(db, [id]);
 		await db.datasets.delete(id);
 	});
 }

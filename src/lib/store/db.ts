@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ColumnChunk } from './columns-io';
 import type { ImportReport } from '../ingest/build';
 import type { SalesColumns } from '../engine/types';
 import type { TextEncodingName } from '../ingest/types';
@@ -53,6 +54,10 @@ export const DB_NAME = 'paretoscope';
 
 /** Released schemas, kept verbatim so upgrade tests can build a database of each. */
 export const SCHEMA_V1 = { datasets: '++id, createdAt', columns: 'datasetId', settings: 'key' };
+export const SCHEMA_V3_CHANGES = {
+	// row chunks of datasets too big for one IndexedDB record
+	chunks: '[datasetId+part], datasetId'
+};
 export const SCHEMA_V2 = {
 	datasets: '++id, createdAt, workspaceId',
 	columns: 'datasetId',
@@ -69,6 +74,7 @@ export class ParetoscopeDb extends Dexie {
 	workspaces!: EntityTable<Workspace, 'id'>;
 	prospects!: EntityTable<Prospect, 'id'>;
 	dossiers!: EntityTable<Dossier, 'id'>;
+	chunks!: Table<ColumnChunk, [number, number]>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -86,6 +92,8 @@ export class ParetoscopeDb extends Dexie {
 						d.workspaceId ??= DEFAULT_WORKSPACE_ID;
 					});
 			});
+		// v3: big datasets are stored in row chunks; existing datasets stay as they are
+		this.version(3).stores({ ...SCHEMA_V2, ...SCHEMA_V3_CHANGES });
 		this.on('populate', (tx) => {
 			tx.table('workspaces').add({ id: DEFAULT_WORKSPACE_ID, name: '', createdAt: Date.now() });
 		});
