@@ -4,6 +4,7 @@ import { PRESETS } from '../../src/lib/engine/abc';
 import { NO_DAY } from '../../src/lib/engine/aggregate';
 import { compareMetrics } from '../../src/lib/engine/compare';
 import type { ClassDef, ClassifySettings, Metric, SalesColumns } from '../../src/lib/engine/types';
+import { salesWith } from './helpers';
 
 /** Local fixture builder: amount, quantity and profit in whole minor units (scale 0). */
 interface Row {
@@ -14,39 +15,7 @@ interface Row {
 	day?: number | null;
 }
 function salesOfRows(rows: Row[]): SalesColumns {
-	const keys: string[] = [];
-	const index = new Map<string, number>();
-	const customer = new Int32Array(rows.length);
-	const amount = new Float64Array(rows.length);
-	const quantity = new Float64Array(rows.length);
-	const profit = new Float64Array(rows.length);
-	const date = new Int32Array(rows.length);
-	rows.forEach((r, i) => {
-		let c = index.get(r.key);
-		if (c === undefined) {
-			c = keys.length;
-			keys.push(r.key);
-			index.set(r.key, c);
-		}
-		customer[i] = c;
-		amount[i] = r.amount;
-		quantity[i] = r.quantity ?? 0;
-		profit[i] = r.profit ?? 0;
-		date[i] = r.day ?? NO_DAY;
-	});
-	return {
-		rowCount: rows.length,
-		customerKeys: keys,
-		customerNames: [...keys],
-		customer,
-		amount,
-		amountScale: 0,
-		quantity: rows.some((r) => r.quantity !== undefined) ? quantity : undefined,
-		quantityScale: 0,
-		profit: rows.some((r) => r.profit !== undefined) ? profit : undefined,
-		profitScale: 0,
-		date: rows.some((r) => r.day !== undefined) ? date : undefined
-	};
+	return salesWith(rows);
 }
 
 const settings = (classes: ClassDef[] = [...PRESETS.abc], extra: Partial<ClassifySettings> = {}): ClassifySettings => ({

@@ -43,3 +43,19 @@ export function salesOf(
 	data.profit = Float64Array.from(rows, (r) => r.profit ?? 0);
 	return data;
 }
+
+/**
+ * Sales columns with only the optional columns the rows use (quantity, profit, date), at the
+ * given scales; `day: null` is a row without a valid date.
+ */
+export function salesWith(
+	rows: { key: string; amount: number; quantity?: number; profit?: number; day?: number | null }[],
+	scales: { amountScale?: number; profitScale?: number } = {}
+): SalesColumns {
+	const data = columnsOf(rows, scales.amountScale ?? 0);
+	if (rows.some((r) => r.quantity !== undefined)) data.quantity = Float64Array.from(rows, (r) => r.quantity ?? 0);
+	if (rows.some((r) => r.profit !== undefined)) data.profit = Float64Array.from(rows, (r) => r.profit ?? 0);
+	data.profitScale = scales.profitScale ?? 0;
+	if (rows.some((r) => r.day !== undefined)) data.date = Int32Array.from(rows, (r) => r.day ?? NO_DAY);
+	return data;
+}

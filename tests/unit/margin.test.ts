@@ -5,6 +5,7 @@ import { aggregate, NO_DAY, type AggregateOptions } from '../../src/lib/engine/a
 import { daysFromCivil } from '../../src/lib/engine/calendar';
 import { marginSqueeze } from '../../src/lib/engine/margin';
 import type { ClassifySettings, Metric, SalesColumns } from '../../src/lib/engine/types';
+import { salesWith } from './helpers';
 
 /** Local fixture builder: amounts and profits in whole minor units at their scales. */
 interface Row {
@@ -14,36 +15,7 @@ interface Row {
 	day?: number | null;
 }
 function salesOfRows(rows: Row[], amountScale = 0, profitScale = 0): SalesColumns {
-	const keys: string[] = [];
-	const index = new Map<string, number>();
-	const customer = new Int32Array(rows.length);
-	const amount = new Float64Array(rows.length);
-	const profit = new Float64Array(rows.length);
-	const date = new Int32Array(rows.length);
-	rows.forEach((r, i) => {
-		let c = index.get(r.key);
-		if (c === undefined) {
-			c = keys.length;
-			keys.push(r.key);
-			index.set(r.key, c);
-		}
-		customer[i] = c;
-		amount[i] = r.amount;
-		profit[i] = r.profit ?? 0;
-		date[i] = r.day ?? NO_DAY;
-	});
-	return {
-		rowCount: rows.length,
-		customerKeys: keys,
-		customerNames: [...keys],
-		customer,
-		amount,
-		amountScale,
-		quantityScale: 0,
-		profit: rows.some((r) => r.profit !== undefined) ? profit : undefined,
-		profitScale,
-		date: rows.some((r) => r.day !== undefined) ? date : undefined
-	};
+	return salesWith(rows, { amountScale, profitScale });
 }
 
 const settings = (metric: Metric = 'revenue', extra: Partial<ClassifySettings> = {}): ClassifySettings => ({
