@@ -2,7 +2,7 @@ import type { SalesColumns } from '../../src/lib/engine/types';
 import { NO_DAY } from '../../src/lib/engine/aggregate';
 
 /** Builds sales columns from simple records with amounts in whole minor units at `scale`. */
-export function columnsOf(rows: { key: string; amount: number; day?: number }[], scale = 0): SalesColumns {
+export function columnsOf(rows: { key: string; amount: number; day?: number | null }[], scale = 0): SalesColumns {
 	const keys: string[] = [];
 	const index = new Map<string, number>();
 	const customer = new Int32Array(rows.length);
