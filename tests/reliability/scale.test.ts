@@ -167,3 +167,21 @@ describe('one customer with 1 000 000 rows', () => {
 		expect(settings.classes[c.classIndex[0]].name).toBe('A');
 	}, 60_000);
 });
+
+describe('a file too large for a browser tab', () => {
+	it('is refused before anything is read, with its size and the limit', async () => {
+		const { sniffFile, MAX_FILE_BYTES } = await import('../../src/lib/ingest/pipeline');
+		let read = false;
+		const huge = {
+			size: 1024 * 1024 * 1024,
+			slice: () => {
+				read = true;
+				return new Blob(['customer,amount\n']);
+			}
+		} as unknown as Blob;
+		await expect(sniffFile(huge, 'year.csv')).rejects.toMatchObject({
+			info: { code: 'too-large', file: 'year.csv', neededMb: 1024, availableMb: MAX_FILE_BYTES / 1048576 }
+		});
+		expect(read).toBe(false);
+	});
+});

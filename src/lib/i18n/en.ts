@@ -97,6 +97,7 @@ export const en = {
 	'notice.interrupted': "The last import was interrupted (the page was closed or reloaded). Nothing from it was saved; your earlier datasets are unchanged.",
 	'home.what': "Drop your sales exports to see your key, A/B/C, gold/silver/bronze and VIP customers, how concentrated revenue is, how customers move between classes, and what to do with each group.",
 	'unit.mb': "{n} MB",
+	'error.too-large': "{file} is too large for this browser ({needed} MB; the limit is about {available} MB). Split the export by period into several files, or filter it, and import those.",
 	'lang.label': 'Language',
 	'nav.datasets': 'Datasets',
 	'nav.new': 'New import',

@@ -99,6 +99,7 @@ export const ro: Record<MessageKey, string> = {
 	'notice.interrupted': "Ultimul import a fost întrerupt (pagina a fost închisă sau reîncărcată). Nu s-a salvat nimic din el; seturile de date anterioare sunt neschimbate.",
 	'home.what': "Trageți aici exporturile de vânzări pentru a vedea clienții-cheie, clasele A/B/C, clienții de aur/argint/bronz și VIP, cât de concentrată este cifra de afaceri, cum se mută clienții între clase și ce să faceți cu fiecare grup.",
 	'unit.mb': "{n} MB",
+	'error.too-large': "Fișierul {file} este prea mare pentru acest browser ({needed} MB; limita este de aproximativ {available} MB). Împărțiți exportul pe perioade în mai multe fișiere sau filtrați-l și importați-le pe acestea.",
 	'lang.label': "Limbă",
 	'nav.datasets': "Seturi de date",
 	'nav.new': "Import nou",

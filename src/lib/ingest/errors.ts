@@ -10,6 +10,7 @@ export type ImportErrorCode =
 	| 'missing-amount-column'
 	| 'read-failed'
 	| 'quota'
+	| 'too-large'
 	| 'cancelled';
 
 export interface ImportErrorInfo {
