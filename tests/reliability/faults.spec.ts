@@ -62,3 +62,28 @@ test('two tabs: an import in one shows in the other without reload; a schema upg
 	await expect(a.getByRole('alert').filter({ hasText: 'updated in another tab' })).toBeVisible();
 	await expect(a.getByRole('button', { name: 'Reload' })).toBeVisible();
 });
+
+test('cancel while classifying: nothing is stored and the earlier state comes back', async ({ page }) => {
+	await page.goto('/');
+	await page.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('tiny.csv'));
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByTestId('customer-count')).toHaveText('5');
+	await page.getByRole('button', { name: /New import/ }).click();
+	await page.getByLabel('CSV file', { exact: true }).setInputFiles(bigFile);
+	// press Cancel the moment the progress says "Classifying…" (before anything is written)
+	await page.evaluate(() => {
+		new MutationObserver((_, obs) => {
+			const label = document.querySelector('.progress .label');
+			if (label?.textContent?.includes('Classifying')) {
+				obs.disconnect();
+				(document.querySelector('.progress button') as HTMLButtonElement).click();
+			}
+		}).observe(document.body, { subtree: true, childList: true, characterData: true });
+	});
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('Import cancelled. Nothing was saved.');
+	await page.reload();
+	const list = page.getByRole('navigation', { name: 'Datasets' }).getByRole('listitem');
+	await expect(list).toHaveCount(1);
+	await expect(list).toContainText('tiny');
+});

@@ -174,8 +174,16 @@ async function runImport(id: number, { files, name, workspaceId, settings }: Api
 		cancelled: isCancelled,
 		onProgress: (p) => progress('parse', p.fraction, p.rows, p.fileIndex)
 	});
+	// classify before storing, so a cancel during classification also leaves nothing behind
+	const yieldToMessages = () => new Promise((r) => setTimeout(r, 0));
+	await yieldToMessages();
+	if (isCancelled()) throw new ImportError({ code: 'cancelled' });
+	progress('classify', 1, columns.rowCount);
+	await yieldToMessages();
+	const analysis = new Analysis(columns);
+	const classification = analysis.classify(settings);
 	// let a pending cancel message arrive before anything is written
-	await new Promise((r) => setTimeout(r, 0));
+	await yieldToMessages();
 	if (isCancelled()) throw new ImportError({ code: 'cancelled' });
 	progress('store', 1, columns.rowCount);
 	const meta: Omit<DatasetMeta, 'id'> = {
@@ -212,8 +220,7 @@ async function runImport(id: number, { files, name, workspaceId, settings }: Api
 		throw err;
 	}
 	announce({ type: 'datasets-changed' });
-	progress('classify', 1, columns.rowCount);
-	return select(datasetId, { ...meta, id: datasetId }, new Analysis(columns), settings);
+	return select(datasetId, { ...meta, id: datasetId }, analysis, settings, classification);
 }
 
 async function readChoice(choice: FileChoice): Promise<FileToImport> {
@@ -276,10 +283,15 @@ function warmOtherMetrics(analysis: Analysis, settings: ClassifySettings): void 
 	setTimeout(() => next(0), 0);
 }
 
-function select(id: number, meta: DatasetMeta, analysis: Analysis, settings: ClassifySettings): Opened {
+function select(
+	id: number,
+	meta: DatasetMeta,
+	analysis: Analysis,
+	settings: ClassifySettings,
+	classification = analysis.classify(settings)
+): Opened {
 	warmOtherMetrics(analysis, settings);
 	const data = analysis.data;
-	const classification = analysis.classify(settings);
 	current = {
 		id,
 		meta,
