@@ -5,7 +5,7 @@ import ProspectList from '../../src/lib/components/ProspectList.svelte';
 import ProspectFunnel from '../../src/lib/components/ProspectFunnel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import { CRITERIA, type Criterion, type Prospect, type Tristate } from '../../src/lib/engine/crm-types';
-import { emptyCriteria, listProspects, type ProspectFilter, type ProspectSort } from '../../src/lib/engine/qualifier';
+import { emptyCriteria, listProspects, type ProspectFilter, type ProspectSort, newProspect } from '../../src/lib/engine/qualifier';
 import { daysFromCivil } from '../../src/lib/ingest/dates';
 
 const TODAY = daysFromCivil(2024, 3, 1);
@@ -17,23 +17,7 @@ function answers(values: Tristate[]): Prospect['criteria'] {
 }
 
 function prospect(id: string, company: string, over: Partial<Prospect> = {}): Prospect {
-	return {
-		id,
-		workspaceId: 'w1',
-		company,
-		contact: '',
-		role: '',
-		source: '',
-		dealSize: null,
-		decisionDate: null,
-		decisionHistory: [],
-		decided: false,
-		notes: '',
-		criteria: emptyCriteria(),
-		createdAt: 0,
-		updatedAt: 0,
-		...over
-	};
+	return newProspect({ id, workspaceId: 'w1', now: 0 }, { company, ...over });
 }
 
 const ALL_YES: Tristate[] = ['yes', 'yes', 'yes', 'yes', 'yes'];

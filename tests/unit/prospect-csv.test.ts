@@ -10,7 +10,7 @@ import {
 	prospectsCsv,
 	type ProspectField
 } from '../../src/lib/engine/prospect-csv';
-import { emptyCriteria } from '../../src/lib/engine/qualifier';
+import { emptyCriteria, newProspect } from '../../src/lib/engine/qualifier';
 import { CRITERIA, type Prospect, type Tristate } from '../../src/lib/engine/crm-types';
 import { daysFromCivil } from '../../src/lib/ingest/dates';
 
@@ -21,23 +21,7 @@ function parseCsv(text: string): string[][] {
 }
 
 function mk(over: Partial<Prospect> = {}): Prospect {
-	return {
-		id: 'x',
-		workspaceId: 'w1',
-		company: 'Acme',
-		contact: '',
-		role: '',
-		source: '',
-		dealSize: null,
-		decisionDate: null,
-		decisionHistory: [],
-		decided: false,
-		notes: '',
-		criteria: emptyCriteria(),
-		createdAt: 0,
-		updatedAt: 0,
-		...over
-	};
+	return newProspect({ id: 'x', workspaceId: 'w1', now: 0 }, { company: 'Acme', ...over });
 }
 
 function importAll(text: string): Prospect[] {

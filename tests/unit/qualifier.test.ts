@@ -6,8 +6,7 @@ import {
 	funnel,
 	listProspects,
 	moveDecisionDate,
-	prospectStatus
-} from '../../src/lib/engine/qualifier';
+	prospectStatus, newProspect } from '../../src/lib/engine/qualifier';
 import { CRITERIA, type Prospect, type Tristate } from '../../src/lib/engine/crm-types';
 import { daysFromCivil } from '../../src/lib/ingest/dates';
 
@@ -21,23 +20,7 @@ function crit(code: string): Prospect['criteria'] {
 }
 
 function mk(over: Partial<Prospect> = {}): Prospect {
-	return {
-		id: 'p1',
-		workspaceId: 'w',
-		company: 'Acme',
-		contact: '',
-		role: '',
-		source: '',
-		dealSize: null,
-		decisionDate: null,
-		decisionHistory: [],
-		decided: false,
-		notes: '',
-		criteria: emptyCriteria(),
-		createdAt: 0,
-		updatedAt: 0,
-		...over
-	};
+	return newProspect({ id: 'p1', workspaceId: 'w', now: 0 }, { company: 'Acme', ...over });
 }
 
 describe('prospectStatus', () => {

@@ -7,7 +7,7 @@ import { formatDay, parseDate } from '../ingest/dates';
 import { decimalToNumber, parseDecimal } from '../ingest/numbers';
 import { CRITERIA, type Criterion, type Prospect, type Tristate } from './crm-types';
 import { csvField, unneutralise } from './csv-export';
-import { emptyCriteria, falseClient, prospectStatus } from './qualifier';
+import { emptyCriteria, falseClient, newProspect, prospectStatus } from './qualifier';
 
 export type ProspectField = 'company' | 'contact' | 'role' | 'source' | 'dealSize' | 'decisionDate' | 'notes' | Criterion;
 
@@ -123,22 +123,16 @@ export function prospectFromRecord(
 	if (company.trim() === '') return null;
 	const criteria = emptyCriteria();
 	for (const c of CRITERIA) criteria[c].value = parseTristate(cell(c));
-	return {
-		id: ids.id,
-		workspaceId: ids.workspaceId,
+	return newProspect(ids, {
 		company,
 		contact: cell('contact'),
 		role: cell('role'),
 		source: cell('source'),
 		dealSize: parseDealSize(cell('dealSize')),
 		decisionDate: parseDecisionDate(cell('decisionDate')),
-		decisionHistory: [],
-		decided: false,
 		notes: cell('notes'),
-		criteria,
-		createdAt: ids.now,
-		updatedAt: ids.now
-	};
+		criteria
+	});
 }
 
 export const PROSPECT_EXPORT_HEADER: readonly string[] = Object.freeze([

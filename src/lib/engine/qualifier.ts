@@ -56,6 +56,27 @@ export function moveDecisionDate(p: Prospect, to: number | null, today: number):
 }
 
 /** Every criterion 'unknown' with an empty note. */
+/** A prospect with nothing known yet: every field empty, every criterion unknown. */
+export function newProspect(ids: { id: string; workspaceId: string; now: number }, over: Partial<Prospect> = {}): Prospect {
+	return {
+		id: ids.id,
+		workspaceId: ids.workspaceId,
+		company: '',
+		contact: '',
+		role: '',
+		source: '',
+		dealSize: null,
+		decisionDate: null,
+		decisionHistory: [],
+		decided: false,
+		notes: '',
+		criteria: emptyCriteria(),
+		createdAt: ids.now,
+		updatedAt: ids.now,
+		...over
+	};
+}
+
 export function emptyCriteria(): Prospect['criteria'] {
 	const out = {} as Prospect['criteria'];
 	for (const c of CRITERIA) out[c] = { value: 'unknown', note: '' };

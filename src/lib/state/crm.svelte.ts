@@ -1,5 +1,5 @@
 import { CRITERIA, type ContactEntry, type Dossier, type Prospect } from '../engine/crm-types';
-import { emptyCriteria, type ProspectFilter, type ProspectSort } from '../engine/qualifier';
+import { newProspect, type ProspectFilter, type ProspectSort } from '../engine/qualifier';
 import { emptyBonds, todayList } from '../engine/cadence';
 import { prospectsCsv, type ProspectField } from '../engine/prospect-csv';
 import { daysFromCivil } from '../engine/calendar';
@@ -57,23 +57,7 @@ class CrmState {
 	}
 
 	newProspect(): void {
-		const now = Date.now();
-		this.editing = {
-			id: crypto.randomUUID(),
-			workspaceId: app.workspaceId,
-			company: '',
-			contact: '',
-			role: '',
-			source: '',
-			dealSize: null,
-			decisionDate: null,
-			decisionHistory: [],
-			decided: false,
-			notes: '',
-			criteria: emptyCriteria(),
-			createdAt: now,
-			updatedAt: now
-		};
+		this.editing = newProspect({ id: crypto.randomUUID(), workspaceId: app.workspaceId, now: Date.now() });
 	}
 
 	edit(id: string): void {
