@@ -4,28 +4,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import DossierForm from '../../src/lib/components/DossierForm.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { Dossier } from '../../src/lib/engine/crm-types';
-import { emptyBonds } from '../../src/lib/engine/cadence';
+import { emptyBonds, newDossier } from '../../src/lib/engine/cadence';
 import { daysFromCivil } from '../../src/lib/ingest/dates';
 
 const TODAY = daysFromCivil(2024, 3, 1);
 
 function dossier(over: Partial<Dossier> = {}): Dossier {
-	return {
-		id: 'w1:C1',
-		workspaceId: 'w1',
-		customerKey: 'C1',
-		customerName: 'Acme Ltd',
-		notes: '',
-		decisionMakers: '',
-		competitors: '',
-		bonds: emptyBonds(),
-		rating: null,
-		contacts: [],
-		reviewedOn: null,
-		createdAt: 0,
-		updatedAt: 0,
-		...over
-	};
+	return newDossier({ id: 'w1:C1', workspaceId: 'w1', customerKey: 'C1', customerName: 'Acme Ltd', now: 0 }, over);
 }
 
 function setup(d: Dossier = dossier(), isKey = true, today = TODAY) {

@@ -4,29 +4,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import ProspectForm from '../../src/lib/components/ProspectForm.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { Prospect } from '../../src/lib/engine/crm-types';
-import { emptyCriteria } from '../../src/lib/engine/qualifier';
+import { newProspect } from '../../src/lib/engine/qualifier';
 import { daysFromCivil } from '../../src/lib/ingest/dates';
 
 const TODAY = daysFromCivil(2024, 3, 1);
 
 function prospect(over: Partial<Prospect> = {}): Prospect {
-	return {
-		id: 'p1',
-		workspaceId: 'w1',
-		company: '',
-		contact: '',
-		role: '',
-		source: '',
-		dealSize: null,
-		decisionDate: null,
-		decisionHistory: [],
-		decided: false,
-		notes: '',
-		criteria: emptyCriteria(),
-		createdAt: 1000,
-		updatedAt: 2000,
-		...over
-	};
+	return newProspect({ id: 'p1', workspaceId: 'w1', now: 1000 }, { updatedAt: 2000, ...over });
 }
 
 const MONEY = 'Do they have enough money to buy?';

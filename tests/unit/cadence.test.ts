@@ -7,30 +7,14 @@ import {
 	overloadedManagers,
 	remindersFor,
 	todayList,
-	valueOnlyBond
-} from '../../src/lib/engine/cadence';
+	valueOnlyBond, newDossier } from '../../src/lib/engine/cadence';
 import { BONDS, type ContactEntry, type Dossier } from '../../src/lib/engine/crm-types';
 import { daysFromCivil, formatDay } from '../../src/lib/ingest/dates';
 
 const day = daysFromCivil;
 
 function dossier(over: Partial<Dossier> = {}): Dossier {
-	return {
-		id: 'w\u0000K1',
-		workspaceId: 'w',
-		customerKey: 'K1',
-		customerName: 'Acme',
-		notes: '',
-		decisionMakers: '',
-		competitors: '',
-		bonds: emptyBonds(),
-		rating: null,
-		contacts: [],
-		reviewedOn: null,
-		createdAt: 0,
-		updatedAt: 0,
-		...over
-	};
+	return newDossier({ id: 'w\u0000K1', workspaceId: 'w', customerKey: 'K1', customerName: 'Acme', now: 0 }, over);
 }
 
 const pos = (d: number): ContactEntry => ({ day: d, kind: 'positive', note: '' });

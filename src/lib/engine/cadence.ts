@@ -95,6 +95,29 @@ export function valueOnlyBond(d: Pick<Dossier, 'bonds'>): boolean {
 }
 
 /** Every bond unchecked. */
+/** An empty dossier for a customer: no notes, no bonds, no rating, no contacts, never reviewed. */
+export function newDossier(
+	ids: { id: string; workspaceId: string; customerKey: string; customerName: string; now: number },
+	over: Partial<Dossier> = {}
+): Dossier {
+	return {
+		id: ids.id,
+		workspaceId: ids.workspaceId,
+		customerKey: ids.customerKey,
+		customerName: ids.customerName,
+		notes: '',
+		decisionMakers: '',
+		competitors: '',
+		bonds: emptyBonds(),
+		rating: null,
+		contacts: [],
+		reviewedOn: null,
+		createdAt: ids.now,
+		updatedAt: ids.now,
+		...over
+	};
+}
+
 export function emptyBonds(): Dossier['bonds'] {
 	const out = {} as Dossier['bonds'];
 	for (const b of BONDS) out[b] = false;

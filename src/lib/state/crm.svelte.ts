@@ -1,6 +1,6 @@
 import { CRITERIA, type ContactEntry, type Dossier, type Prospect } from '../engine/crm-types';
 import { newProspect, type ProspectFilter, type ProspectSort } from '../engine/qualifier';
-import { emptyBonds, todayList } from '../engine/cadence';
+import { newDossier, todayList } from '../engine/cadence';
 import { prospectsCsv, type ProspectField } from '../engine/prospect-csv';
 import { daysFromCivil } from '../engine/calendar';
 import { deleteProspect, dossierId, listDossiers, listProspects, putDossier, putProspect, putProspects } from '../store/crm';
@@ -138,21 +138,8 @@ class CrmState {
 	dossierFor(key: string, name: string): Dossier {
 		const id = dossierId(app.workspaceId, key);
 		return (
-			this.dossiers.find((d) => d.id === id) ?? {
-				id,
-				workspaceId: app.workspaceId,
-				customerKey: key,
-				customerName: name,
-				notes: '',
-				decisionMakers: '',
-				competitors: '',
-				bonds: emptyBonds(),
-				rating: null,
-				contacts: [],
-				reviewedOn: null,
-				createdAt: Date.now(),
-				updatedAt: Date.now()
-			}
+			this.dossiers.find((d) => d.id === id) ??
+			newDossier({ id, workspaceId: app.workspaceId, customerKey: key, customerName: name, now: Date.now() })
 		);
 	}
 
