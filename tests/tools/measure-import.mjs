@@ -20,6 +20,7 @@ try {
 	for (let run = 0; run < runs; run++) {
 		const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 		const page = await context.newPage();
+		if (process.env.SHOW_CONSOLE) { page.on('console', (m) => console.log('[page]', m.text())); page.on('worker', (w) => w.on('console', (m) => console.log('[worker]', m.text()))); }
 		await page.addInitScript(() => {
 			window.__longtasks = [];
 			new PerformanceObserver((list) => {

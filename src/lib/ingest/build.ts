@@ -1,7 +1,7 @@
 import type { SalesColumns } from '../engine/types';
 import { NO_DATE, parseDate } from './dates';
 import { Growable } from './growable';
-import { OrderCodes } from './order-codes';
+import { OrderCodes, type OrderCodeTable } from './order-codes';
 import { mulDecimal, parseDecimal, rescale } from './numbers';
 import type { AmountSource, ColumnMapping, DateOrder, Decimal, DecimalSeparator } from './types';
 
@@ -49,6 +49,8 @@ export interface ImportReport {
 }
 
 const MISSING_KEYS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет']);
+/** first letters of MISSING_KEYS in either case: most keys are ruled out without lower-casing them */
+const MISSING_FIRST = new Set([...MISSING_KEYS].filter((k) => k !== '').flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)]));
 const TOTAL_ROW = /^(итого|итог|всего|total|totals|grand total|subtotal|sum|сумма|общий итог)[:.]?$/i;
 /** Excel's Data → Subtotal writes '<group> Total' ('<group> Итог') after each group's rows. */
 const GROUP_TOTAL = /^(.*\S)\s+(total|итог)$/i;
@@ -72,6 +74,14 @@ class Tally<R extends string> {
 	list(): ReportEntry<R>[] {
 		return [...this.entries.values()];
 	}
+	/** Adds another tally's entries whose rows were counted from `rowOffset` records later in the file. */
+	addEntries(entries: ReportEntry<R>[], rowOffset: number): void {
+		for (const e of entries) this.addMany(e.reason, e.count, shiftRows(e.first, rowOffset));
+	}
+}
+
+function shiftRows(places: ReportPlace[], rowOffset: number): ReportPlace[] {
+	return rowOffset === 0 ? places : places.map((p) => ({ ...p, row: p.row + rowOffset }));
 }
 
 /** Decimal column kept as mantissa + decimals until the common scale is known. */
@@ -81,6 +91,13 @@ class DecimalColumn {
 	push(x: Decimal): void {
 		this.m.push(x.m);
 		this.d.push(x.d);
+	}
+	part(): DecimalPart {
+		return { m: this.m.toArray(), d: this.d.toArray() };
+	}
+	append(part: DecimalPart): void {
+		this.m.append(part.m);
+		this.d.append(part.d);
 	}
 	/**
 	 * Exact integers at the largest scale that keeps every value below 2^53 (in practice the
@@ -104,6 +121,11 @@ class DecimalColumn {
 		}
 		return { values, scale };
 	}
+}
+
+interface DecimalPart {
+	m: Float64Array;
+	d: Uint8Array;
 }
 
 class Dictionary {
@@ -130,6 +152,13 @@ class Dictionary {
 	}
 }
 
+interface DatesPart {
+	/** every row's day under the other order (null when the order is fixed) */
+	alt: Int32Array | null;
+	/** bad dates under the proposed order, then under the other */
+	bad: { count: number; first: ReportPlace[] }[];
+}
+
 const SWAP: Partial<Record<DateOrder, DateOrder>> = { dmy: 'mdy', mdy: 'dmy' };
 
 /**
@@ -152,8 +181,8 @@ class FileDates {
 	/** both readings of each distinct date text: a year of sales has a few hundred distinct dates */
 	private readonly cache = new Map<string, [number, number]>();
 
-	/** Returns the day under the proposed order; remembers the other reading. */
-	read(text: string, place: () => ReportPlace): number {
+	/** Returns the day under the proposed order; remembers the other reading. `fields` and `row` place a bad date in the report. */
+	read(text: string, fields: string[], row: number): number {
 		let both = this.cache.get(text);
 		if (!both) {
 			const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
@@ -161,17 +190,30 @@ class FileDates {
 			both = [typeof primary === 'number' ? primary : NO_DATE, typeof other === 'number' ? other : NO_DATE];
 			if (this.cache.size < 100_000) this.cache.set(text, both);
 		}
-		if (both[0] === NO_DATE) this.note(0, place);
+		if (both[0] === NO_DATE) this.note(0, fields, row);
 		if (this.alt) {
-			if (both[1] === NO_DATE) this.note(1, place);
+			if (both[1] === NO_DATE) this.note(1, fields, row);
 			this.altDays.push(both[1]);
 		}
 		return both[0];
 	}
-	private note(i: number, place: () => ReportPlace): void {
+	private note(i: number, fields: string[], row: number): void {
 		const b = this.bad[i];
 		b.count++;
-		if (b.first.length < FIRST_PLACES) b.first.push(place());
+		if (b.first.length < FIRST_PLACES) b.first.push(placeIn(this.plan, fields, row, this.plan.mapping.date));
+	}
+	/** The other reading and both bad-date tallies, for a builder that reads the rest of the file. */
+	part(): DatesPart {
+		return { alt: this.alt ? this.altDays.toArray() : null, bad: this.bad.map((b) => ({ count: b.count, first: [...b.first] })) };
+	}
+	/** Takes in the dates another builder read from later records of the same file. */
+	absorb(part: DatesPart, rowOffset: number): void {
+		if (this.alt && part.alt) this.altDays.append(part.alt);
+		for (let i = 0; i < 2; i++) {
+			const b = this.bad[i];
+			b.count += part.bad[i].count;
+			b.first.push(...shiftRows(part.bad[i].first, rowOffset).slice(0, FIRST_PLACES - b.first.length));
+		}
 	}
 	/** Keeps the reading with fewer bad dates; returns its bad places for the report. */
 	settle(days: Growable<Int32Array>): { order: DateOrder; count: number; first: ReportPlace[] } {
@@ -194,6 +236,8 @@ export class SalesBuilder {
 	private readonly orders = new OrderCodes();
 	private readonly managers = new Dictionary();
 	private readonly customerManager: number[] = [];
+	/** the text behind each customer's manager id */
+	private readonly managerText: (string | undefined)[] = [];
 	private readonly customer = new Growable(Int32Array);
 	private readonly amount = new DecimalColumn();
 	private readonly quantity = new DecimalColumn();
@@ -203,6 +247,8 @@ export class SalesBuilder {
 	private readonly skipped = new Tally<SkipReason>();
 	private readonly warnings = new Tally<WarningReason>();
 	private readonly files: ImportReport['files'] = [];
+	/** keys skipped as '<group> Total': another builder's customer of that name means the rows must be read here */
+	private readonly groupTotals = new Set<string>();
 	private hasQuantity = false;
 	private hasProfit = false;
 	private hasDate = false;
@@ -246,90 +292,174 @@ export class SalesBuilder {
 		} else if (fields.length < width) {
 			this.warnings.add('too-few-fields', { file: plan.fileName, row, value: `${fields.length}/${width}` });
 		}
-		const cell = (c: number) => (c >= 0 && c < fields.length ? fields[c].trim() : '');
-		const place = (c: number): ReportPlace => ({
-			file: plan.fileName,
-			row,
-			column: c + 1,
-			header: plan.header[c],
-			value: cell(c).slice(0, 80)
-		});
 
-		const key = cell(m.customerKey);
-		if (key.length <= 10 && MISSING_KEYS.has(key.toLowerCase())) {
+		const key = cellOf(fields, m.customerKey);
+		if (key.length === 0 || (key.length <= 10 && MISSING_FIRST.has(key.charCodeAt(0)) && MISSING_KEYS.has(key.toLowerCase()))) {
 			// 'Итого;;;;125;;1 234 567,89': the totals line of a report labels its first cell
 			const first = fields.findIndex((f) => f.trim() !== '');
-			if (first >= 0 && TOTAL_ROW.test(fields[first].trim())) this.skipped.add('total-row', place(first));
-			else this.skipped.add('no-customer', place(m.customerKey));
+			if (first >= 0 && TOTAL_ROW.test(fields[first].trim())) this.skipped.add('total-row', placeIn(plan, fields, row, first));
+			else this.skipped.add('no-customer', placeIn(plan, fields, row, m.customerKey));
 			return;
 		}
 		// a key already seen is a customer: the totals-row checks run once per distinct key
 		const known = this.customers.find(key);
 		if (known < 0 && (TOTAL_ROW.test(key) || this.isGroupTotal(key))) {
-			this.skipped.add('total-row', place(m.customerKey));
+			this.skipped.add('total-row', placeIn(plan, fields, row, m.customerKey));
 			return;
 		}
 
 		let amount: Decimal;
 		let quantity: Decimal | null = null;
 		if (plan.amountSource === 'quantityTimesPrice') {
-			const q = parseDecimal(cell(m.quantity), plan.decimalSeparators[m.quantity] ?? '.');
-			if (typeof q === 'string') return this.skipped.add('bad-quantity', place(m.quantity));
-			const p = parseDecimal(cell(m.unitPrice), plan.decimalSeparators[m.unitPrice] ?? '.');
-			if (typeof p === 'string') return this.skipped.add('bad-price', place(m.unitPrice));
+			const q = parseDecimal(cellOf(fields, m.quantity), plan.decimalSeparators[m.quantity] ?? '.');
+			if (typeof q === 'string') return this.skipped.add('bad-quantity', placeIn(plan, fields, row, m.quantity));
+			const p = parseDecimal(cellOf(fields, m.unitPrice), plan.decimalSeparators[m.unitPrice] ?? '.');
+			if (typeof p === 'string') return this.skipped.add('bad-price', placeIn(plan, fields, row, m.unitPrice));
 			const product = mulDecimal(q, p);
-			if (typeof product === 'string') return this.skipped.add('bad-amount', place(m.unitPrice));
+			if (typeof product === 'string') return this.skipped.add('bad-amount', placeIn(plan, fields, row, m.unitPrice));
 			amount = product;
 			quantity = q;
 		} else {
-			const a = parseDecimal(cell(m.amount), plan.decimalSeparators[m.amount] ?? '.');
-			if (a === 'empty') return this.skipped.add('empty-amount', place(m.amount));
-			if (typeof a === 'string') return this.skipped.add('bad-amount', place(m.amount));
+			const a = parseDecimal(cellOf(fields, m.amount), plan.decimalSeparators[m.amount] ?? '.');
+			if (a === 'empty') return this.skipped.add('empty-amount', placeIn(plan, fields, row, m.amount));
+			if (typeof a === 'string') return this.skipped.add('bad-amount', placeIn(plan, fields, row, m.amount));
 			amount = a;
 			if (m.quantity >= 0) {
-				const q = parseDecimal(cell(m.quantity), plan.decimalSeparators[m.quantity] ?? '.');
+				const q = parseDecimal(cellOf(fields, m.quantity), plan.decimalSeparators[m.quantity] ?? '.');
 				if (typeof q === 'string') {
-					if (q !== 'empty') this.warnings.add('bad-quantity', place(m.quantity));
+					if (q !== 'empty') this.warnings.add('bad-quantity', placeIn(plan, fields, row, m.quantity));
 				} else quantity = q;
 			}
 		}
 
 		const c = known >= 0 ? known : this.customers.id(key);
-		if (c === this.names.length) {
-			this.names.push(undefined);
-			this.customerManager.push(-1);
-		}
+		if (c === this.names.length) this.newCustomer();
 		if (m.customerName >= 0 && this.names[c] === undefined) {
-			const name = cell(m.customerName);
+			const name = cellOf(fields, m.customerName);
 			if (name) this.names[c] = name;
 		}
 		if (m.manager >= 0) {
-			const mg = cell(m.manager);
-			if (mg) this.customerManager[c] = this.managers.id(mg);
+			const mg = cellOf(fields, m.manager);
+			// a customer's rows mostly name the same manager: compare texts before looking it up
+			if (mg && mg !== this.managerText[c]) this.setManager(c, mg);
 		}
 		this.customer.push(c);
 		this.amount.push(amount);
 		this.quantity.push(quantity ?? ZERO);
 		let profit: Decimal = ZERO;
 		if (m.profit >= 0) {
-			const p = parseDecimal(cell(m.profit), plan.decimalSeparators[m.profit] ?? '.');
+			const p = parseDecimal(cellOf(fields, m.profit), plan.decimalSeparators[m.profit] ?? '.');
 			if (typeof p === 'string') {
-				if (p !== 'empty') this.warnings.add('bad-profit', place(m.profit));
+				if (p !== 'empty') this.warnings.add('bad-profit', placeIn(plan, fields, row, m.profit));
 			} else profit = p;
 		}
 		this.profit.push(profit);
 		let day = NO_DATE;
-		if (this.fileDates) day = this.fileDates.read(cell(m.date), () => place(m.date));
+		if (this.fileDates) day = this.fileDates.read(cellOf(fields, m.date), fields, row);
 		this.date.push(day);
-		const o = m.orderId >= 0 ? cell(m.orderId) : '';
+		const o = m.orderId >= 0 ? cellOf(fields, m.orderId) : '';
 		this.order.push(o ? this.orders.code(o) : -1);
 		this.fileStats.imported++;
 	}
 
+	/**
+	 * What this builder read of the current file, for a builder that read the records before it
+	 * (`absorb`). Typed arrays can be transferred between workers.
+	 */
+	part(): SalesPart {
+		return {
+			customerKeys: this.customers.values,
+			customerNames: this.names,
+			customerManager: Int32Array.from(this.customerManager),
+			managers: this.managers.values,
+			groupTotals: [...this.groupTotals],
+			customer: this.customer.toArray(),
+			amount: this.amount.part(),
+			quantity: this.quantity.part(),
+			profit: this.profit.part(),
+			date: this.date.toArray(),
+			dates: this.fileDates?.part() ?? null,
+			order: this.order.toArray(),
+			orders: this.orders.table(),
+			records: this.fileStats.records,
+			imported: this.fileStats.imported,
+			rowsRead: this.rowsRead,
+			blankRows: this.blankRows,
+			skipped: this.skipped.list(),
+			warnings: this.warnings.list()
+		};
+	}
+
+	/**
+	 * Appends the rows another builder read from the records of the current file that follow
+	 * those read here; `rowOffset` is how many records came before the part's first one. The
+	 * result is what reading those records here would give. Returns false, changing nothing, in
+	 * the rare case where it would not be (a '<group> Total' row whose group only this builder
+	 * knows, more order-id prefixes than codes hold): then read those records here.
+	 */
+	absorb(part: SalesPart, rowOffset: number): boolean {
+		if (part.groupTotals.some((k) => this.customers.has(k))) return false;
+		for (const key of part.customerKeys) {
+			if (this.customers.has(key)) continue;
+			const g = GROUP_TOTAL.exec(key);
+			if (g !== null && this.customers.has(g[1])) return false;
+		}
+		const orderCode = this.orders.absorb(part.orders);
+		if (!orderCode) return false;
+
+		// managers get their ids in the order the rows name them, as if read here
+		for (const v of part.managers) this.managers.id(v);
+		const customerIds = new Int32Array(part.customerKeys.length);
+		for (let j = 0; j < part.customerKeys.length; j++) {
+			const c = this.customers.id(part.customerKeys[j]);
+			if (c === this.names.length) this.newCustomer();
+			customerIds[j] = c;
+			if (this.names[c] === undefined && part.customerNames[j] !== undefined) this.names[c] = part.customerNames[j];
+			const mg = part.customerManager[j];
+			if (mg >= 0) this.setManager(c, part.managers[mg]);
+		}
+		for (const k of part.groupTotals) this.groupTotals.add(k);
+
+		const customer = part.customer;
+		const mapped = new Int32Array(customer.length);
+		for (let i = 0; i < customer.length; i++) mapped[i] = customerIds[customer[i]];
+		this.customer.append(mapped);
+		this.amount.append(part.amount);
+		this.quantity.append(part.quantity);
+		this.profit.append(part.profit);
+		this.date.append(part.date);
+		if (this.fileDates && part.dates) this.fileDates.absorb(part.dates, rowOffset);
+		const orders = new Float64Array(part.order.length);
+		for (let i = 0; i < orders.length; i++) orders[i] = orderCode(part.order[i]);
+		this.order.append(orders);
+
+		this.rowsRead += part.rowsRead;
+		this.blankRows += part.blankRows;
+		this.fileStats.records += part.records;
+		this.fileStats.imported += part.imported;
+		this.skipped.addEntries(part.skipped, rowOffset);
+		this.warnings.addEntries(part.warnings, rowOffset);
+		return true;
+	}
+
+	private newCustomer(): void {
+		this.names.push(undefined);
+		this.customerManager.push(-1);
+		this.managerText.push(undefined);
+	}
+
+	private setManager(c: number, text: string): void {
+		this.customerManager[c] = this.managers.id(text);
+		this.managerText[c] = text;
+	}
+
 	/** 'Acme Corp Total' after rows of 'Acme Corp' (a customer really named so would need that other customer too). */
 	private isGroupTotal(key: string): boolean {
+		if (this.groupTotals.has(key)) return true;
 		const g = GROUP_TOTAL.exec(key);
-		return g !== null && this.customers.has(g[1]);
+		if (g === null || !this.customers.has(g[1])) return false;
+		this.groupTotals.add(key);
+		return true;
 	}
 
 	get rowCount(): number {
@@ -384,6 +514,49 @@ export class SalesBuilder {
 }
 
 const ZERO: Decimal = { m: 0, d: 0 };
+
+/** The rows one builder read from a stretch of a file, ready for another builder to absorb. */
+export interface SalesPart {
+	customerKeys: string[];
+	customerNames: (string | undefined)[];
+	/** per customer: an index into `managers`, or -1 */
+	customerManager: Int32Array;
+	managers: string[];
+	groupTotals: string[];
+	/** per row: an index into `customerKeys` */
+	customer: Int32Array;
+	amount: DecimalPart;
+	quantity: DecimalPart;
+	profit: DecimalPart;
+	/** per row: the day under the file's proposed date order */
+	date: Int32Array;
+	dates: DatesPart | null;
+	order: Float64Array;
+	orders: OrderCodeTable;
+	records: number;
+	imported: number;
+	rowsRead: number;
+	blankRows: number;
+	skipped: ReportEntry<SkipReason>[];
+	warnings: ReportEntry<WarningReason>[];
+}
+
+/** The buffers of a part, to transfer rather than copy it to another worker. */
+export function partBuffers(part: SalesPart): ArrayBuffer[] {
+	const arrays = [part.customerManager, part.customer, part.amount.m, part.amount.d, part.quantity.m, part.quantity.d, part.profit.m, part.profit.d, part.date, part.order];
+	if (part.dates?.alt) arrays.push(part.dates.alt);
+	return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+/** The trimmed text of column `c`, '' when the record is shorter. */
+function cellOf(fields: string[], c: number): string {
+	return c >= 0 && c < fields.length ? fields[c].trim() : '';
+}
+
+/** Where a cell is, for the import report. */
+function placeIn(plan: FilePlan, fields: string[], row: number, c: number): ReportPlace {
+	return { file: plan.fileName, row, column: c + 1, header: plan.header[c], value: cellOf(fields, c).slice(0, 80) };
+}
 
 function isBlank(fields: string[]): boolean {
 	// most rows start with a filled cell: decide on it without trimming the others

@@ -18,6 +18,17 @@ export class Growable<T extends Float64Array | Int32Array | Uint8Array> {
 		}
 		this.data[this.length++] = v;
 	}
+	/** Appends a whole array (the rows another builder read). */
+	append(values: ArrayLike<number>): void {
+		const need = this.length + values.length;
+		if (need > this.data.length) {
+			const next = new this.ctor(Math.max(need, this.data.length * 2));
+			(next as unknown as { set(a: T): void }).set(this.data);
+			this.data = next;
+		}
+		(this.data as unknown as { set(a: ArrayLike<number>, at: number): void }).set(values, this.length);
+		this.length = need;
+	}
 	set(i: number, v: number): void {
 		this.data[i] = v;
 	}

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { SalesColumns } from '../engine/types';
-import { SalesBuilder, type FilePlan, type ImportReport } from './build';
+import { SalesBuilder, type FilePlan, type ImportReport, type SalesPart } from './build';
 import { bomLength, decodeBytes, decodeUtf8OrFallback, detectBinary, detectEncoding } from './decode';
 import { inferDateFormat } from './dates';
 import { ImportError } from './errors';
@@ -73,7 +73,31 @@ export interface ImportControl {
 	onProgress?: (p: ImportProgress) => void;
 	/** records per parser chunk (bytes for files); small values are for tests */
 	chunkSize?: number;
+	/** reads the second half of a large file elsewhere (another worker) while this one reads the first */
+	parallel?: ParallelParser;
+	/** files with fewer characters are read in one piece (tests set it low) */
+	splitMinChars?: number;
 }
+
+/** The records of a stretch of a file after its header, to be read into a `SalesPart`. */
+export interface PartJob {
+	text: string;
+	plan: FilePlan;
+	delimiter: Delimiter;
+	newline: Newline;
+	chunkSize?: number;
+}
+
+export interface ParallelParser {
+	/** Starts reading `job`; `onChars` reports progress in characters of `job.text`. */
+	start(job: PartJob, onChars: (chars: number) => void): { result: Promise<SalesPart>; abort: () => void };
+}
+
+/**
+ * Below this a file is read in one piece: a second worker only pays off when parsing takes
+ * longer than starting it and handing the text over (~50 ms).
+ */
+export const SPLIT_MIN_CHARS = 4 * 1024 * 1024;
 
 /** Parses every file with its plan into one set of sales columns. */
 export async function importFiles(
@@ -92,15 +116,14 @@ export async function importFiles(
 		if (!amountOk) throw new ImportError({ code: 'missing-amount-column', file: f.plan.fileName });
 		builder.beginFile(f.plan);
 		const before = builder.report().rowsRead;
-		await parseRecords(f, control, (records, first) => {
-			for (let r = 0; r < records.length; r++) builder.addRecord(records[r], first + r);
-		}, (bytes) => {
+		const onBytes = (bytes: number) => {
 			control.onProgress?.({
 				fileIndex: i,
 				fraction: Math.min(1, (doneBytes + bytes) / totalBytes),
 				rows: builder.rowCount
 			});
-		});
+		};
+		if (!(await importSplit(f, builder, control, onBytes))) await readInto(builder, f, control, onBytes);
 		doneBytes += f.size;
 		builder.endFile();
 		if (builder.report().rowsRead === before) {
@@ -112,13 +135,93 @@ export async function importFiles(
 	return { columns: builder.finish(), report };
 }
 
-/** Streams one file through PapaParse in chunks; rejects with ImportError on a broken structure. */
+/** Reads a whole file's records into the builder; `firstRecord` numbers a stretch that starts later in the file. */
+async function readInto(builder: SalesBuilder, f: FileToImport, control: ImportControl, onBytes: (bytes: number) => void, firstRecord = 0): Promise<number> {
+	return parseRecords(f, control, (records, first) => {
+		for (let r = 0; r < records.length; r++) builder.addRecord(records[r], firstRecord + first + r);
+	}, onBytes);
+}
+
+/**
+ * Reads a large file in two halves at once: this worker the first, `control.parallel` the second,
+ * cut at a line end near the middle. Returns false, having read nothing, when the file is read in
+ * one piece instead: too small, no helper, text after closing quotes (the lenient reader), or a
+ * cut that fell inside a quoted field (the first half then ends in an open quote).
+ */
+async function importSplit(f: FileToImport, builder: SalesBuilder, control: ImportControl, onBytes: (bytes: number) => void): Promise<boolean> {
+	if (!control.parallel || f.text.length < (control.splitMinChars ?? SPLIT_MIN_CHARS)) return false;
+	const cut = splitPoint(f.text, f.newline);
+	if (cut < 0 || hasMalformedQuotes(f.text, f.delimiter)) return false;
+	const charsToBytes = f.size / f.text.length;
+	let firstChars = 0;
+	let secondChars = 0;
+	const report = () => onBytes((firstChars + secondChars) * charsToBytes);
+	const second = control.parallel.start(
+		{ text: f.text.slice(cut), plan: { ...f.plan, headerRow: -1 }, delimiter: f.delimiter, newline: f.newline, chunkSize: control.chunkSize },
+		(chars) => {
+			secondChars = chars;
+			report();
+		}
+	);
+	// a rejection that arrives while the first half is still being read must not go unhandled
+	second.result.catch(() => {});
+	const firstHalf = new SalesBuilder();
+	firstHalf.beginFile(f.plan);
+	let firstRecords: number;
+	try {
+		// the whole text has no malformed quotes, so its halves go straight to PapaParse
+		firstRecords = await parseRecordsWithPapa({ ...f, text: f.text.slice(0, cut), size: cut }, control, (records, first) => {
+			for (let r = 0; r < records.length; r++) firstHalf.addRecord(records[r], first + r);
+		}, (chars) => {
+			firstChars = chars;
+			report();
+		});
+	} catch (err) {
+		second.abort();
+		if (err instanceof ImportError && err.info.code === 'unclosed-quote') return false;
+		throw err;
+	}
+	let part: SalesPart | null;
+	try {
+		part = await second.result;
+	} catch (err) {
+		if (err instanceof ImportError && err.info.row !== undefined) throw new ImportError({ ...err.info, row: err.info.row + firstRecords });
+		if (err instanceof ImportError) throw err;
+		// the helper itself failed (it crashed, or the browser would not start it): read its half here
+		part = null;
+	}
+	if (!builder.absorb(firstHalf.part(), 0)) return false;
+	if (!part || !builder.absorb(part, firstRecords)) {
+		await readInto(builder, { ...f, text: f.text.slice(cut), size: f.text.length - cut }, control, () => {}, firstRecords);
+	}
+	return true;
+}
+
+/** Just after the first line end at or after the middle of the text, or -1 when there is none. */
+export function splitPoint(text: string, newline: Newline): number {
+	const end = newline === '\r' ? '\r' : '\n';
+	const at = text.indexOf(end, text.length >> 1);
+	return at < 0 || at + 1 >= text.length ? -1 : at + 1;
+}
+
+/** Reads one stretch of a file (records after the header) into a part: what the helper worker runs. */
+export async function buildPart(job: PartJob, control: Pick<ImportControl, 'cancelled'>, onChars: (chars: number) => void = () => {}): Promise<SalesPart> {
+	const builder = new SalesBuilder();
+	builder.beginFile(job.plan);
+	const f: FileToImport = { text: job.text, size: job.text.length, encoding: 'utf-8', delimiter: job.delimiter, newline: job.newline, plan: job.plan };
+	await parseRecordsWithPapa(f, { ...control, chunkSize: job.chunkSize }, (records, first) => {
+		for (let r = 0; r < records.length; r++) builder.addRecord(records[r], first + r);
+	}, onChars);
+	return builder.part();
+}
+
+/** Streams one file through PapaParse in chunks; rejects with ImportError on a broken structure. Resolves to the number of records. */
 function parseRecords(
 	f: FileToImport,
 	control: ImportControl,
 	onRecords: (records: string[][], firstIndex: number) => void,
 	onBytes: (bytes: number) => void
-): Promise<void> {
+): Promise<number> {
 	if (hasMalformedQuotes(f.text, f.delimiter)) return parseRecordsLeniently(f, control, onRecords, onBytes);
 	return parseRecordsWithPapa(f, control, onRecords, onBytes);
 }
@@ -129,7 +232,7 @@ async function parseRecordsLeniently(
 	control: ImportControl,
 	onRecords: (records: string[][], firstIndex: number) => void,
 	onBytes: (bytes: number) => void
-): Promise<void> {
+): Promise<number> {
 	const { records, unclosed } = parseLenient(f.text, f.delimiter, f.newline);
 	if (unclosed) {
 		throw new ImportError({
@@ -145,6 +248,7 @@ async function parseRecordsLeniently(
 	if (tooLong) throw tooLong;
 	onRecords(records, 0);
 	onBytes(f.size);
+	return records.length;
 }
 
 /** The first field longer than MAX_RECORD_CHARS in these records, as the error to stop with. */
@@ -162,10 +266,10 @@ function findTooLong(records: string[][], firstIndex: number, fileName: string):
 
 function parseRecordsWithPapa(
 	f: FileToImport,
-	control: ImportControl,
+	control: Pick<ImportControl, 'cancelled' | 'chunkSize'>,
 	onRecords: (records: string[][], firstIndex: number) => void,
 	onBytes: (bytes: number) => void
-): Promise<void> {
+): Promise<number> {
 	return new Promise((resolve, reject) => {
 		let index = 0;
 		let failed = false;
@@ -186,22 +290,26 @@ function parseRecordsWithPapa(
 				if (failed) return;
 				if (control.cancelled()) return fail(new ImportError({ code: 'cancelled', file: f.plan.fileName }), parser);
 				const data = results.data;
+				// of two problems in one chunk, the one further up the file is named
+				const tooLong = findTooLong(data, index, f.plan.fileName);
 				const broken = results.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes');
 				if (broken) {
 					const rowInChunk = typeof broken.row === 'number' ? broken.row : data.length - 1;
 					const rec = data[rowInChunk] ?? [];
-					return fail(
-						new ImportError({
-							code: 'unclosed-quote',
-							file: f.plan.fileName,
-							row: index + rowInChunk + 1,
-							column: Math.max(1, rec.length),
-							header: f.plan.header[Math.max(0, rec.length - 1)]
-						}),
-						parser
-					);
+					const row = index + rowInChunk + 1;
+					if (!tooLong || row < tooLong.info.row!) {
+						return fail(
+							new ImportError({
+								code: 'unclosed-quote',
+								file: f.plan.fileName,
+								row,
+								column: Math.max(1, rec.length),
+								header: f.plan.header[Math.max(0, rec.length - 1)]
+							}),
+							parser
+						);
+					}
 				}
-				const tooLong = findTooLong(data, index, f.plan.fileName);
 				if (tooLong) return fail(tooLong, parser);
 				// the first record of a file may carry a BOM the decoder kept
 				if (index === 0 && data.length > 0 && data[0].length > 0) data[0][0] = data[0][0].replace(/^\uFEFF/, '');
@@ -214,7 +322,7 @@ function parseRecordsWithPapa(
 				setTimeout(() => parser.resume(), 0);
 			},
 			complete() {
-				if (!failed) resolve();
+				if (!failed) resolve(index);
 			},
 			error(err: Error) {
 				fail(new ImportError({ code: 'read-failed', file: f.plan.fileName, detail: err.message }));

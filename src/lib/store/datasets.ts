@@ -10,9 +10,28 @@ export type NewDataset = Omit<DatasetMeta, 'id'>;
  * disk or quota becomes a StorageQuotaError saying how much was needed and is available.
  */
 export async function saveDataset(db: ParetoscopeDb, meta: NewDataset, columns: SalesColumns): Promise<number> {
+	return startSavingDataset(db, meta, columns).committed;
+}
+
+/**
+ * `saveDataset` in two steps: `id` is known as soon as the dataset's record is added, while the
+ * columns are still being written; `committed` settles when the transaction does. Until then
+ * nothing of the dataset is visible to other readers, and a failure (or a closed tab) leaves
+ * nothing behind.
+ */
+export function startSavingDataset(db: ParetoscopeDb, meta: NewDataset, columns: SalesColumns): { id: Promise<number>; committed: Promise<number> } {
+	let added: (id: number) => void = () => {};
+	const id = new Promise<number>((resolve) => (added = resolve));
+	const committed = commitDataset(db, meta, columns, added);
+	// a transaction that fails before the record is added rejects `id` too
+	return { id: Promise.race([id, committed]), committed };
+}
+
+async function commitDataset(db: ParetoscopeDb, meta: NewDataset, columns: SalesColumns, added: (id: number) => void): Promise<number> {
 	try {
 		return await db.transaction('rw', db.datasets, db.columns, db.chunks, async () => {
 			const id = (await db.datasets.add(meta as DatasetMeta)) as number;
+			added(id);
 			await writeColumns(db, id, columns);
 			return id;
 		});

@@ -27,6 +27,7 @@ import { StorageQuotaError } from '../store/errors';
 import { announce } from '../store/broadcast';
 import { getDb, type DatasetMeta } from '../store/db';
 import type { AccountsView, Api, Failure, FileChoice, Opened, WorkerRequest, WorkerResponse } from './protocol';
+import { workerParser } from './parse-helper';
 
 /** The dataset the dashboard shows, kept here so the page only ever receives small views. */
 interface Current {
@@ -45,6 +46,9 @@ let current: Current | null = null;
 /** a backup read and validated, waiting for the user to choose merge or replace */
 let pendingBackup: ParsedBackup | null = null;
 const cancelled = new Set<number>();
+/** the second core reads half of each large file; a browser without nested workers reads it all here */
+const parallel =
+	typeof Worker === 'function' ? workerParser(() => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })) : undefined;
 
 const post = (msg: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
@@ -172,6 +176,7 @@ async function runImport(id: number, { files, name, workspaceId, settings }: Api
 	}
 	const { columns, report } = await importFiles(toImport, {
 		cancelled: isCancelled,
+		parallel,
 		onProgress: (p) => progress('parse', p.fraction, p.rows, p.fileIndex)
 	});
 	// classify before storing, so a cancel during classification also leaves nothing behind

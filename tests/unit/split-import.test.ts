@@ -1,0 +1,215 @@
+/**
+ * A large file is read in two halves at once (this worker and a helper). Whatever the file, the
+ * result must be exactly what reading it in one piece gives: the same columns, dictionaries,
+ * codes, report (counts, rows, columns) and errors. The helper runs in-process here.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPart, importFiles, prepareBytes, splitPoint, type FileToImport, type ImportControl, type ParallelParser } from '../../src/lib/ingest/pipeline';
+import { ImportError } from '../../src/lib/ingest/errors';
+import * as S from './real-exports.samples';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', name)));
+
+/** The helper worker's work, done in this thread; counts how often it was asked. */
+function inProcess(): ParallelParser & { started: number } {
+	const p = {
+		started: 0,
+		start(job: Parameters<ParallelParser['start']>[0], onChars: (c: number) => void) {
+			p.started++;
+			let aborted = false;
+			return { result: buildPart(job, { cancelled: () => aborted }, onChars), abort: () => (aborted = true) };
+		}
+	};
+	return p;
+}
+
+async function both(files: FileToImport[], extra: Partial<ImportControl> = {}) {
+	const parallel = inProcess();
+	const whole = await importFiles(files, { cancelled: () => false, ...extra });
+	const split = await importFiles(files, { cancelled: () => false, parallel, splitMinChars: 0, ...extra });
+	return { whole, split, started: parallel.started };
+}
+
+async function outcome(files: FileToImport[], control: ImportControl) {
+	try {
+		return { ok: await importFiles(files, control) };
+	} catch (err) {
+		if (err instanceof ImportError) return { error: err.info };
+		throw err;
+	}
+}
+
+const prepare = (text: string, name = 'split.csv') => prepareBytes(utf8(text), name);
+
+describe('reading a file in two halves', () => {
+	it('cuts just after the first line end at or after the middle', () => {
+		expect(splitPoint('ab\ncd\nef\n', '\n')).toBe(6);
+		expect(splitPoint('a,b\r\nc,d\r\ne,f', '\r\n')).toBe(10);
+		expect(splitPoint('a\rb\rc\rd', '\r')).toBe(4);
+		expect(splitPoint('abcdef\n', '\n')).toBe(-1);
+		expect(splitPoint('abcdef', '\n')).toBe(-1);
+	});
+
+	it('gives exactly the one-piece result on the shipped fixtures', async () => {
+		for (const name of ['sales_en.csv', 'sales_ru_cp1251.csv', 'tiny.csv', 'reliability/blank_lines.csv', 'reliability/ragged.csv', 'reliability/numbers_mixed.csv', 'reliability/duplicate_headers.csv']) {
+			const f = await prepareBytes(fixture(name), name);
+			for (const chunkSize of [undefined, 300, 4096]) {
+				const { whole, split, started } = await both([f], { chunkSize });
+				expect(started, name).toBe(1);
+				expect(split, `${name} chunk ${chunkSize}`).toEqual(whole);
+			}
+		}
+	}, 60_000);
+
+	it('gives exactly the one-piece result on every real-export sample', async () => {
+		const names = ['onlineRetail', 'onlineRetailII', 'superstore', 'salesDataSample', 'oneC', 'titledReport', 'excelRu', 'shopify', 'wooCommerce', 'tabSeparated', 'crmNotes', 'messyCustomers', 'excelUnicodeText', 'sepHint', 'paypal', 'stripe', 'square', 'brazil', 'excelSubtotals', 'pythonOnWindows', 'wooLineItems'] as const;
+		const samples = names.map((n) => [n, S[n]] as const);
+		for (const [name, make] of samples) {
+			const sample = (make as (seed?: number) => S.Sample)();
+			const f = await prepareBytes(sample.bytes, `${name}.csv`);
+			const { whole, split } = await both([f]);
+			expect(split, name).toEqual(whole);
+		}
+	}, 60_000);
+
+	it('gives the same result for two files read one after the other, each in halves', async () => {
+		const a = await prepareBytes(fixture('sales_en.csv'), 'a.csv');
+		const b = await prepareBytes(fixture('tiny.csv'), 'b.csv');
+		const { whole, split, started } = await both([a, b, a]);
+		expect(started).toBe(3);
+		expect(split).toEqual(whole);
+	});
+
+	it('decides the date order over both halves', async () => {
+		// the first half only has days ≤ 12 (either order reads), the second a 25th: day first
+		const rows = ['customer,date,amount'];
+		for (let i = 0; i < 50; i++) rows.push(`C${i % 7},0${(i % 9) + 1}.0${(i % 3) + 1}.2024,${i}.5`);
+		for (let i = 0; i < 50; i++) rows.push(`C${i % 5},${(i % 9) + 1}.${(i % 3) + 1}.2024,${i}`);
+		rows.push('C1,25.12.2024,1');
+		const { whole, split } = await both([await prepare(rows.join('\n') + '\n')]);
+		expect(whole.report.files[0].dateOrder).toBe('dmy');
+		expect(split).toEqual(whole);
+	});
+
+	it('keeps every report place in file rows when both halves have problems', async () => {
+		const rows = ['customer,amount,date'];
+		for (let i = 0; i < 40; i++) rows.push(i % 6 === 0 ? `C${i},abc,2024-01-01` : i % 7 === 0 ? `,5,2024-01-01` : i % 5 === 0 ? `C${i % 4},${i},2024-13-45` : `C${i % 4},${i},2024-02-0${(i % 9) + 1}`);
+		const { whole, split } = await both([await prepare(rows.join('\n'))]);
+		expect(whole.report.skipped.length).toBeGreaterThan(0);
+		expect(whole.report.warnings.length).toBeGreaterThan(0);
+		expect(split).toEqual(whole);
+	});
+
+	it('reads again in one piece when the cut falls inside a quoted field with line breaks', async () => {
+		const note = `"a note\n${'that goes on\n'.repeat(30)}and ends"`;
+		const text = `customer,amount,note\nC1,1,x\nC2,2,${note}\nC3,3,y\n`;
+		const f = await prepare(text);
+		const cut = splitPoint(f.text, f.newline);
+		expect(f.text.indexOf(note)).toBeLessThan(cut);
+		expect(f.text.indexOf(note) + note.length).toBeGreaterThan(cut);
+		const { whole, split } = await both([f]);
+		expect(whole.columns.rowCount).toBe(3);
+		expect(split).toEqual(whole);
+	});
+
+	it("reads the second half again when its '<group> Total' rows belong to a group of the first", async () => {
+		// first half: 'Acme Total' comes before any 'Acme', so it is a customer there; the second
+		// half alone would take it for Acme's total line
+		const first = ['customer,amount', 'Acme Total,5', ...Array.from({ length: 30 }, (_, i) => `Acme,${i}`)];
+		const second = [...Array.from({ length: 30 }, (_, i) => `Acme,${i}`), 'Acme Total,7', 'Beta,1', 'Beta Total,1'];
+		const { whole, split } = await both([await prepare([...first, ...second].join('\n'))]);
+		expect(whole.columns.customerKeys).toContain('Acme Total');
+		expect(split).toEqual(whole);
+		// and the group total whose group only the first half has
+		const other = ['customer,amount', ...Array.from({ length: 30 }, (_, i) => `Gamma,${i}`), ...Array.from({ length: 30 }, (_, i) => `Delta,${i}`), 'Gamma Total,435'];
+		const r = await both([await prepare(other.join('\n'))]);
+		expect(r.whole.columns.customerKeys).not.toContain('Gamma Total');
+		expect(r.split).toEqual(r.whole);
+	});
+
+	it('reads the second half again when the order-id prefixes of both halves exceed what codes hold', async () => {
+		const rows = ['customer,order,amount'];
+		for (let i = 0; i < 40; i++) rows.push(`C${i % 3},${'ABCDEF'[i % 6]}-${100 + i},1`);
+		for (let i = 0; i < 40; i++) rows.push(`C${i % 3},${'GHIJKL'[i % 6]}-${100 + i},1`);
+		rows.push('C1,A-100,1', 'C2,L-179,1', 'C0,odd id,1');
+		const { whole, split } = await both([await prepare(rows.join('\n'))]);
+		expect(split).toEqual(whole);
+	});
+
+	// the sniff reads the first 256 KB and would name a broken row there itself: these come later
+	const filler = (n: number) => Array.from({ length: n }, (_, i) => `C${i % 997},${i}`);
+
+	it('names the same row and column as a one-piece read for an error in the second half', async () => {
+		const rows = ['customer,amount', ...filler(40_000), 'C61,"never closed', ...filler(5)];
+		const f = await prepare(rows.join('\n'));
+		const whole = await outcome([f], { cancelled: () => false });
+		const split = await outcome([f], { cancelled: () => false, parallel: inProcess(), splitMinChars: 0 });
+		expect(whole.error).toMatchObject({ code: 'unclosed-quote', row: 40_002 });
+		expect(split).toEqual(whole);
+
+		const long = ['customer,amount', ...filler(20), `C9,${'9'.repeat(1_000_001)}`, 'C1,1'];
+		const g = await prepare(long.join('\n'));
+		const wholeLong = await outcome([g], { cancelled: () => false });
+		expect(wholeLong.error).toMatchObject({ code: 'line-too-long', row: 22 });
+		expect(await outcome([g], { cancelled: () => false, parallel: inProcess(), splitMinChars: 0 })).toEqual(wholeLong);
+	});
+
+	it('reports the first-half error, not the second, and stops the helper', async () => {
+		const rows = ['customer,amount', ...filler(30_000), `C1,${'1'.repeat(1_000_001)}`, ...filler(30_000), 'C2,"open', ...filler(10)];
+		const f = await prepare(rows.join('\n'));
+		const whole = await outcome([f], { cancelled: () => false });
+		expect(whole.error).toMatchObject({ code: 'line-too-long', row: 30_002 });
+		let aborted = 0;
+		const parallel: ParallelParser = {
+			start(job, onChars) {
+				const started = inProcess().start(job, onChars);
+				return { result: started.result, abort: () => (aborted++, started.abort()) };
+			}
+		};
+		expect(await outcome([f], { cancelled: () => false, parallel, splitMinChars: 0 })).toEqual(whole);
+		expect(aborted).toBe(1);
+	});
+
+	it('stops both halves on cancel', async () => {
+		const rows = ['customer,amount', ...Array.from({ length: 2000 }, (_, i) => `C${i % 50},${i}`)];
+		const f = await prepare(rows.join('\n'));
+		let aborted = false;
+		const parallel: ParallelParser = {
+			start(job, onChars) {
+				const started = inProcess().start(job, onChars);
+				return { result: started.result, abort: () => ((aborted = true), started.abort()) };
+			}
+		};
+		let calls = 0;
+		const r = await outcome([f], { cancelled: () => ++calls > 3, parallel, splitMinChars: 0, chunkSize: 1000 });
+		expect(r.error?.code).toBe('cancelled');
+		expect(aborted).toBe(true);
+	});
+
+	it('reports progress over both halves up to the whole file', async () => {
+		const rows = ['customer,amount', ...Array.from({ length: 3000 }, (_, i) => `C${i % 50},${i}`)];
+		const f = await prepare(rows.join('\n'));
+		const fractions: number[] = [];
+		await importFiles([f], { cancelled: () => false, parallel: inProcess(), splitMinChars: 0, chunkSize: 2000, onProgress: (p) => fractions.push(p.fraction) });
+		expect(fractions.length).toBeGreaterThan(4);
+		expect(Math.max(...fractions)).toBeCloseTo(1, 2);
+		expect(fractions.every((x) => x >= 0 && x <= 1)).toBe(true);
+	});
+
+	it('reads the second half here when the helper fails', async () => {
+		const f = await prepareBytes(fixture('sales_en.csv'), 'sales_en.csv');
+		const whole = await importFiles([f], { cancelled: () => false });
+		const crashing: ParallelParser = { start: () => ({ result: Promise.reject(new Error('worker died')), abort: () => {} }) };
+		expect(await importFiles([f], { cancelled: () => false, parallel: crashing, splitMinChars: 0 })).toEqual(whole);
+	});
+
+	it('reads small files in one piece without starting the helper', async () => {
+		const f = await prepare('customer,amount\nA,1\nB,2\n');
+		const parallel = inProcess();
+		await importFiles([f], { cancelled: () => false, parallel });
+		expect(parallel.started).toBe(0);
+	});
+});
