@@ -47,6 +47,8 @@ test('drop a Windows-1251 CSV, see the dashboard, export, reload, reopen, reject
 	);
 	expect(exported).toBe(expected);
 
+	// the dashboard shows while the dataset is still being written: reload only once it is stored
+	await expect(page.getByTestId('saving')).toHaveCount(0);
 	// 4. reload: the dataset is listed and reopens to the same dashboard
 	await page.reload();
 	const item = page.getByRole('button', { name: /^sales_ru_cp1251/ });

@@ -62,6 +62,8 @@ test('offline: the service worker serves the app, which imports, analyses and re
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByTestId('customer-count')).toHaveText('5');
 
+	// the dashboard shows while the dataset is still being written: reload only once it is stored
+	await expect(page.getByTestId('saving')).toHaveCount(0);
 	// cut the network for the page and for the service worker's own fetches
 	await context.setOffline(true);
 	await context.route('**/*', (route) => route.abort('internetdisconnected'));

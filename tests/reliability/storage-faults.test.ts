@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ParetoscopeDb } from '../../src/lib/store/db';
-import { listDatasets, saveDataset, type NewDataset } from '../../src/lib/store/datasets';
+import { listDatasets, saveDataset, startSavingDataset, type NewDataset } from '../../src/lib/store/datasets';
 import { isQuotaError, StorageQuotaError } from '../../src/lib/store/errors';
 import { WorkerClient, WorkerFailure } from '../../src/lib/worker/client';
 import { columnsOf } from '../unit/helpers';
@@ -27,6 +27,25 @@ function failingDb(make: () => Error) {
 	table.add = (() => Promise.reject(make())) as unknown as typeof table.add;
 	return { db, restore: () => (table.add = original) };
 }
+
+describe('saving in two steps (the dashboard shows before the write commits)', () => {
+	it('gives the id first; other readers see the dataset only once it is committed', async () => {
+		const db = new ParetoscopeDb(`staged-${++n}`);
+		const saving = startSavingDataset(db, meta('staged'), columnsOf([{ key: 'A', amount: 1 }]));
+		const id = await saving.id;
+		expect(id).toBeGreaterThan(0);
+		expect(await saving.committed).toBe(id);
+		expect((await listDatasets(new ParetoscopeDb(db.name))).map((d) => d.name)).toEqual(['staged']);
+	});
+
+	it('a quota failure after the id is known rejects the commit and leaves nothing', async () => {
+		const { db } = failingDb(() => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+		const saving = startSavingDataset(db, meta('too big'), columnsOf([{ key: 'B', amount: 2 }]));
+		expect(await saving.id).toBeGreaterThan(0);
+		expect(await saving.committed.catch((e) => e)).toBeInstanceOf(StorageQuotaError);
+		expect(await listDatasets(new ParetoscopeDb(db.name))).toEqual([]);
+	});
+});
 
 describe('quota exceeded while storing', () => {
 	it('recognises QuotaExceededError plain, as DOMException code 22, and wrapped in an AbortError', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPart, importFiles, prepareBytes, splitPoint, type FileToImport, type ImportControl, type ParallelParser } from '../../src/lib/ingest/pipeline';
+import { buildPart, byteSplitPoint, decodeForImport, importFiles, prepareBytes, prepareImport, sniffFile, splitPoint, type FileToImport, type ImportControl, type ParallelParser } from '../../src/lib/ingest/pipeline';
 import { ImportError } from '../../src/lib/ingest/errors';
 import * as S from './real-exports.samples';
 
@@ -204,6 +204,59 @@ describe('reading a file in two halves', () => {
 		const whole = await importFiles([f], { cancelled: () => false });
 		const crashing: ParallelParser = { start: () => ({ result: Promise.reject(new Error('worker died')), abort: () => {} }) };
 		expect(await importFiles([f], { cancelled: () => false, parallel: crashing, splitMinChars: 0 })).toEqual(whole);
+	});
+
+	/** The file as the worker prepares it: decoded only up to a line end near the middle of its bytes. */
+	async function halved(bytes: Uint8Array, name: string): Promise<FileToImport> {
+		const sniff = await sniffFile(new Blob([bytes as BlobPart]), name);
+		const d = decodeForImport(bytes, sniff.encoding, sniff.newline, 0);
+		return { ...prepareImport(d.text, bytes.length, { ...sniff, encoding: d.encoding }), halves: d.halves };
+	}
+
+	it('cuts bytes just after the first line end at or after the middle', () => {
+		const b = utf8('ab\ncd\nef\n');
+		expect(byteSplitPoint(b, '\n')).toBe(6);
+		expect(byteSplitPoint(utf8('a\rb\rc\rd'), '\r')).toBe(4);
+		expect(byteSplitPoint(utf8('abcdef\n'), '\n')).toBe(-1);
+	});
+
+	it('decoding half here and half in the helper gives the one-piece result (UTF-8, BOM, cp1251, cp1252, CRLF, UTF-16)', async () => {
+		const files: [string, Uint8Array][] = [
+			['sales_en.csv', fixture('sales_en.csv')],
+			['sales_ru_cp1251.csv', fixture('sales_ru_cp1251.csv')],
+			['superstore', S.superstore().bytes],
+			['excelRu', S.excelRu().bytes],
+			['excelUnicodeText', S.excelUnicodeText().bytes],
+			['pythonOnWindows', S.pythonOnWindows().bytes],
+			['oneC', S.oneC().bytes],
+			['bom', S.withBom(fixture('sales_en.csv'))]
+		];
+		for (const [name, bytes] of files) {
+			const whole = await importFiles([await prepareBytes(bytes, name)], { cancelled: () => false });
+			const f = await halved(bytes, name);
+			const parallel = inProcess();
+			const split = await importFiles([f], { cancelled: () => false, parallel });
+			expect(split, name).toEqual(whole);
+			// UTF-16 is never cut in bytes; the others are
+			expect(f.halves === undefined, name).toBe(name === 'excelUnicodeText');
+			// and without a helper the halves are read as one text
+			expect(await importFiles([await halved(bytes, name)], { cancelled: () => false }), name).toEqual(whole);
+		}
+	});
+
+	it('a second half that is not UTF-8 after an ASCII first half is read as a whole, in the code page the whole file has', async () => {
+		// past the 256 KB the sniff reads, and past the middle
+		const rows = ['customer,amount', ...Array.from({ length: 40_000 }, (_, i) => `C${i % 9},${i}`), ...Array.from({ length: 2000 }, (_, i) => `Ромашка ${i % 5},${i}`)];
+		const bytes = S.cp1251(rows.join('\n') + '\n');
+		const reference = await prepareBytes(bytes, 'late.csv');
+		expect(reference.encoding).toBe('windows-1251');
+		const whole = await importFiles([reference], { cancelled: () => false });
+		const f = await halved(bytes, 'late.csv');
+		expect(f.encoding).toBe('utf-8');
+		const split = await importFiles([f], { cancelled: () => false, parallel: inProcess() });
+		expect(split).toEqual(whole);
+		expect(f.encoding).toBe('windows-1251');
+		expect(split.columns.customerKeys).toContain('Ромашка 1');
 	});
 
 	it('reads small files in one piece without starting the helper', async () => {

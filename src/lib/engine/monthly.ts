@@ -66,7 +66,7 @@ export function monthlyTotals(data: SalesColumns, opts: AggregateOptions): Month
 	const values = new Float64Array(count * M);
 	const active = new Uint8Array(count * M);
 	const lastPurchase = new Int32Array(count).fill(NO_DAY);
-	const orderSeen = opts.metric === 'payments' && data.order ? new DistinctOrders() : null;
+	const orderSeen = opts.metric === 'payments' && data.order ? new DistinctOrders(data.rowCount) : null;
 	// month of a day, cached per day since rows repeat days a lot
 	let cachedDay = NO_DAY;
 	let cachedMonth = 0;

@@ -59,6 +59,14 @@ export interface FileToImport {
 	delimiter: Delimiter;
 	newline: Newline;
 	plan: FilePlan;
+	/** set for a large file decoded only up to byte `cut` (`decodeForImport`): `text` holds the records before it */
+	halves?: FileHalves;
+}
+
+export interface FileHalves {
+	/** the whole file */
+	bytes: Uint8Array;
+	cut: number;
 }
 
 export interface ImportProgress {
@@ -81,7 +89,10 @@ export interface ImportControl {
 
 /** The records of a stretch of a file after its header, to be read into a `SalesPart`. */
 export interface PartJob {
-	text: string;
+	/** the records as text, or as bytes to decode with `encoding` */
+	text?: string;
+	bytes?: Uint8Array;
+	encoding?: TextEncodingName;
 	plan: FilePlan;
 	delimiter: Delimiter;
 	newline: Newline;
@@ -89,8 +100,8 @@ export interface PartJob {
 }
 
 export interface ParallelParser {
-	/** Starts reading `job`; `onChars` reports progress in characters of `job.text`. */
-	start(job: PartJob, onChars: (chars: number) => void): { result: Promise<SalesPart>; abort: () => void };
+	/** Starts reading `job`; `onProgress` reports the fraction of it read. */
+	start(job: PartJob, onProgress: (done: number) => void): { result: Promise<SalesPart>; abort: () => void };
 }
 
 /**
@@ -104,7 +115,7 @@ export async function importFiles(
 	files: FileToImport[],
 	control: ImportControl
 ): Promise<{ columns: SalesColumns; report: ImportReport }> {
-	const builder = new SalesBuilder();
+	let builder = new SalesBuilder();
 	const totalBytes = files.reduce((s, f) => s + f.size, 0) || 1;
 	let doneBytes = 0;
 	for (let i = 0; i < files.length; i++) {
@@ -123,7 +134,15 @@ export async function importFiles(
 				rows: builder.rowCount
 			});
 		};
-		if (!(await importSplit(f, builder, control, onBytes))) await readInto(builder, f, control, onBytes);
+		// the first file of an import goes straight into the empty builder
+		const first = builder.rowCount === 0 && i === 0;
+		if (!(await importSplit(f, builder, control, onBytes, first))) {
+			if (first) {
+				builder = new SalesBuilder();
+				builder.beginFile(f.plan);
+			}
+			await readInto(builder, wholeFile(f), control, onBytes);
+		}
 		doneBytes += f.size;
 		builder.endFile();
 		if (builder.report().rowsRead === before) {
@@ -144,36 +163,50 @@ async function readInto(builder: SalesBuilder, f: FileToImport, control: ImportC
 
 /**
  * Reads a large file in two halves at once: this worker the first, `control.parallel` the second,
- * cut at a line end near the middle. Returns false, having read nothing, when the file is read in
- * one piece instead: too small, no helper, text after closing quotes (the lenient reader), or a
- * cut that fell inside a quoted field (the first half then ends in an open quote).
+ * cut at a line end near the middle (of the text, or of the bytes when `f.halves` says the file was
+ * decoded only up to there). Returns false, having read nothing, when the file must be read in one
+ * piece instead: too small, no helper, text after closing quotes (the lenient reader), a cut that
+ * fell inside a quoted field (the first half then ends in an open quote), or a second half that is
+ * not the first half's encoding. `intoBuilder`: the first half may go straight into `builder`
+ * (it is empty; the caller starts a new one when false comes back).
  */
-async function importSplit(f: FileToImport, builder: SalesBuilder, control: ImportControl, onBytes: (bytes: number) => void): Promise<boolean> {
-	if (!control.parallel || f.text.length < (control.splitMinChars ?? SPLIT_MIN_CHARS)) return false;
-	const cut = splitPoint(f.text, f.newline);
-	if (cut < 0 || hasMalformedQuotes(f.text, f.delimiter)) return false;
-	const charsToBytes = f.size / f.text.length;
-	let firstChars = 0;
-	let secondChars = 0;
-	const report = () => onBytes((firstChars + secondChars) * charsToBytes);
-	const second = control.parallel.start(
-		{ text: f.text.slice(cut), plan: { ...f.plan, headerRow: -1 }, delimiter: f.delimiter, newline: f.newline, chunkSize: control.chunkSize },
-		(chars) => {
-			secondChars = chars;
-			report();
-		}
-	);
+async function importSplit(f: FileToImport, builder: SalesBuilder, control: ImportControl, onBytes: (bytes: number) => void, intoBuilder: boolean): Promise<boolean> {
+	if (!control.parallel) return false;
+	let firstText: string;
+	let firstBytes: number;
+	let job: PartJob;
+	const common = { plan: { ...f.plan, headerRow: -1 }, delimiter: f.delimiter, newline: f.newline, chunkSize: control.chunkSize };
+	if (f.halves) {
+		firstText = f.text;
+		firstBytes = f.halves.cut;
+		// a copy: the bytes stay here for a read in one piece
+		job = { ...common, bytes: f.halves.bytes.slice(f.halves.cut), encoding: f.encoding };
+	} else {
+		if (f.text.length < (control.splitMinChars ?? SPLIT_MIN_CHARS)) return false;
+		const cut = splitPoint(f.text, f.newline);
+		if (cut < 0) return false;
+		firstText = f.text.slice(0, cut);
+		firstBytes = Math.round((cut / f.text.length) * f.size);
+		job = { ...common, text: f.text.slice(cut) };
+	}
+	if (hasMalformedQuotes(firstText, f.delimiter)) return false;
+	let firstDone = 0;
+	let secondDone = 0;
+	const report = () => onBytes(firstDone * firstBytes + secondDone * (f.size - firstBytes));
+	const second = control.parallel.start(job, (fraction) => {
+		secondDone = fraction;
+		report();
+	});
 	// a rejection that arrives while the first half is still being read must not go unhandled
 	second.result.catch(() => {});
-	const firstHalf = new SalesBuilder();
-	firstHalf.beginFile(f.plan);
+	const firstHalf = intoBuilder ? builder : new SalesBuilder();
+	if (!intoBuilder) firstHalf.beginFile(f.plan);
 	let firstRecords: number;
 	try {
-		// the whole text has no malformed quotes, so its halves go straight to PapaParse
-		firstRecords = await parseRecordsWithPapa({ ...f, text: f.text.slice(0, cut), size: cut }, control, (records, first) => {
+		firstRecords = await parseRecordsWithPapa({ ...f, text: firstText, size: firstText.length }, control, (records, first) => {
 			for (let r = 0; r < records.length; r++) firstHalf.addRecord(records[r], first + r);
 		}, (chars) => {
-			firstChars = chars;
+			firstDone = chars / Math.max(1, firstText.length);
 			report();
 		});
 	} catch (err) {
@@ -185,16 +218,29 @@ async function importSplit(f: FileToImport, builder: SalesBuilder, control: Impo
 	try {
 		part = await second.result;
 	} catch (err) {
+		if (err instanceof SplitUnsafe) return false;
 		if (err instanceof ImportError && err.info.row !== undefined) throw new ImportError({ ...err.info, row: err.info.row + firstRecords });
 		if (err instanceof ImportError) throw err;
 		// the helper itself failed (it crashed, or the browser would not start it): read its half here
 		part = null;
 	}
-	if (!builder.absorb(firstHalf.part(), 0)) return false;
+	if (!intoBuilder && !builder.absorb(firstHalf.part(), 0)) return false;
 	if (!part || !builder.absorb(part, firstRecords)) {
-		await readInto(builder, { ...f, text: f.text.slice(cut), size: f.text.length - cut }, control, () => {}, firstRecords);
+		const rest = job.text ?? decodeBytes(job.bytes!, job.encoding!);
+		await readInto(builder, { ...f, text: rest, size: rest.length, halves: undefined }, control, () => {}, firstRecords);
 	}
 	return true;
+}
+
+/**
+ * The second half's text is not the first half's encoding, or has text after closing quotes:
+ * the file is read in one piece, as a whole.
+ */
+export class SplitUnsafe extends Error {
+	constructor(reason: string) {
+		super(reason);
+		this.name = 'SplitUnsafe';
+	}
 }
 
 /** Just after the first line end at or after the middle of the text, or -1 when there is none. */
@@ -204,14 +250,51 @@ export function splitPoint(text: string, newline: Newline): number {
 	return at < 0 || at + 1 >= text.length ? -1 : at + 1;
 }
 
+/** The same in bytes: '\n' and '\r' are single bytes in UTF-8 and the single-byte code pages. */
+export function byteSplitPoint(bytes: Uint8Array, newline: Newline): number {
+	const end = newline === '\r' ? 13 : 10;
+	const at = bytes.indexOf(end, bytes.length >> 1);
+	return at < 0 || at + 1 >= bytes.length ? -1 : at + 1;
+}
+
+/**
+ * Decodes a file for import. A large file in UTF-8 or a single-byte code page is decoded only up
+ * to a line end near its middle: the second half is decoded by the worker that reads it (see
+ * `importSplit`), in parallel, without copying its text between workers.
+ */
+export function decodeForImport(bytes: Uint8Array, encoding: TextEncodingName, newline: Newline, splitMinBytes = SPLIT_MIN_CHARS): { text: string; encoding: TextEncodingName; halves?: FileHalves } {
+	const cut = bytes.length < splitMinBytes || encoding.startsWith('utf-16') ? -1 : byteSplitPoint(bytes, newline);
+	if (cut < 0) return decodeFile(bytes, encoding);
+	const first = decodeFile(bytes.subarray(0, cut), encoding);
+	// a first half that is not UTF-8 after all: the whole file chooses its code page
+	if (first.encoding !== encoding) return decodeFile(bytes, encoding);
+	return { ...first, halves: { bytes, cut } };
+}
+
+/** The file as one text (a file decoded in halves is decoded again as a whole). */
+function wholeFile(f: FileToImport): FileToImport {
+	if (!f.halves) return f;
+	const { text, encoding } = decodeFile(f.halves.bytes, f.encoding);
+	// what was really used is what the dataset records
+	f.encoding = encoding;
+	return { ...f, text, halves: undefined };
+}
+
 /** Reads one stretch of a file (records after the header) into a part: what the helper worker runs. */
-export async function buildPart(job: PartJob, control: Pick<ImportControl, 'cancelled'>, onChars: (chars: number) => void = () => {}): Promise<SalesPart> {
+export async function buildPart(job: PartJob, control: Pick<ImportControl, 'cancelled'>, onFraction: (done: number) => void = () => {}): Promise<SalesPart> {
+	let text = job.text;
+	if (text === undefined) {
+		text = decodeBytes(job.bytes!, job.encoding!);
+		if (job.encoding === 'utf-8' && text.includes('\ufffd')) throw new SplitUnsafe('encoding');
+	}
+	if (hasMalformedQuotes(text, job.delimiter)) throw new SplitUnsafe('quotes');
 	const builder = new SalesBuilder();
 	builder.beginFile(job.plan);
-	const f: FileToImport = { text: job.text, size: job.text.length, encoding: 'utf-8', delimiter: job.delimiter, newline: job.newline, plan: job.plan };
+	const f: FileToImport = { text, size: text.length, encoding: 'utf-8', delimiter: job.delimiter, newline: job.newline, plan: job.plan };
+	const length = Math.max(1, text.length);
 	await parseRecordsWithPapa(f, { ...control, chunkSize: job.chunkSize }, (records, first) => {
 		for (let r = 0; r < records.length; r++) builder.addRecord(records[r], first + r);
-	}, onChars);
+	}, (chars) => onFraction(chars / length));
 	return builder.part();
 }
 

@@ -59,6 +59,8 @@ export class AppState {
 	query = $state<CustomerQuery>({ sort: 'rank', descending: false, search: '', classIndex: -1, offset: 0, limit: PAGE_SIZE });
 	page = $state.raw<CustomerPage | null>(null);
 	busy = $state(false);
+	/** an import's dashboard is showing and its dataset is still being written */
+	saving = $state(false);
 	tab = $state<Tab>('classes');
 	vipView = $state.raw<VipView | null>(null);
 	migrationView = $state.raw<MigrationView | null>(null);
@@ -107,6 +109,7 @@ export class AppState {
 			this.workspaceId = await getSetting<string>(db, WORKSPACE_KEY, DEFAULT_WORKSPACE_ID).catch(() => DEFAULT_WORKSPACE_ID);
 			await this.refreshWorkspaces();
 			await this.refreshDatasets();
+			this.client.warm();
 		})();
 		return this.initialised;
 	}
@@ -253,18 +256,33 @@ export class AppState {
 		localStorage.setItem(IMPORT_MARKER, String(Date.now()));
 		let releaseLock: () => void = () => {};
 		navigator.locks?.request(IMPORT_LOCK, () => new Promise<void>((resolve) => (releaseLock = resolve))).catch(() => {});
+		const previousMeta = this.openMeta;
 		try {
 			const opened = await job.promise;
-			this.pending = [];
 			this.openMeta = opened.meta;
 			this.view = opened.view;
 			this.resetQuery();
 			this.clearTabViews();
 			this.phase = 'dashboard';
-			await this.refreshDatasets();
+			this.importId = 0;
+			this.progress = null;
+			// the dashboard shows while the browser is still writing the dataset: wait for that here
+			this.saving = true;
 			// the import ranked without a period (the date range was unknown): apply it now
-			if (this.settings.period !== 'all') await this.applySettings({});
-			else await Promise.all([this.loadPage(), this.loadTab()]);
+			const shown = this.settings.period !== 'all' ? this.applySettings({}) : Promise.all([this.loadPage(), this.loadTab()]);
+			try {
+				await this.client.request('stored', { datasetId: opened.meta.id });
+			} catch (err) {
+				await shown.catch(() => {});
+				await this.reopenAfterFailedSave(previousMeta);
+				this.fail(err);
+				// the files stay chosen, as after any failed import
+				if (previous === 'mapping') this.phase = 'mapping';
+				return;
+			}
+			this.pending = [];
+			await shown;
+			await this.refreshDatasets();
 		} catch (err) {
 			const cancelled = err instanceof WorkerFailure && err.failure.kind === 'import' && err.failure.info.code === 'cancelled';
 			if (cancelled) this.notice = 'progress.cancelled';
@@ -273,17 +291,32 @@ export class AppState {
 		} finally {
 			this.importId = 0;
 			this.progress = null;
+			this.saving = false;
 			localStorage.removeItem(IMPORT_MARKER);
 			releaseLock();
 		}
+	}
+
+	/** The import's dataset could not be stored: show what was open before, or the start page. */
+	private async reopenAfterFailedSave(previousMeta: DatasetMeta | null): Promise<void> {
+		this.clearTabViews();
+		if (previousMeta) {
+			await this.openDataset(previousMeta.id);
+			return;
+		}
+		this.openMeta = null;
+		this.view = null;
+		this.page = null;
+		this.phase = 'home';
 	}
 
 	cancelImport(): void {
 		if (this.importId) this.client.cancel(this.importId);
 	}
 
+	/** true from Import until the dataset is stored (the dashboard may already show) */
 	get importing(): boolean {
-		return this.phase === 'importing';
+		return this.phase === 'importing' || this.saving;
 	}
 
 	async openDataset(id: number): Promise<void> {

@@ -72,6 +72,11 @@ export class WorkerClient {
 		return this.start(type, payload, onProgress).promise;
 	}
 
+	/** Starts the worker before the first request, so its code is loaded when a file is dropped. */
+	warm(): void {
+		this.ensure();
+	}
+
 	cancel(target: number): void {
 		this.worker?.postMessage({ id: 0, type: 'cancel', payload: { target } } as WorkerRequest);
 	}

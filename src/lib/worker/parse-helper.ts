@@ -1,5 +1,5 @@
 import { ImportError } from '../ingest/errors';
-import type { ParallelParser, PartJob } from '../ingest/pipeline';
+import { SplitUnsafe, type ParallelParser, type PartJob } from '../ingest/pipeline';
 import type { SalesPart } from '../ingest/build';
 import type { PartRequest, PartResponse } from './parse-protocol';
 
@@ -7,10 +7,14 @@ import type { PartRequest, PartResponse } from './parse-protocol';
  * Reads the second half of large files in a worker of its own, started on first use and kept for
  * the next import; an aborted job ends that worker (the next one starts fresh).
  */
-export function workerParser(create: () => Worker): ParallelParser {
+export function workerParser(create: () => Worker): ParallelParser & { warm(): void } {
 	let idle: Worker | null = null;
 	return {
-		start(job: PartJob, onChars: (chars: number) => void) {
+		/** Starts the worker ahead of need (a file is being mapped): its code loads meanwhile. */
+		warm() {
+			idle ??= create();
+		},
+		start(job: PartJob, onProgress: (done: number) => void) {
 			const worker = idle ?? create();
 			idle = null;
 			let settle: { resolve: (p: SalesPart) => void; reject: (e: unknown) => void } | null = null;
@@ -25,17 +29,19 @@ export function workerParser(create: () => Worker): ParallelParser {
 			};
 			worker.onmessage = (ev: MessageEvent<PartResponse>) => {
 				const msg = ev.data;
-				if (msg.type === 'progress') return onChars(msg.chars);
+				if (msg.type === 'progress') return onProgress(msg.done);
 				finish(true);
 				if (msg.type === 'done') settle!.resolve(msg.part);
 				else if (msg.type === 'failed') settle!.reject(new ImportError(msg.info));
+				else if (msg.type === 'unsafe') settle!.reject(new SplitUnsafe(msg.reason));
 				else settle!.reject(new Error(msg.message));
 			};
 			worker.onerror = (ev) => {
 				finish(false);
 				settle!.reject(new Error(ev.message || 'The parsing worker stopped.'));
 			};
-			worker.postMessage({ job } satisfies PartRequest);
+			// the bytes are a copy made for this worker: hand them over instead of copying again
+			worker.postMessage({ job } satisfies PartRequest, job.bytes ? [job.bytes.buffer] : []);
 			return {
 				result,
 				abort: () => {

@@ -7,7 +7,9 @@ export interface PartRequest {
 }
 
 export type PartResponse =
-	| { type: 'progress'; chars: number }
+	| { type: 'progress'; done: number }
 	| { type: 'done'; part: SalesPart }
 	| { type: 'failed'; info: ImportErrorInfo }
+	/** the half cannot be read apart from the rest of the file (see SplitUnsafe) */
+	| { type: 'unsafe'; reason: string }
 	| { type: 'crashed'; message: string };

@@ -5,7 +5,7 @@
  */
 import { partBuffers } from '../ingest/build';
 import { ImportError } from '../ingest/errors';
-import { buildPart } from '../ingest/pipeline';
+import { buildPart, SplitUnsafe } from '../ingest/pipeline';
 import type { PartRequest, PartResponse } from './parse-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -15,14 +15,16 @@ scope.onmessage = async (ev: MessageEvent<PartRequest>) => {
 	const { job } = ev.data;
 	let lastReport = 0;
 	try {
-		const part = await buildPart(job, { cancelled: () => false }, (chars) => {
+		const part = await buildPart(job, { cancelled: () => false }, (done) => {
 			const now = performance.now();
 			if (now - lastReport < 50) return;
 			lastReport = now;
-			post({ type: 'progress', chars });
+			post({ type: 'progress', done });
 		});
 		post({ type: 'done', part }, partBuffers(part));
 	} catch (err) {
-		post(err instanceof ImportError ? { type: 'failed', info: err.info } : { type: 'crashed', message: err instanceof Error ? err.message : String(err) });
+		if (err instanceof SplitUnsafe) post({ type: 'unsafe', reason: err.message });
+		else if (err instanceof ImportError) post({ type: 'failed', info: err.info });
+		else post({ type: 'crashed', message: err instanceof Error ? err.message : String(err) });
 	}
 };

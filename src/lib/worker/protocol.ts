@@ -41,6 +41,8 @@ export interface Opened {
 export interface Api {
 	sniff: [{ file: File; overrides: SniffOverrides }, SniffOutcome];
 	import: [{ files: FileChoice[]; name: string; workspaceId: string; settings: ClassifySettings }, Opened];
+	/** waits until an import's dataset is stored (the dashboard shows before the write commits) */
+	stored: [{ datasetId: number }, null];
 	open: [{ datasetId: number; settings: ClassifySettings }, Opened];
 	classify: [{ settings: ClassifySettings }, DashboardView];
 	query: [CustomerQuery, CustomerPage];
