@@ -426,6 +426,11 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 			r.ours = summariseExport(readFileSync(path, 'utf8'));
 		}
 
+		// the dashboard shows while the dataset is still being written: reload once it is stored
+		const tStoring = Date.now();
+		await withTimeout(page.getByTestId('saving').waitFor({ state: 'detached', timeout: 0 }), 60000 + 30000 * scale, 'storing the dataset', crash);
+		r.storedAfterDashboardMs = Date.now() - tStoring;
+
 		// (4) reload → stored dataset's dashboard (click the dataset in the list)
 		const tReload = Date.now();
 		await withTimeout(page.reload(), 30000, 'reload', crash);

@@ -52,6 +52,8 @@ const savesInFlight = new Map<number, Promise<void>>();
 const parallel =
 	typeof Worker === 'function' ? workerParser(() => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })) : undefined;
 
+/** returned by a handler that has already posted its result (an import answers before it is stored) */
+const ANSWERED = Symbol('answered');
 const post = (msg: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
@@ -62,7 +64,7 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
 	}
 	try {
 		const result = await handle(req);
-		post({ id: req.id, type: 'result', result });
+		if (result !== ANSWERED) post({ id: req.id, type: 'result', result });
 	} catch (err) {
 		post({ id: req.id, type: 'error', error: toFailure(err) });
 	} finally {
@@ -171,7 +173,7 @@ async function sniff({ file, overrides }: Api['sniff'][0]): Promise<Api['sniff']
 	}
 }
 
-async function runImport(id: number, { files, name, workspaceId, settings }: Api['import'][0]): Promise<Opened> {
+async function runImport(id: number, { files, name, workspaceId, settings }: Api['import'][0]): Promise<typeof ANSWERED> {
 	const isCancelled = () => cancelled.has(id);
 	const progress = (stage: 'read' | 'parse' | 'store' | 'classify', fraction: number, rows = 0, fileIndex = 0) =>
 		post({ id, type: 'progress', progress: { stage, fraction, rows, fileIndex } });
@@ -221,9 +223,13 @@ async function runImport(id: number, { files, name, workspaceId, settings }: Api
 		report,
 		sqlColumns: sqlColumnsOf(toImport[0].plan)
 	};
-	// the dashboard is shown as soon as the dataset has its id; the page then waits for
-	// `stored` (the transaction's commit) before it calls the import done
-	const saving = startSavingDataset(getDb(), meta, columns);
+	// the dashboard is shown as soon as the dataset has its id, before the columns are copied into
+	// the database; the page then waits for `stored` (the commit) before it calls the import done
+	const previous = current;
+	const saving = startSavingDataset(getDb(), meta, columns, (datasetId) => {
+		const opened = select(datasetId, { ...meta, id: datasetId }, analysis, settings, classification, 'after-first-page');
+		post({ id, type: 'result', result: opened });
+	});
 	const committed = saving.committed.then(
 		() => announce({ type: 'datasets-changed' }),
 		(err) => {
@@ -236,8 +242,6 @@ async function runImport(id: number, { files, name, workspaceId, settings }: Api
 	} catch (err) {
 		throw storeFailure(err);
 	}
-	const previous = current;
-	const opened = select(datasetId, { ...meta, id: datasetId }, analysis, settings, classification, 'after-first-page');
 	const settled = committed.catch((err) => {
 		// the dataset never landed: what was open before is open again
 		if (current?.id === datasetId) current = previous;
@@ -245,7 +249,7 @@ async function runImport(id: number, { files, name, workspaceId, settings }: Api
 	});
 	settled.catch(() => {});
 	savesInFlight.set(datasetId, settled);
-	return opened;
+	return ANSWERED;
 }
 
 /** A failed save as what the page shows: a full disk says how much was needed and is left. */
