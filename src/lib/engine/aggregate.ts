@@ -1,4 +1,4 @@
-import { DistinctOrders } from '../ingest/order-codes';
+import { DistinctOrders, MAX_PRESIZED_ORDERS } from '../ingest/order-codes';
 import type { CustomerTotals, Metric, ReturnsPolicy, SalesColumns } from './types';
 
 export const NO_DAY = -2147483648;
@@ -57,7 +57,7 @@ export function aggregate(data: SalesColumns, opts: AggregateOptions): CustomerT
 	let overflow = false;
 
 	// payments: distinct (customer, order) pairs, or rows when there is no order column
-	const seenOrders = opts.metric === 'payments' && data.order ? new DistinctOrders(data.rowCount) : null;
+	const seenOrders = opts.metric === 'payments' && data.order ? new DistinctOrders(Math.min(data.rowCount, MAX_PRESIZED_ORDERS)) : null;
 
 	for (let r = 0; r < n; r++) {
 		if (filterDates) {

@@ -1,6 +1,6 @@
 import { isReturnRow, metricColumn, NO_DAY, type AggregateOptions } from './aggregate';
 import { monthOf } from './calendar';
-import { DistinctOrders } from '../ingest/order-codes';
+import { DistinctOrders, MAX_PRESIZED_ORDERS } from '../ingest/order-codes';
 import type { SalesColumns } from './types';
 
 /** Per-customer, per-month metric values (exact integers at `scale`), for the monthly methods. */
@@ -66,7 +66,7 @@ export function monthlyTotals(data: SalesColumns, opts: AggregateOptions): Month
 	const values = new Float64Array(count * M);
 	const active = new Uint8Array(count * M);
 	const lastPurchase = new Int32Array(count).fill(NO_DAY);
-	const orderSeen = opts.metric === 'payments' && data.order ? new DistinctOrders(data.rowCount) : null;
+	const orderSeen = opts.metric === 'payments' && data.order ? new DistinctOrders(Math.min(data.rowCount, MAX_PRESIZED_ORDERS)) : null;
 	// month of a day, cached per day since rows repeat days a lot
 	let cachedDay = NO_DAY;
 	let cachedMonth = 0;

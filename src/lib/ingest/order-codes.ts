@@ -85,6 +85,9 @@ export interface OrderCodeTable {
 	others: string[];
 }
 
+/** Tables are sized up front for at most this many orders (rows often share an order): beyond, they grow. */
+export const MAX_PRESIZED_ORDERS = 1 << 20;
+
 /**
  * Counts each (customer, order) pair once. An order normally belongs to one customer, so an
  * order → customer table does (open addressing over typed arrays: a Map of a million numbers cost

@@ -156,9 +156,14 @@ export async function importFiles(
 
 /** Reads a whole file's records into the builder; `firstRecord` numbers a stretch that starts later in the file. */
 async function readInto(builder: SalesBuilder, f: FileToImport, control: ImportControl, onBytes: (bytes: number) => void, firstRecord = 0): Promise<number> {
-	return parseRecords(f, control, (records, first) => {
+	return parseRecords(f, control, recordsInto(builder, firstRecord), onBytes);
+}
+
+/** The records callback that adds each record to `builder`, numbered from `firstRecord`. */
+function recordsInto(builder: SalesBuilder, firstRecord = 0): (records: string[][], firstIndex: number) => void {
+	return (records, first) => {
 		for (let r = 0; r < records.length; r++) builder.addRecord(records[r], firstRecord + first + r);
-	}, onBytes);
+	};
 }
 
 /**
@@ -203,9 +208,7 @@ async function importSplit(f: FileToImport, builder: SalesBuilder, control: Impo
 	if (!intoBuilder) firstHalf.beginFile(f.plan);
 	let firstRecords: number;
 	try {
-		firstRecords = await parseRecordsWithPapa({ ...f, text: firstText, size: firstText.length }, control, (records, first) => {
-			for (let r = 0; r < records.length; r++) firstHalf.addRecord(records[r], first + r);
-		}, (chars) => {
+		firstRecords = await parseRecordsWithPapa({ ...f, text: firstText, size: firstText.length }, control, recordsInto(firstHalf), (chars) => {
 			firstDone = chars / Math.max(1, firstText.length);
 			report();
 		});
@@ -292,9 +295,7 @@ export async function buildPart(job: PartJob, control: Pick<ImportControl, 'canc
 	builder.beginFile(job.plan);
 	const f: FileToImport = { text, size: text.length, encoding: 'utf-8', delimiter: job.delimiter, newline: job.newline, plan: job.plan };
 	const length = Math.max(1, text.length);
-	await parseRecordsWithPapa(f, { ...control, chunkSize: job.chunkSize }, (records, first) => {
-		for (let r = 0; r < records.length; r++) builder.addRecord(records[r], first + r);
-	}, (chars) => onFraction(chars / length));
+	await parseRecordsWithPapa(f, { ...control, chunkSize: job.chunkSize }, recordsInto(builder), (chars) => onFraction(chars / length));
 	return builder.part();
 }
 
