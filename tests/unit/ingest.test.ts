@@ -302,3 +302,51 @@ describe('date order decided by the whole file', () => {
 		expect(columns.date![0]).toBe(Date.UTC(2024, 4, 1) / 86400000);
 	});
 });
+
+describe('header with an unnamed column (data-frame row index)', () => {
+	const realWorld = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', '..', '..', 'shared', 'data', 'real-world', name)));
+	const rowsOf = (csv: string) => csv.trimEnd().split('\n').map((l) => l.split(','));
+
+	it.each([
+		['pandas, 4 columns', ',Customer,Date,Amount\n0,Alpha,2024-01-05,10.00\n1,Beta,2024-01-06,20.00\n'],
+		['pandas, 3 columns', ',Customer,Amount\n0,Alpha,10.00\n1,Beta,20.00\n2,Alpha,5\n'],
+		['pandas, 5 columns', ',Customer,Date,Product,Amount\n0,Alpha,2024-01-05,Widget,10.00\n1,Beta,2024-01-06,Gadget,20.00\n'],
+		['R, 4 columns', '"","customer","date","amount"\n"1","Alpha","2024-01-05",10\n"2","Beta","2024-01-06",20.5\n'],
+		['unnamed customer column', ',Date,Product,Qty,Amount\nAlpha,2024-01-05,Widget,1,10.00\nBeta,2024-01-06,Gadget,2,20.00\n'],
+		['unnamed last column', 'Customer,Date,Product,Qty,\nAlpha,2024-01-05,Widget,1,10.50\nBeta,2024-01-06,Gadget,2,20.25\n']
+	])('%s: row 0 is the header', async (_, csv) => {
+		const { sniffText } = await import('../../src/lib/ingest/sniff');
+		expect(sniffText(csv, false).headerRow).toBe(0);
+	});
+
+	it('a title and a blank line above a pandas header: the header, never the first data row', async () => {
+		const { sniffText } = await import('../../src/lib/ingest/sniff');
+		const s = sniffText('Sales export\n\n,Customer,Amount\n0,Alpha,10\n1,Beta,20\n', false);
+		expect(s.headerRow).toBe(2);
+		expect(s.header).toEqual(['', 'Customer', 'Amount']);
+	});
+
+	it('a units line under a header with an unnamed column is not the header', async () => {
+		const { detectHeaderRow } = await import('../../src/lib/ingest/sniff');
+		expect(detectHeaderRow([['', 'Сумма', 'Вес'], ['', 'руб.', 'кг'], ['Альфа', '100,00', '2,5'], ['Бета', '50,00', '1']])).toBe(0);
+		// a padded one-name title right above the data is not a header candidate
+		expect(detectHeaderRow(rowsOf('Report,,\nAlpha,2024-01-05,10\nBeta,2024-01-06,20'))).toBe(1);
+	});
+
+	it.each([
+		['unnamed-index-column-pandas.csv', { Alpha: 15, Beta: 20, Gamma: 7.5 }],
+		['unnamed-index-column-r.csv', { Alpha: 15, Beta: 20.5, Gamma: 7.25 }]
+	])('%s: header row 0, 4 of 4 rows imported', async (name, totals) => {
+		const { prepared, report } = await load(realWorld(name), name);
+		expect(prepared.plan.headerRow).toBe(0);
+		expect(prepared.plan.header.slice(1).map((h) => h.toLowerCase())).toEqual(['customer', 'date', 'amount']);
+		expect(report.files[0].records).toBe(4);
+		expect(report.files[0].imported).toBe(4);
+		expect(await totalsOf(realWorld(name))).toEqual(totals);
+	});
+
+	it('the accounting report with customers on group rows keeps its 4th record as the header', async () => {
+		const { sniffText } = await import('../../src/lib/ingest/sniff');
+		expect(sniffText(new TextDecoder().decode(realWorld('customer-on-group-rows.csv')), false).headerRow).toBe(3);
+	});
+});

@@ -22,6 +22,10 @@ export interface SampleRow {
 	price?: string;
 	/** the calendar date the date cell means: [year, month 1-12, day] */
 	day?: [number, number, number];
+	/** the analyst's reading: the sale never happened (a cancelled order, a failed charge) */
+	excluded?: boolean;
+	/** the customer when the key cell is empty: the file's second customer column (a one-off buyer's e-mail) */
+	fallback?: string;
 }
 
 export interface Sample {
@@ -423,7 +427,7 @@ export function salesDataSample(seed = 4, count = 180, lateAccents = false): Sam
 				lateAccents && i % 3 === 0 ? 'Level 3' : '', city, state, String(int(r, 10000, 99999)), country, territory, last, first, dealsize
 			].join(',')
 		);
-		rows.push({ customer: name, amount: sales, day });
+		rows.push({ customer: name, amount: sales, day, excluded: status === 'Cancelled' });
 		order += int(r, 0, 2);
 	}
 	return { bytes: cp1252(lines.join('\n') + '\n'), rows };
@@ -863,7 +867,7 @@ export function stripe(seed = 16): Sample {
 			'true', `card_${i}`, '4242', 'Visa', 'credit', '12', '2027', '', '', '', 'US', '', `fp${i}`, '', '', '', '', '', oneOff ? '' : `in_${i}`, 'card', `pi_${i}`
 		];
 		lines.push(cells.join(','));
-		rows.push({ customer: cid, name: desc, amount, day: [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] });
+		rows.push({ customer: cid, fallback: email, name: desc, amount, day: [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] });
 	}
 	return { bytes: utf8(lines.join('\n') + '\n'), rows };
 }

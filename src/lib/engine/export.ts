@@ -1,4 +1,5 @@
 import { formatDay } from '../ingest/dates';
+import { NO_DAY } from './aggregate';
 import { monthLabel } from './calendar';
 import { classificationCsv, type ExtraColumns } from './csv-export';
 import { toDialect } from './csv-dialects';
@@ -14,11 +15,25 @@ export interface ExportSettings {
 	recency?: RecencySettings;
 }
 
-/** `metric`, and when the data has dates `vip_status`, `vip_months`, `xyz`, `recency`, plus the period when one is set. */
+/** True when at least one row has a valid date (not the NO_DAY sentinel of an invalid or missing one). */
+function hasValidDate(date: Int32Array): boolean {
+	for (let i = 0; i < date.length; i++) if (date[i] !== NO_DAY) return true;
+	return false;
+}
+
+/**
+ * `metric`, and when the data has a date column `vip_status`, `vip_months`, `xyz`, `recency`, plus
+ * the period when one is set. A date column in which no row has a valid date keeps those columns
+ * in the header with every cell empty: nothing is known about them (not everyone "lost").
+ */
 export function exportExtras(data: SalesColumns, c: Classification, s: ExportSettings = {}): ExtraColumns {
 	const opts = c.settings;
 	const extra: ExtraColumns = { metric: opts.metric };
-	if (data.date) {
+	if (data.date && !hasValidDate(data.date)) {
+		if (s.vip) extra.vip = new Map();
+		if (s.xyz) extra.xyz = new Map();
+		if (s.recency) extra.recency = new Map();
+	} else if (data.date) {
 		if (s.vip) {
 			const vip = classifyVip(data, opts, s.vip);
 			extra.vip = new Map(vip.customers.map((v) => [v.customer, { status: v.status, months: v.vipMonths.map(monthLabel) }]));

@@ -21,7 +21,12 @@ import type { ClassifySettings } from './types';
 
 export type SqlDialect = 'duckdb' | 'postgres' | 'bigquery' | 'spark';
 
-/** The mapped column names as in the user's file header. */
+/**
+ * The mapped column names as in the user's file header. A name may be '' (the header cell is
+ * empty): the query then uses a stand-in name, `column_<position>` (1-based, from `positions`),
+ * or `unnamed_<role>` when the position is unknown (datasets stored before positions were kept),
+ * and says so in its header comment. An absent (undefined) name means "not mapped".
+ */
 export interface SqlColumns {
 	customerKey: string;
 	amount?: string;
@@ -30,6 +35,76 @@ export interface SqlColumns {
 	profit?: string;
 	date?: string;
 	orderId?: string;
+	/** 1-based position of each mapped column in the file */
+	positions?: Partial<Record<SqlRole, number>>;
+}
+
+export type SqlRole = 'customerKey' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'date' | 'orderId';
+
+const SQL_ROLES: readonly SqlRole[] = ['customerKey', 'amount', 'quantity', 'unitPrice', 'profit', 'date', 'orderId'];
+const ROLE_SNAKE: Record<SqlRole, string> = {
+	customerKey: 'customer_key',
+	amount: 'amount',
+	quantity: 'quantity',
+	unitPrice: 'unit_price',
+	profit: 'profit',
+	date: 'date',
+	orderId: 'order_id'
+};
+
+/** Why a query cannot be written for these settings and columns (`SqlResult`). */
+export type SqlProblem = 'no-classes' | 'no-customer' | 'no-amount' | 'no-quantity' | 'no-profit' | 'failed';
+
+/** `classificationSql` with its failures as data: never throws. */
+export type SqlResult = { ok: true; sql: string } | { ok: false; problem: SqlProblem; message: string };
+
+/** Thrown by `classificationSql`; `problem` says which rule failed. */
+export class SqlError extends Error {
+	constructor(
+		readonly problem: SqlProblem,
+		message: string
+	) {
+		super(message);
+		this.name = 'SqlError';
+	}
+}
+
+/**
+ * The mapped roles' names with stand-ins for header cells without a name, and one comment line per
+ * stand-in. Roles that are not mapped (undefined, null) stay absent.
+ */
+export function resolveSqlNames(columns: SqlColumns): { names: Partial<Record<SqlRole, string>>; standIns: string[] } {
+	const names: Partial<Record<SqlRole, string>> = {};
+	const standIns: string[] = [];
+	for (const role of SQL_ROLES) {
+		const raw = columns[role] as unknown;
+		if (raw === undefined || raw === null) continue;
+		const name = String(raw);
+		if (name.trim() !== '') {
+			names[role] = name;
+			continue;
+		}
+		const pos = columns.positions?.[role];
+		const known = typeof pos === 'number' && Number.isInteger(pos) && pos > 0;
+		const standIn = known ? `column_${pos}` : `unnamed_${ROLE_SNAKE[role]}`;
+		names[role] = standIn;
+		standIns.push(
+			known
+				? `-- column ${pos} of the file has no header name: it is called ${standIn} here; give the table's column that name`
+				: `-- the ${ROLE_SNAKE[role]} column has no header name: it is called ${standIn} here; give the table's column that name`
+		);
+	}
+	return { names, standIns };
+}
+
+/** The query, or why it cannot be written: for the UI, which must never fail on it. */
+export function classificationSqlResult(settings: ClassifySettings, columns: SqlColumns, dialect: SqlDialect, table = 'sales'): SqlResult {
+	try {
+		return { ok: true, sql: classificationSql(settings, columns, dialect, table) };
+	} catch (err) {
+		if (err instanceof SqlError) return { ok: false, problem: err.problem, message: err.message };
+		return { ok: false, problem: 'failed', message: err instanceof Error ? err.message : String(err) };
+	}
 }
 
 export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'postgres', 'bigquery', 'spark'];
@@ -149,27 +224,29 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
  * named as in the file header. Output: rank, customer_key, value, share, cumulative_share, class,
  * key_customer, ordered by rank.
  */
-export function classificationSql(settings: ClassifySettings, columns: SqlColumns, dialect: SqlDialect, table = 'sales'): string {
+export function classificationSql(settings: ClassifySettings, sqlColumns: SqlColumns, dialect: SqlDialect, table = 'sales'): string {
 	const d = DIALECTS[dialect];
 	const classes = settings.classes;
-	if (classes.length === 0) throw new Error('At least one class is needed.');
-	if (!columns.customerKey) throw new Error('The customer key column is not mapped.');
-	const hasAmount = !!columns.amount;
-	if (!hasAmount && !(columns.quantity && columns.unitPrice)) {
-		throw new Error('Map an amount column, or quantity and unit price.');
+	if (classes.length === 0) throw new SqlError('no-classes', 'At least one class is needed.');
+	// a header cell without a name gets a stand-in name, stated in the header comment
+	const { names: columns, standIns } = resolveSqlNames(sqlColumns);
+	if (columns.customerKey === undefined) throw new SqlError('no-customer', 'The customer key column is not mapped.');
+	const hasAmount = columns.amount !== undefined;
+	if (!hasAmount && !(columns.quantity !== undefined && columns.unitPrice !== undefined)) {
+		throw new SqlError('no-amount', 'Map an amount column, or quantity and unit price.');
 	}
-	if (settings.metric === 'units' && !columns.quantity) {
-		throw new Error('The dataset has no quantity column: the units metric is unavailable.');
+	if (settings.metric === 'units' && columns.quantity === undefined) {
+		throw new SqlError('no-quantity', 'The dataset has no quantity column: the units metric is unavailable.');
 	}
-	if (settings.metric === 'profit' && !columns.profit) {
-		throw new Error('The dataset has no profit column: the profit metric is unavailable.');
+	if (settings.metric === 'profit' && columns.profit === undefined) {
+		throw new SqlError('no-profit', 'The dataset has no profit column: the profit metric is unavailable.');
 	}
 
 	const col = (name: string) => d.ident(name);
 	const dec = (expr: string) => `CAST(${expr} AS ${d.rowDecimal})`;
 	const byCount = settings.basis === 'count';
 	const ignoreReturns = settings.returns === 'ignore';
-	const filterDates = !!columns.date && (settings.dateFrom !== undefined || settings.dateTo !== undefined);
+	const filterDates = columns.date !== undefined && (settings.dateFrom !== undefined || settings.dateTo !== undefined);
 	const tableRef = table.split('.').map(col).join('.');
 
 	// --- header comment ---
@@ -178,7 +255,7 @@ export function classificationSql(settings: ClassifySettings, columns: SqlColumn
 		: `${oneLine(columns.quantity!)} × ${oneLine(columns.unitPrice!)}`;
 	const metricText: Record<ClassifySettings['metric'], string> = {
 		revenue: `revenue = sum of ${amountText}`,
-		payments: columns.orderId
+		payments: columns.orderId !== undefined
 			? `payments = distinct ${oneLine(columns.orderId)} per customer (a row without one counts once; returns are not payments)`
 			: 'payments = number of rows (returns are not payments)',
 		units: `units = sum of ${oneLine(columns.quantity ?? '')}`,
@@ -196,14 +273,15 @@ export function classificationSql(settings: ClassifySettings, columns: SqlColumn
 		`-- returns (negative amount or quantity): ${ignoreReturns ? 'ignored' : 'netted'}; period: ${period}`,
 		`-- classes by ${byCount ? 'share of customers ranked above' : 'cumulative share of the metric before the customer'}: ${bounds}`,
 		`-- key customer: at least ${percent(settings.keyShare)} of the metric; totals <= 0 rank last, in the lowest class`,
-		`-- ties ranked by customer key in byte order; shares are of the sum of positive totals`
+		`-- ties ranked by customer key in byte order; shares are of the sum of positive totals`,
+		...standIns
 	];
 
 	// --- rows: the columns the query needs, normalised ---
-	const select: string[] = [`TRIM(CAST(${col(columns.customerKey)} AS ${d.text})) AS customer_key`];
+	const select: string[] = [`TRIM(CAST(${col(columns.customerKey!)} AS ${d.text})) AS customer_key`];
 	if (hasAmount) {
 		select.push(`${dec(col(columns.amount!))} AS amount`);
-		if (columns.quantity) select.push(`${dec(col(columns.quantity))} AS quantity`);
+		if (columns.quantity !== undefined) select.push(`${dec(col(columns.quantity))} AS quantity`);
 	} else {
 		const q = col(columns.quantity!);
 		const p = col(columns.unitPrice!);
@@ -212,7 +290,7 @@ export function classificationSql(settings: ClassifySettings, columns: SqlColumn
 	}
 	if (settings.metric === 'profit') select.push(`${dec(col(columns.profit!))} AS profit`);
 	if (filterDates) select.push(`CAST(${col(columns.date!)} AS DATE) AS sale_date`);
-	const countOrders = settings.metric === 'payments' && !!columns.orderId;
+	const countOrders = settings.metric === 'payments' && columns.orderId !== undefined;
 	if (countOrders) select.push(`TRIM(CAST(${col(columns.orderId!)} AS ${d.text})) AS order_id`);
 
 	// --- in scope: skipped keys, period, returns ---
@@ -220,7 +298,7 @@ export function classificationSql(settings: ClassifySettings, columns: SqlColumn
 	const skipped = Array.from({ length: Math.ceil(skippedKeys.length / 12) }, (_, i) =>
 		skippedKeys.slice(i * 12, i * 12 + 12).join(', ')
 	).join(',\n      ');
-	const isReturn = columns.quantity ? '(amount < 0 OR COALESCE(quantity < 0, FALSE))' : 'amount < 0';
+	const isReturn = columns.quantity !== undefined ? '(amount < 0 OR COALESCE(quantity < 0, FALSE))' : 'amount < 0';
 	const where = [
 		'customer_key IS NOT NULL',
 		`LOWER(customer_key) NOT IN (${skipped})`,

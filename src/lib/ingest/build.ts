@@ -3,7 +3,9 @@ import { NO_DATE, parseDate } from './dates';
 import { Growable } from './growable';
 import { OrderCodes, type OrderCodeTable } from './order-codes';
 import { mulDecimal, parseDecimal, rescale } from './numbers';
-import type { AmountSource, ColumnMapping, DateOrder, Decimal, DecimalSeparator } from './types';
+import type { AmountSource, ColumnMapping, DateOrder, Decimal, DecimalSeparator, Interpretation } from './types';
+import { DecisionTally, RowMeaning, isTotalLabel, type DecisionEntry } from './row-meaning';
+import { isScientificKey } from './structure';
 
 /** How one file's records become sales rows: chosen in the mapping step. */
 export interface FilePlan {
@@ -18,10 +20,12 @@ export interface FilePlan {
 	dateSerial: boolean;
 	headerRow: number;
 	header: string[];
+	/** what the export means beyond the mapping (statuses, refunds, returns…); absent in plans of earlier versions */
+	meaning?: Interpretation;
 }
 
 export type SkipReason = 'no-customer' | 'total-row' | 'empty-amount' | 'bad-amount' | 'bad-quantity' | 'bad-price';
-export type WarningReason = 'bad-date' | 'bad-quantity' | 'bad-profit' | 'too-many-fields' | 'too-few-fields';
+export type WarningReason = 'bad-date' | 'empty-date' | 'bad-quantity' | 'bad-profit' | 'too-many-fields' | 'too-few-fields' | 'scientific-key';
 
 export interface ReportPlace {
 	file: string;
@@ -40,12 +44,25 @@ export interface ReportEntry<R extends string> {
 }
 
 export interface ImportReport {
-	files: { name: string; records: number; imported: number; dateOrder?: DateOrder }[];
+	files: {
+		name: string;
+		records: number;
+		imported: number;
+		dateOrder?: DateOrder;
+		/** the file's header and meaning, so the report can name each decision's column (absent before v0.2) */
+		header?: string[];
+		meaning?: Interpretation;
+	}[];
 	rowsRead: number;
+	/** records that became sales rows (a refund read from its own column adds a row but not a record) */
 	rowsImported: number;
+	/** sales rows added beside records: a refund from its own column, a sale refunded in full (absent before v0.2) */
+	addedRows?: number;
 	blankRows: number;
 	skipped: ReportEntry<SkipReason>[];
 	warnings: ReportEntry<WarningReason>[];
+	/** every decision the importer applied to rows, with row counts (absent in reports of earlier versions) */
+	decisions?: DecisionEntry[];
 }
 
 const MISSING_KEYS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет']);
@@ -183,6 +200,11 @@ class FileDates {
 
 	/** Returns the day under the proposed order; remembers the other reading. `fields` and `row` place a bad date in the report. */
 	read(text: string, fields: string[], row: number): number {
+		if (text === '') {
+			// an empty cell is reported as "empty date" by the builder, not as a date that did not parse
+			if (this.alt) this.altDays.push(NO_DATE);
+			return NO_DATE;
+		}
 		let both = this.cache.get(text);
 		if (!both) {
 			const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
@@ -247,6 +269,10 @@ export class SalesBuilder {
 	private readonly skipped = new Tally<SkipReason>();
 	private readonly warnings = new Tally<WarningReason>();
 	private readonly files: ImportReport['files'] = [];
+	private readonly decisions = new DecisionTally();
+	private rowMeaning: RowMeaning | null = null;
+	/** rows added beside a record (a refund from its own column): not records of the file */
+	private extraRows = 0;
 	/** keys skipped as '<group> Total': another builder's customer of that name means the rows must be read here */
 	private readonly groupTotals = new Set<string>();
 	private hasQuantity = false;
@@ -271,7 +297,12 @@ export class SalesBuilder {
 		if (m.orderId >= 0) this.hasOrder = true;
 		if (m.manager >= 0) this.hasManager = true;
 		this.fileStats = { name: plan.fileName, records: 0, imported: 0 };
+		if (plan.meaning && Object.keys(plan.meaning).length > 0) {
+			this.fileStats.header = plan.header;
+			this.fileStats.meaning = plan.meaning;
+		}
 		this.files.push(this.fileStats);
+		this.rowMeaning = RowMeaning.isPlain(plan.meaning) ? null : new RowMeaning(plan.meaning!, m.customerKey, m.date, plan.amountSource === 'column' ? m.amount : m.unitPrice);
 	}
 
 	/** `recordIndex` is the 0-based record number in the file (header included). */
@@ -293,17 +324,27 @@ export class SalesBuilder {
 			this.warnings.add('too-few-fields', { file: plan.fileName, row, value: `${fields.length}/${width}` });
 		}
 
-		const key = cellOf(fields, m.customerKey);
+		const meaning = this.rowMeaning;
+		const verdict = meaning ? meaning.verdict(fields) : null;
+		const key = verdict ? verdict.key : cellOf(fields, m.customerKey);
+		if (verdict?.heading) {
+			this.decisions.add(plan.fileName, 'heading-row', undefined, 1, 0);
+			return;
+		}
+		if (verdict?.kind === 'excluded') {
+			this.decisions.add(plan.fileName, verdict.decision!.kind, verdict.decision!.value, 1, this.moneyOf(fields));
+			return;
+		}
 		if (key.length === 0 || (key.length <= 10 && MISSING_FIRST.has(key.charCodeAt(0)) && MISSING_KEYS.has(key.toLowerCase()))) {
 			// 'Итого;;;;125;;1 234 567,89': the totals line of a report labels its first cell
 			const first = fields.findIndex((f) => f.trim() !== '');
-			if (first >= 0 && TOTAL_ROW.test(fields[first].trim())) this.skipped.add('total-row', placeIn(plan, fields, row, first));
+			if (first >= 0 && (TOTAL_ROW.test(fields[first].trim()) || isTotalLabel(fields[first]))) this.skipped.add('total-row', placeIn(plan, fields, row, first));
 			else this.skipped.add('no-customer', placeIn(plan, fields, row, m.customerKey));
 			return;
 		}
 		// a key already seen is a customer: the totals-row checks run once per distinct key
 		const known = this.customers.find(key);
-		if (known < 0 && (TOTAL_ROW.test(key) || this.isGroupTotal(key))) {
+		if (known < 0 && (TOTAL_ROW.test(key) || this.isGroupTotal(key) || (meaning !== null && isTotalLabel(key)))) {
 			this.skipped.add('total-row', placeIn(plan, fields, row, m.customerKey));
 			return;
 		}
@@ -334,8 +375,8 @@ export class SalesBuilder {
 
 		const c = known >= 0 ? known : this.customers.id(key);
 		if (c === this.names.length) this.newCustomer();
-		if (m.customerName >= 0 && this.names[c] === undefined) {
-			const name = cellOf(fields, m.customerName);
+		if (this.names[c] === undefined) {
+			const name = this.nameOf(fields, m.customerName);
 			if (name) this.names[c] = name;
 		}
 		if (m.manager >= 0) {
@@ -343,9 +384,6 @@ export class SalesBuilder {
 			// a customer's rows mostly name the same manager: compare texts before looking it up
 			if (mg && mg !== this.managerText[c]) this.setManager(c, mg);
 		}
-		this.customer.push(c);
-		this.amount.push(amount);
-		this.quantity.push(quantity ?? ZERO);
 		let profit: Decimal = ZERO;
 		if (m.profit >= 0) {
 			const p = parseDecimal(cellOf(fields, m.profit), plan.decimalSeparators[m.profit] ?? '.');
@@ -353,13 +391,75 @@ export class SalesBuilder {
 				if (p !== 'empty') this.warnings.add('bad-profit', placeIn(plan, fields, row, m.profit));
 			} else profit = p;
 		}
-		this.profit.push(profit);
-		let day = NO_DATE;
-		if (this.fileDates) day = this.fileDates.read(cellOf(fields, m.date), fields, row);
-		this.date.push(day);
 		const o = m.orderId >= 0 ? cellOf(fields, m.orderId) : '';
-		this.order.push(o ? this.orders.code(o) : -1);
+		const orderCode = o ? this.orders.code(o) : -1;
+		let day = NO_DATE;
+		if (this.fileDates) {
+			const text = cellOf(fields, m.date);
+			day = this.fileDates.read(text, fields, row);
+			if (text === '') this.warnings.add('empty-date', placeIn(plan, fields, row, m.date));
+		}
+		if (verdict) {
+			if (verdict.via === 'filled') this.decisions.add(plan.fileName, 'filled-down', undefined, 1, 0);
+			else if (verdict.via === 'fallback') this.decisions.add(plan.fileName, 'customer-fallback', undefined, 1, 0);
+			if (verdict.kind === 'return') {
+				// a return document written with a positive amount: subtracted (README, "What an export means")
+				amount = negative(amount);
+				if (quantity) quantity = negative(quantity);
+				profit = negative(profit);
+				this.decisions.add(plan.fileName, verdict.decision!.kind, verdict.decision!.value, 1, -decimalValue(amount));
+			} else if (meaning!.repeatsOrderTotal(orderCode, cellOf(fields, m.amount))) {
+				this.decisions.add(plan.fileName, 'order-total-once', undefined, 1, decimalValue(amount));
+				amount = ZERO;
+			}
+		}
+		if (isScientificKey(key)) this.warnings.add('scientific-key', placeIn(plan, fields, row, m.customerKey));
+		this.pushRow(c, amount, quantity ?? ZERO, profit, day, orderCode);
 		this.fileStats.imported++;
+		if (verdict) {
+			// a refund in its own column, or a sale refunded in full: a return row beside the sale
+			let refund: Decimal | null = null;
+			if (verdict.kind === 'refunded') refund = amount.m > 0 ? amount : null;
+			// a row that is itself a return (negative amount) already carries its refund
+			else if ((meaning!.meaning.refund ?? -1) >= 0 && amount.m > 0) {
+				const r = parseDecimal(cellOf(fields, meaning!.meaning.refund!), plan.decimalSeparators[meaning!.meaning.refund!] ?? '.');
+				if (typeof r !== 'string' && r.m !== 0) refund = r;
+			}
+			if (refund && refund.m !== 0) {
+				const back = negative(refund);
+				this.pushRow(c, back, ZERO, ZERO, day, orderCode);
+				this.extraRows++;
+				this.decisions.add(plan.fileName, verdict.kind === 'refunded' ? 'refunded-in-full' : 'refund', verdict.kind === 'refunded' ? verdict.decision?.value : undefined, 1, -decimalValue(back));
+			}
+		}
+	}
+
+	private pushRow(c: number, amount: Decimal, quantity: Decimal, profit: Decimal, day: number, order: number): void {
+		this.customer.push(c);
+		this.amount.push(amount);
+		this.quantity.push(quantity);
+		this.profit.push(profit);
+		this.date.push(day);
+		this.order.push(order);
+	}
+
+	/** The customer's display name: the name column, or first and last name joined. */
+	private nameOf(fields: string[], nameColumn: number): string {
+		if (nameColumn >= 0) return cellOf(fields, nameColumn);
+		const parts = this.plan!.meaning?.nameParts;
+		if (!parts) return '';
+		return parts.map((p) => cellOf(fields, p)).filter((x) => x !== '').join(' ');
+	}
+
+	/** The row's amount as a float for the decision tally (0 when it does not parse). */
+	private moneyOf(fields: string[]): number {
+		const plan = this.plan!;
+		const c = plan.amountSource === 'column' ? plan.mapping.amount : plan.mapping.unitPrice;
+		const a = parseDecimal(cellOf(fields, c), plan.decimalSeparators[c] ?? '.');
+		if (typeof a === 'string') return 0;
+		if (plan.amountSource === 'column') return decimalValue(a);
+		const q = parseDecimal(cellOf(fields, plan.mapping.quantity), plan.decimalSeparators[plan.mapping.quantity] ?? '.');
+		return typeof q === 'string' ? 0 : decimalValue(a) * decimalValue(q);
 	}
 
 	/**
@@ -386,7 +486,9 @@ export class SalesBuilder {
 			rowsRead: this.rowsRead,
 			blankRows: this.blankRows,
 			skipped: this.skipped.list(),
-			warnings: this.warnings.list()
+			warnings: this.warnings.list(),
+			decisions: this.decisions.list(),
+			extraRows: this.extraRows
 		};
 	}
 
@@ -439,6 +541,8 @@ export class SalesBuilder {
 		this.fileStats.imported += part.imported;
 		this.skipped.addEntries(part.skipped, rowOffset);
 		this.warnings.addEntries(part.warnings, rowOffset);
+		this.decisions.addEntries(part.decisions);
+		this.extraRows += part.extraRows;
 		return true;
 	}
 
@@ -475,16 +579,19 @@ export class SalesBuilder {
 		}
 		this.fileDates = null;
 		this.plan = null;
+		this.rowMeaning = null;
 	}
 
 	report(): ImportReport {
 		return {
 			files: this.files.map((f) => ({ ...f })),
 			rowsRead: this.rowsRead,
-			rowsImported: this.customer.length,
+			rowsImported: this.customer.length - this.extraRows,
+			addedRows: this.extraRows,
 			blankRows: this.blankRows,
 			skipped: this.skipped.list(),
-			warnings: this.warnings.list()
+			warnings: this.warnings.list(),
+			decisions: this.decisions.list()
 		};
 	}
 
@@ -515,6 +622,15 @@ export class SalesBuilder {
 
 const ZERO: Decimal = { m: 0, d: 0 };
 
+/** -|x|: a return written as a positive number becomes negative; one already negative stays. */
+function negative(x: Decimal): Decimal {
+	return x.m > 0 ? { m: -x.m, d: x.d } : x;
+}
+
+function decimalValue(x: Decimal): number {
+	return x.m / 10 ** x.d;
+}
+
 /** The rows one builder read from a stretch of a file, ready for another builder to absorb. */
 export interface SalesPart {
 	customerKeys: string[];
@@ -539,6 +655,8 @@ export interface SalesPart {
 	blankRows: number;
 	skipped: ReportEntry<SkipReason>[];
 	warnings: ReportEntry<WarningReason>[];
+	decisions: DecisionEntry[];
+	extraRows: number;
 }
 
 /** The buffers of a part, to transfer rather than copy it to another worker. */

@@ -72,14 +72,17 @@ const TAX_WORD = /ндс|(?<!pri)vat|tax|налог|gst|hst|pst/;
 const AMOUNT_VETO = new RegExp(
 	[
 		'discount', 'скидк', 'shipping', 'shipment', 'доставк', 'freight', 'перевоз', 'balance', 'остат',
-		'сальдо', 'cost', 'себест', 'затрат', 'expense', 'расход', 'margin', 'маржа', 'маржин', 'profit',
+		'сальдо', 'guthaben', 'kontostand', 'saldo', 'solde', 'баланс', 'gebühr', 'gebuhr', 'gebuehr', 'frais',
+		'comision', 'comisión', 'comisi', '^taxa', 'provision', 'steuer', 'mwst', '^ust', '^tva', 'tva$', '^iva', 'rabatt',
+		'remise', 'descuento', 'reducere', 'zip', 'postal', 'postcode', 'plz', 'phone', 'telefon', 'телефон', 'fax',
+		'индекс', 'cost', 'себест', 'затрат', 'expense', 'расход', 'margin', 'маржа', 'маржин', 'profit',
 		'прибыл', 'refund', 'возврат', 'return', 'quantity', 'qty', 'колич', 'колво', '(?<!ac)count',
 		'число', 'price', 'цена', '^rate', 'rate$', 'exchange', 'ставк', 'percent', 'процент', 'pct', 'ratio', 'date', 'дата',
 		'time', 'время', 'person', 'manager', 'менеджер', 'agent', 'executive', 'associate', 'owner',
 		'rep$', 'reps$', 'channel', 'канал', 'region', 'регион', 'territory', 'team', 'stage', 'стади',
 		'этап', 'type', 'тип', 'вид', 'status', 'статус', 'method', 'способ', 'метод', 'terms', 'условия',
 		'tip', 'gratuity', 'чаев', 'fee', 'комисс', 'commission', 'deposit', 'limit', 'лимит', 'budget',
-		'бюджет', 'plan', 'план', 'target', 'forecast', 'прогноз', 'weight', 'вес', 'unit', 'msrp', 'due',
+		'plan', 'план', 'target', 'forecast', 'прогноз', 'weight', 'вес', 'unit', 'msrp', 'due',
 		'долг', 'задолж', 'debt', 'credit', 'кредит', 'name', 'наимен', 'назван', 'description',
 		'описан', 'memo', 'note', 'коммент', 'comment', 'примеч', 'code', 'код', 'sku', 'номенкл',
 		'(?<!pa)id$', 'number', 'номер', '^no$', 'salesorder', 'reference', 'ref$',
@@ -96,7 +99,18 @@ function amountScore(n: string, raw: string): number {
 	if (raw.includes('%')) return 0;
 	let core = n;
 	let tax: 'net' | 'gross' | null = null;
-	if (NET_TAX.test(core)) {
+	// a signed twin carries credit notes as negatives ('Total Signed', 'Сумма со знаком'): it wins
+	let signed = 0;
+	if (/(signed|сознаком)$/.test(core) && core.length > 6) {
+		core = core.replace(/(signed|сознаком)$/, '');
+		signed = 3;
+	}
+	// 'Untaxed Amount', 'Total Untaxed', 'Amount (net of tax)', 'Montant HT': before tax
+	if (UNTAXED.test(core)) {
+		tax = 'net';
+		core = core.replace(UNTAXED, '');
+		if (core === '') core = 'amount';
+	} else if (NET_TAX.test(core)) {
 		tax = 'net';
 		core = core.replace(NET_TAX, '');
 	} else if (GROSS_TAX.test(core)) {
@@ -107,12 +121,14 @@ function amountScore(n: string, raw: string): number {
 	const stripped = core.replace(CURRENCY_SUFFIX, '');
 	if (stripped !== '') core = stripped;
 	if (/^(total|line|итого)(price|цена)$/.test(core)) return 85; // 'Total Price' is a line amount
+	const foreign = foreignAmountScore(core);
+	if (foreign > 0) return foreign + signed;
 	if (AMOUNT_VETO.test(core)) return 0;
 
 	let s = 0;
 	if (/^(amount|sum|sales|revenue|сумма|выручка|оплата)$/.test(core)) s = 100;
 	// the row's own amount: beats an order total repeated on each of an order's item rows
-	else if (/^(line|item)(item)?(amount|total|sum|value)$/.test(core)) s = 96;
+	else if (/^(order)?(line|item)(item)?(amount|total|sum|value)$|^(суммастроки|суммапозиции|суммапострок)$/.test(core)) s = 96;
 	else if (/^(net|чистая|чистые)(amount|sum|sales|revenue|total|value|выручка|сумма|продажи)$/.test(core))
 		s = 95;
 	else if (/^(gross|валовая|валовые)(amount|sum|sales|revenue|total|value|выручка|сумма|продажи)$/.test(core))
@@ -142,7 +158,21 @@ function amountScore(n: string, raw: string): number {
 	// for other words net still beats gross ('Total excl. VAT' 88 > 'Total incl. VAT' 85).
 	if (s > 0 && tax === 'net') s -= s === 100 ? 5 : 2;
 	else if (s > 0 && tax === 'gross') s -= s === 100 ? 10 : 5;
-	return s;
+	return s > 0 ? s + signed : 0;
+}
+
+const UNTAXED = /untaxed|taxexcluded|taxexclusive|exclusiveof(tax|vat)|netof(tax|vat)|pretax|beforetax|horstaxes?|sinimpuestos?|siniva|ohne(mwst|ust|steuer)|fara(tva)|faratva|безналога/;
+
+/**
+ * German, French, Spanish, Italian and Romanian money headers (README "What an export means"):
+ * gross beats net of fees; a deals export's budget is its amount, below every real money column.
+ */
+function foreignAmountScore(core: string): number {
+	if (/^(brutto|bruttobetrag|betrag|umsatz|gesamtbetrag|rechnungsbetrag|montant|montantbrut|montantttc|total ttc|importe|importetotal|importebruto|importo|importototale|suma|sumă|valoare|valoaretotala|valoaretotală|total(ttc|brut|bruto|lordo))$/.test(core))
+		return 92;
+	if (/^(netto|nettobetrag|montantnet|montantht|importeneto|importonetto|valoareneta|sumaneta)$/.test(core)) return 88;
+	if (/^(бюджет|budget|budgetsumme|dealvalue|dealamount|opportunityamount|суммасделки|amountwon)$/.test(core)) return 55;
+	return 0;
 }
 
 const QUANTITY_VETO =
@@ -305,7 +335,7 @@ const CUSTOMER_VETO = new RegExp(
 		'support', 'satisfaction', 'feedback', 'отзыв', 'contract', 'договор', 'limit', 'лимит', 'credit',
 		'кредит', 'terms', 'industry', 'отрасль', 'employees', 'сотрудник', 'size', 'размер', 'level',
 		'уровень', 'tier', 'loyal', 'лояльн', 'product', 'товар', 'номенкл', 'item', 'sku', 'price',
-		'цена', 'quantity', 'qty'
+		'цена', 'quantity', 'qty', '^memo', '^description', '^описан', '^назначен', 'стадия', 'этап', 'stage'
 	].join('|')
 );
 
@@ -363,7 +393,9 @@ interface HeaderScores {
 }
 
 function scoreHeader(header: string): HeaderScores {
-	const n = normaliseHeader(header);
+	// 'Email (Billing)' reads as 'billing email', 'First Name (Billing)' as 'billing first name'
+	const billing = /^(.*?)\s*\((billing|shipping)\)\s*$/i.exec(header);
+	const n = normaliseHeader(billing ? `${billing[2]} ${billing[1]}` : header);
 	const customer = n === '' ? NO_CUSTOMER : customerScores(n);
 	const scores: Record<Role, number> =
 		n === ''
@@ -599,14 +631,21 @@ export function autoMap(columns: readonly ColumnProfile[], hints: ProfileHints):
 		if (col !== -1) assign('date', col, 'content');
 	}
 	if (mapping.amount === -1 && !(mapping.quantity !== -1 && mapping.unitPrice !== -1)) {
-		let best = -1;
-		stats.forEach((st, i) => {
-			if (!free(i) || st.nonEmpty === 0) return;
-			if (st.numberShare < 0.8 || st.dateShare >= 0.5 || !st.decimals || st.idSequence) return;
-			if (AMOUNT_VETO.test(normaliseHeader(columns[i].header)) || TAX_WORD.test(normaliseHeader(columns[i].header)))
-				return;
-			if (best === -1 || st.meanAbs > stats[best].meanAbs) best = i;
-		});
+		// money written with decimals first; whole-number money (a CRM's 450000) when no column has them
+		const pick = (decimals: boolean): number => {
+			let best = -1;
+			stats.forEach((st, i) => {
+				if (!free(i) || st.nonEmpty === 0) return;
+				if (st.numberShare < 0.8 || st.dateShare >= 0.5 || st.decimals !== decimals || st.idSequence) return;
+				if (!decimals && (st.serialShare >= 0.5 || st.distinct < 2 || st.meanAbs < 10)) return;
+				const h = normaliseHeader(columns[i].header);
+				if (AMOUNT_VETO.test(h) || TAX_WORD.test(h) || quantityScore(h, columns[i].header) > 0) return;
+				if (!decimals && /(^|[^a-zа-я])(id|no|nr|num|number|код|номер)$|^id|^no$/.test(h)) return;
+				if (best === -1 || st.meanAbs > stats[best].meanAbs) best = i;
+			});
+			return best;
+		};
+		const best = pick(true) !== -1 ? pick(true) : pick(false);
 		if (best !== -1) assign('amount', best, 'content');
 	}
 	if (mapping.customerKey === -1) {

@@ -322,6 +322,9 @@ function parseSlow(t: string, decimalSep: DecimalSeparator): ParsedNumber {
 /**
  * Parse one cell. decimalSep is the column's decimal separator; a value containing BOTH '.' and
  * ',' is resolved per value: the LAST of the two is the decimal separator. Returns an exact decimal.
+ * A single leading ASCII apostrophe is a formula-safety prefix some systems write before every
+ * number (`'1500.00`, `'-300.00`, `'1 200,50`) and is dropped; apostrophes after the first digit
+ * still group thousands (`1'234.50`). A lone `'` is not a number.
  */
 export function parseDecimal(text: string, decimalSep: DecimalSeparator): ParsedNumber {
 	let i = 0;
@@ -329,6 +332,11 @@ export function parseDecimal(text: string, decimalSep: DecimalSeparator): Parsed
 	while (i < end && isTrimSpace(text.charCodeAt(i))) i++;
 	while (end > i && isTrimSpace(text.charCodeAt(end - 1))) end--;
 	if (i >= end) return 'empty';
+	if (text.charCodeAt(i) === C_APOS) {
+		// formula-safety prefix: the number follows right after it
+		if (i + 1 >= end || isTrimSpace(text.charCodeAt(i + 1))) return 'not-a-number';
+		i++;
+	}
 	const r = parseCore(text, i, end, decimalSep);
 	if (r !== null) return r;
 	return parseSlow(i === 0 && end === text.length ? text : text.slice(i, end), decimalSep);

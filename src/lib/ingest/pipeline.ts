@@ -7,6 +7,7 @@ import { ImportError } from './errors';
 import { hasMalformedQuotes, parseLenient } from './lenient';
 import { sniffText, type Delimiter, type Newline, type SniffHints, type TextSniff } from './sniff';
 import type { TextEncodingName } from './types';
+import { RowMeaning } from './row-meaning';
 
 export const SAMPLE_BYTES = 256 * 1024;
 /**
@@ -176,7 +177,8 @@ function recordsInto(builder: SalesBuilder, firstRecord = 0): (records: string[]
  * (it is empty; the caller starts a new one when false comes back).
  */
 async function importSplit(f: FileToImport, builder: SalesBuilder, control: ImportControl, onBytes: (bytes: number) => void, intoBuilder: boolean): Promise<boolean> {
-	if (!control.parallel) return false;
+	// rows whose meaning depends on the rows above them (a heading's customer, an order's total) are read in one piece
+	if (!control.parallel || RowMeaning.needsWholeFile(f.plan.meaning)) return false;
 	let firstText: string;
 	let firstBytes: number;
 	let job: PartJob;
@@ -468,7 +470,7 @@ export function decodeWhole(bytes: Uint8Array, encoding: TextEncodingName): stri
 	return decodeFile(bytes, encoding).text;
 }
 
-export type PlanChoice = Pick<FilePlan, 'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked'>;
+export type PlanChoice = Pick<FilePlan, 'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked' | 'meaning'>;
 
 /** A decoded file and the sniff of its start, with the user's mapping (or the auto-mapping), ready to import. */
 export function prepareImport(text: string, size: number, sniff: FileSniff, choice?: Partial<PlanChoice>): FileToImport {
@@ -489,7 +491,8 @@ export function prepareImport(text: string, size: number, sniff: FileSniff, choi
 			// the sniff judged the auto-mapped date column: a date column the user chose is judged anew
 			dateSerial: mapping.date === sniff.auto.mapping.date ? sniff.dateSerial : serialColumn(sniff.rows, mapping.date),
 			headerRow: sniff.headerRow,
-			header: sniff.header
+			header: sniff.header,
+			meaning: choice?.meaning ?? sniff.meaning
 		}
 	};
 }

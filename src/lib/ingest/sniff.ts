@@ -3,7 +3,9 @@ import { autoMap, type AutoMapping } from './mapping';
 import { hasMalformedQuotes, parseLenient } from './lenient';
 import { inferDateFormat, parseDate } from './dates';
 import { inferDecimalSeparator, parseDecimal } from './numbers';
-import type { DateOrder, DecimalSeparator } from './types';
+import type { DateOrder, DecimalSeparator, Interpretation } from './types';
+import { interpret } from './meaning';
+import { dateOrderFromColumns, findIndexColumn, scientificKeys } from './structure';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
@@ -22,6 +24,10 @@ export interface TextSniff {
 	dateOrder: DateOrder;
 	dateSerial: boolean;
 	auto: AutoMapping;
+	/** what the export means beyond the mapping: every decision the importer took on its own */
+	meaning: Interpretation;
+	/** records above the header (report titles) */
+	titleLines: string[][];
 	/** a quote that never closes in a sample holding the whole file: 0-based record and field */
 	unclosedQuote: { record: number; field: number } | null;
 }
@@ -101,7 +107,20 @@ export function detectHeaderRow(rows: string[][]): number {
 	let first = 0;
 	while (first < limit && !wide(first)) first++;
 	if (first >= limit) return 0;
-	if (rows[first].some(isValueCell)) return first;
+	if (rows[first].some(isValueCell)) {
+		// the first wide record holds values: a header with an unnamed column ('' over a data-frame
+		// row index: pandas ',Customer,Date,Amount', R '"","customer",…') is one name short of wide in
+		// a narrow table. The records right above, as long as the data row, all text and at most one
+		// name short of the modal width (two names at least), are header candidates; the topmost of
+		// that run is the header (a units line under it is not)
+		const named = (i: number) =>
+			rows[i].length === rows[first].length &&
+			!rows[i].some(isValueCell) &&
+			nonEmpty(rows[i]) >= Math.max(2, modal - 1);
+		let h = first;
+		while (h > 0 && named(h - 1)) h--;
+		return h;
+	}
 	let header = first;
 	let gap = false; // a shorter record (blank, 'Generated: …') since the last wide one
 	// a record with as many fields as the header but some left empty ('Beta;' with no amount) is a
@@ -142,7 +161,7 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 	});
 	const fallbackSep = hints.decimalFallback ?? (delimiter === ';' ? ',' : '.');
 	const decimalSeparators = columnCells.map((cells) => inferDecimalSeparator(cells, fallbackSep));
-	const auto = autoMap(
+	const auto0 = autoMap(
 		header.map((h, c) => ({ header: h, samples: columnCells[c] })),
 		{
 			isNumber: (cell) => typeof parseDecimal(cell, fallbackSep) !== 'string',
@@ -150,10 +169,36 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 			isSerialDate: (cell) => inferDateFormat([cell], 'dmy').serial
 		}
 	);
+	const titleLines = allRows.slice(0, headerRow);
+	const { mapping, amountSource, meaning } = interpret({
+		header,
+		rows,
+		titleLines,
+		auto: auto0,
+		indexColumn: findIndexColumn(header, rows),
+		number: (cell, c) => {
+			const d = parseDecimal(cell, decimalSeparators[c] ?? fallbackSep);
+			return typeof d === 'string' ? null : d.m / 10 ** d.d;
+		}
+	});
+	const auto: AutoMapping = { ...auto0, mapping, amountSource };
 	const dateCells = auto.mapping.date >= 0 ? columnCells[auto.mapping.date] : [];
 	const fmt = inferDateFormat(dateCells, delimiter === ',' ? 'mdy' : 'dmy');
 	// year-first dates read the same under every order: say so in the mapping step
 	const yearFirst = dateCells.length > 0 && dateCells.filter((c) => /^\d{4}[-/.]/.test(c)).length >= dateCells.length * 0.8;
+	let dateOrder: DateOrder = hints.dateOrder ?? (yearFirst ? 'ymd' : fmt.order);
+	// an ambiguous date column: another date column of the file (a due date of 17/04) decides
+	if (!hints.dateOrder && !yearFirst && auto.mapping.date >= 0) {
+		const other = dateOrderFromColumns(header, rows, auto.mapping.date, dateOrder);
+		if (other && other.order !== dateOrder) {
+			dateOrder = other.order;
+			meaning.dateOrderFrom = { column: other.column, example: other.example };
+		}
+	}
+	if (auto.mapping.customerKey >= 0) {
+		const sci = scientificKeys(columnCells[auto.mapping.customerKey]);
+		if (sci) meaning.scientificKeys = { example: sci.example };
+	}
 	return {
 		delimiter,
 		newline,
@@ -161,9 +206,11 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 		header,
 		rows,
 		decimalSeparators,
-		dateOrder: hints.dateOrder ?? (yearFirst ? 'ymd' : fmt.order),
+		dateOrder,
 		dateSerial: fmt.serial,
 		auto,
+		meaning,
+		titleLines,
 		unclosedQuote
 	};
 }

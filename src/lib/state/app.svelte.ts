@@ -8,7 +8,7 @@ import { DEFAULT_WORKSPACE_ID, getDb, type Workspace } from '../store/db';
 import { listWorkspaces, putWorkspace } from '../store/crm';
 import { announce, listen } from '../store/broadcast';
 import { WorkerClient, WorkerFailure, type ProgressEvent } from '../worker/client';
-import type { FileChoice } from '../worker/protocol';
+import type { Failure, FileChoice } from '../worker/protocol';
 import { DEFAULT_SETTINGS, parseIsoDay, toClassifySettings, type UserSettings } from './settings';
 import type { CompareView, MarginView, MigrationCellView, MigrationView, RecencyView, VipView, XyzView } from '../engine/view-types';
 import type { ClassifySettings } from '../engine/types';
@@ -30,7 +30,11 @@ export interface PendingFile {
 	choice: Omit<FileChoice, 'file'>;
 }
 
-export type AppError = { kind: 'import'; info: ImportErrorInfo } | { kind: 'internal'; message: string };
+/**
+ * What the page shows in an error box. `step`: an import step after classification failed and
+ * nothing was stored; `open`: a stored dataset cannot be opened, shown with a button to delete it.
+ */
+export type AppError = Failure;
 
 export type Phase = 'home' | 'mapping' | 'importing' | 'dashboard';
 
@@ -206,7 +210,8 @@ export class AppState {
 					mapping: { ...s.auto.mapping },
 					amountSource: s.auto.amountSource,
 					dateOrder: s.dateOrder,
-					decimalSeparators: [...s.decimalSeparators]
+					decimalSeparators: [...s.decimalSeparators],
+					meaning: structuredClone(s.meaning ?? {})
 				}
 			};
 		} catch (err) {
@@ -319,6 +324,11 @@ export class AppState {
 		return this.phase === 'importing' || this.saving;
 	}
 
+	/**
+	 * Opens a stored dataset. A failure (an `open` error: corrupt or old records, an exception in
+	 * building its views) leaves what was shown before and adds an error naming the dataset, with
+	 * a button to delete it; a page is never left blank.
+	 */
 	async openDataset(id: number): Promise<void> {
 		this.busy = true;
 		try {
@@ -334,15 +344,44 @@ export class AppState {
 			this.phase = 'dashboard';
 			await Promise.all([this.loadPage(), this.loadTab()]);
 		} catch (err) {
-			this.fail(err);
+			this.failOpen(id, err);
 		} finally {
 			this.busy = false;
 		}
 	}
 
+	/** An open that failed as an `open` error naming the dataset (from the list when the worker could not read its name). */
+	private failOpen(id: number, err: unknown): void {
+		const f = err instanceof WorkerFailure ? err.failure : null;
+		const known = this.datasets.find((d) => d.id === id)?.name ?? '';
+		const detail = f?.kind === 'open' ? f.detail : f?.kind === 'internal' ? f.message : f ? new WorkerFailure(f).message : err instanceof Error ? err.message : String(err);
+		const name = (f?.kind === 'open' && f.name) || known;
+		this.errors = [...this.errors.filter((e) => !(e.kind === 'open' && e.datasetId === id)), { kind: 'open', datasetId: id, name, detail }];
+	}
+
+	/** The dashboard of the open dataset failed to render: show the error with its delete button instead. */
+	dashboardFailed(err: unknown): void {
+		const meta = this.openMeta;
+		if (!meta) return this.fail(err);
+		const detail = err instanceof Error ? err.message : String(err);
+		this.errors = [...this.errors.filter((e) => !(e.kind === 'open' && e.datasetId === meta.id)), { kind: 'open', datasetId: meta.id, name: meta.name, detail }];
+		this.closeDataset();
+	}
+
+	/** Shows the start page instead of a dataset (the worker keeps it cached). */
+	closeDataset(): void {
+		this.openMeta = null;
+		this.view = null;
+		this.page = null;
+		this.clearTabViews();
+		if (this.phase === 'dashboard') this.phase = 'home';
+	}
+
 	async removeDataset(id: number): Promise<void> {
 		try {
 			await deleteDataset(getDb(), id);
+			// an error about this dataset (it could not be opened) is answered
+			this.errors = this.errors.filter((e) => !(e.kind === 'open' && e.datasetId === id));
 			announce({ type: 'datasets-changed' });
 			await this.client.request('forget', { datasetId: id });
 			if (this.openMeta?.id === id) {
@@ -492,9 +531,15 @@ export class AppState {
 		}
 	}
 
+	/** The export file, or null after adding the failure to `errors` (an export never throws at the page). */
 	async exportFile(format: ExportFormat, sheetNames: { customers: string; segments: string; concentration: string }) {
 		const s = $state.snapshot(this.settings);
-		return this.client.request('exportFile', { vip: s.vip, xyz: s.xyz, recency: s.recency, format, sheetNames });
+		try {
+			return await this.client.request('exportFile', { vip: s.vip, xyz: s.xyz, recency: s.recency, format, sheetNames });
+		} catch (err) {
+			this.fail(err);
+			return null;
+		}
 	}
 
 	/** A link that reproduces this view on the same file: settings only, never data. */
@@ -524,9 +569,15 @@ export class AppState {
 		}
 	}
 
-	async exportCsv(): Promise<string> {
+	/** The CSV export, or null after adding the failure to `errors`. */
+	async exportCsv(): Promise<string | null> {
 		const s = $state.snapshot(this.settings);
-		return this.client.request('exportCsv', { vip: s.vip, xyz: s.xyz, recency: s.recency });
+		try {
+			return await this.client.request('exportCsv', { vip: s.vip, xyz: s.xyz, recency: s.recency });
+		} catch (err) {
+			this.fail(err);
+			return null;
+		}
 	}
 }
 
@@ -546,7 +597,8 @@ function emptyChoice(overrides: SniffOverrides): PendingFile['choice'] {
 		},
 		amountSource: 'column',
 		dateOrder: 'dmy',
-		decimalSeparators: []
+		decimalSeparators: [],
+		meaning: {}
 	};
 }
 

@@ -69,6 +69,16 @@ export async function loadDataset(
 	});
 }
 
+/** The stored name of a dataset, '' when its record is missing or unreadable; never throws. */
+export async function storedDatasetName(db: ParetoscopeDb, id: number): Promise<string> {
+	try {
+		const meta = await db.datasets.get(id);
+		return typeof meta?.name === 'string' ? meta.name : '';
+	} catch {
+		return '';
+	}
+}
+
 export async function deleteDataset(db: ParetoscopeDb, id: number): Promise<void> {
 	await db.transaction('rw', db.datasets, db.columns, db.chunks, async () => {
 		await deleteColumns(db, [id]);
@@ -87,4 +97,35 @@ export async function getSetting<T>(db: ParetoscopeDb, key: string, fallback: T)
 
 export async function putSetting(db: ParetoscopeDb, key: string, value: unknown): Promise<void> {
 	await db.settings.put({ key, value });
+}
+
+/**
+ * Throws an Error saying what is wrong when a stored dataset cannot be shown: a record written by
+ * an earlier version, or damaged, without the fields or row arrays the dashboard reads.
+ */
+export function checkStoredDataset(meta: DatasetMeta | undefined, columns: SalesColumns | undefined): void {
+	if (!meta || typeof meta !== 'object') throw new Error('its record is missing');
+	if (typeof meta.name !== 'string') throw new Error('its record has no name');
+	if (!meta.has || typeof meta.has !== 'object') throw new Error('its record does not say which columns it has');
+	if (!meta.report || typeof meta.report !== 'object') throw new Error('its record has no import report');
+	if (!columns || typeof columns !== 'object') throw new Error('its columns are missing');
+	const rows = columns.rowCount;
+	if (!Number.isInteger(rows) || rows < 0) throw new Error('its row count is unreadable');
+	if (!Array.isArray(columns.customerKeys) || !Array.isArray(columns.customerNames)) throw new Error('its customer list is missing');
+	if (columns.customerNames.length !== columns.customerKeys.length) throw new Error('its customer names do not match its customers');
+	const rowArrays: [string, ArrayLike<number> | undefined, boolean][] = [
+		['customer', columns.customer, true],
+		['amount', columns.amount, true],
+		['quantity', columns.quantity, false],
+		['profit', columns.profit, false],
+		['date', columns.date, false],
+		['order', columns.order, false]
+	];
+	for (const [name, a, required] of rowArrays) {
+		if (a === undefined || a === null) {
+			if (required) throw new Error(`its ${name} column is missing`);
+			continue;
+		}
+		if (!ArrayBuffer.isView(a) || a.length !== rows) throw new Error(`its ${name} column does not have ${rows} rows`);
+	}
 }

@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import { exportClassification, exportFile } from '../engine/export';
 import { BackupError, deleteAllData, exportWorkspace, planRestore, readBackup, restoreBackup, type ParsedBackup } from '../store/backup';
-import type { SqlColumns } from '../engine/sql';
 import Papa from 'papaparse';
 import { mapProspectHeader, prospectFromRecord } from '../engine/prospect-csv';
 import type { Prospect } from '../engine/crm-types';
@@ -15,15 +14,13 @@ import { classifyXyz } from '../engine/xyz';
 import { classifyRecency } from '../engine/recency';
 import { compareMetrics } from '../engine/compare';
 import { compareView, marginView, migrationCellView, migrationView, recencyView, vipView, xyzView } from '../engine/period-views';
-import { buildSearchIndex, matchingRanks, pageOf, type CustomerQuery } from '../engine/customer-table';
+import { matchingRanks, pageOf, type CustomerQuery } from '../engine/customer-table';
 import { Analysis, dashboardView } from '../engine/dashboard';
 import { availableMetrics } from '../engine/aggregate';
 import type { Classification, ClassifySettings } from '../engine/types';
-import { NO_DATE } from '../ingest/dates';
 import { ImportError } from '../ingest/errors';
 import { decodeFile, decodeForImport, decodeWhole, importFiles, prepareImport, sniffFile, SPLIT_MIN_CHARS, type FileToImport } from '../ingest/pipeline';
-import { loadDataset, startSavingDataset } from '../store/datasets';
-import { StorageQuotaError } from '../store/errors';
+import { DEFAULT_OPEN_STEPS, DEFAULT_STEPS, finishImport, openStored, OpenError, StepError, type OpenSteps, type Prepared, type Steps } from './import-steps';
 import { announce } from '../store/broadcast';
 import { getDb, type DatasetMeta } from '../store/db';
 import type { AccountsView, Api, Failure, FileChoice, Opened, WorkerRequest, WorkerResponse } from './protocol';
@@ -52,6 +49,16 @@ const savesInFlight = new Map<number, Promise<void>>();
 const parallel =
 	typeof Worker === 'function' ? workerParser(() => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })) : undefined;
 
+/** the steps after classification; replaced only by fault tests (`injectStepsForTests`) */
+let steps: Steps = DEFAULT_STEPS;
+let openSteps: OpenSteps = DEFAULT_OPEN_STEPS;
+
+/** Fault tests only: replaces steps after classification (none given: the real ones again). Production never calls it. */
+export function injectStepsForTests(importSteps: Partial<Steps> = {}, open: Partial<OpenSteps> = {}): void {
+	steps = { ...DEFAULT_STEPS, ...importSteps };
+	openSteps = { ...DEFAULT_OPEN_STEPS, ...open };
+}
+
 /** returned by a handler that has already posted its result (an import answers before it is stored) */
 const ANSWERED = Symbol('answered');
 const post = (msg: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
@@ -74,6 +81,8 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
 
 function toFailure(err: unknown): Failure {
 	if (err instanceof ImportError) return { kind: 'import', info: err.info };
+	if (err instanceof StepError) return { kind: 'step', step: err.step, detail: err.detail };
+	if (err instanceof OpenError) return { kind: 'open', datasetId: err.datasetId, name: err.datasetName, detail: err.detail };
 	return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
@@ -200,63 +209,37 @@ async function runImport(id: number, { files, name, workspaceId, settings }: Api
 	await yieldToMessages();
 	if (isCancelled()) throw new ImportError({ code: 'cancelled' });
 	progress('store', 1, columns.rowCount);
-	const meta: Omit<DatasetMeta, 'id'> = {
-		name,
-		workspaceId,
-		createdAt: Date.now(),
-		files: toImport.map((f) => ({
-			name: f.plan.fileName,
-			size: f.size,
-			encoding: f.encoding,
-			delimiter: f.delimiter
-		})),
-		rowCount: columns.rowCount,
-		customerCount: columns.customerKeys.length,
-		has: {
-			date: !!columns.date,
-			quantity: !!columns.quantity,
-			profit: !!columns.profit,
-			order: !!columns.order,
-			manager: !!columns.managers
-		},
-		dateRange: dateRangeOf(columns.date),
-		report,
-		sqlColumns: sqlColumnsOf(toImport[0].plan)
-	};
-	// the dashboard is shown as soon as the dataset has its id, before the columns are copied into
-	// the database; the page then waits for `stored` (the commit) before it calls the import done
+	// every step from here turns its exception into a failure the page shows (import-steps.ts):
+	// the import either shows a dashboard and stores its dataset, or rejects with nothing stored
 	const previous = current;
-	const saving = startSavingDataset(getDb(), meta, columns, (datasetId) => {
-		const opened = select(datasetId, { ...meta, id: datasetId }, analysis, settings, classification, 'after-first-page');
-		post({ id, type: 'result', result: opened });
-	});
-	const committed = saving.committed.then(
-		() => announce({ type: 'datasets-changed' }),
+	const { datasetId, committed } = await finishImport(
+		{ db: getDb(), name, workspaceId, files: toImport, columns, report, analysis, classification },
+		// the dashboard is shown as soon as the dataset has its id, before the columns are copied into
+		// the database; the page then waits for `stored` (the commit) before it calls the import done
+		(meta, prepared) => {
+			post({ id, type: 'result', result: { meta, view: prepared.view } satisfies Opened });
+			select(meta, analysis, settings, classification, prepared, 'after-first-page');
+		},
+		steps
+	);
+	const settled = committed.then(
+		() => {
+			// the dataset is stored: telling other tabs is a courtesy that must not fail the import
+			try {
+				announce({ type: 'datasets-changed' });
+			} catch {
+				/* no BroadcastChannel */
+			}
+		},
 		(err) => {
-			throw storeFailure(err);
+			// the dataset never landed: what was open before is open again
+			if (current?.id === datasetId) current = previous;
+			throw err;
 		}
 	);
-	let datasetId: number;
-	try {
-		datasetId = await saving.id;
-	} catch (err) {
-		throw storeFailure(err);
-	}
-	const settled = committed.catch((err) => {
-		// the dataset never landed: what was open before is open again
-		if (current?.id === datasetId) current = previous;
-		throw err;
-	});
 	settled.catch(() => {});
 	savesInFlight.set(datasetId, settled);
 	return ANSWERED;
-}
-
-/** A failed save as what the page shows: a full disk says how much was needed and is left. */
-function storeFailure(err: unknown): unknown {
-	if (!(err instanceof StorageQuotaError)) return err;
-	const mb = (b: number) => Math.ceil(b / 1048576);
-	return new ImportError({ code: 'quota', neededMb: mb(err.neededBytes), availableMb: err.availableBytes === null ? null : Math.floor(err.availableBytes / 1048576) });
 }
 
 /** Resolves when an imported dataset is stored; rejects as the import would have. */
@@ -280,39 +263,18 @@ async function readChoice(choice: FileChoice): Promise<FileToImport> {
 	return { ...prepareImport(text, file.size, { ...sniff, encoding }, choice), halves };
 }
 
-/** The first file's mapped header names: what a `sales` table loaded from it would call its columns. */
-function sqlColumnsOf(plan: FileToImport['plan']): SqlColumns {
-	const name = (c: number) => (c >= 0 ? plan.header[c] : undefined);
-	const m = plan.mapping;
-	return {
-		customerKey: plan.header[m.customerKey],
-		amount: plan.amountSource === 'column' ? name(m.amount) : undefined,
-		quantity: name(m.quantity),
-		unitPrice: name(m.unitPrice),
-		profit: name(m.profit),
-		date: name(m.date),
-		orderId: name(m.orderId)
-	};
-}
-
-function dateRangeOf(date: Int32Array | undefined): [number, number] | null {
-	if (!date) return null;
-	let min = Infinity;
-	let max = -Infinity;
-	for (let i = 0; i < date.length; i++) {
-		const d = date[i];
-		if (d === NO_DATE) continue;
-		if (d < min) min = d;
-		if (d > max) max = d;
-	}
-	return min <= max ? [min, max] : null;
-}
-
+/** Opens a stored dataset; any failure is an OpenError naming it (the page offers to delete it). */
 async function open(datasetId: number, settings: ClassifySettings): Promise<Opened> {
-	if (current?.id === datasetId) return { meta: current.meta, view: reclassify(settings) };
-	const loaded = await loadDataset(getDb(), datasetId);
-	if (!loaded) throw new Error(`Dataset ${datasetId} is not in this browser's storage any more.`);
-	return select(datasetId, loaded.meta, new Analysis(loaded.columns), settings);
+	if (current?.id === datasetId) {
+		try {
+			return { meta: current.meta, view: reclassify(settings) };
+		} catch (err) {
+			throw new OpenError(datasetId, current.meta.name, err instanceof Error ? err.message : String(err));
+		}
+	}
+	const o = await openStored(getDb(), datasetId, settings, openSteps);
+	select(o.meta, o.analysis, settings, o.classification, o.prepared);
+	return { meta: o.meta, view: o.prepared.view };
 }
 
 /**
@@ -340,26 +302,17 @@ let warmAfterFirstPage: (() => void) | null = null;
  * customer page for an import, whose dashboard shows while the database is still writing.
  */
 function select(
-	id: number,
 	meta: DatasetMeta,
 	analysis: Analysis,
 	settings: ClassifySettings,
-	classification = analysis.classify(settings),
+	classification: Classification,
+	prepared: Prepared,
 	warm: 'now' | 'after-first-page' = 'now'
-): Opened {
+): void {
+	current = { id: meta.id, meta, analysis, searchIndex: prepared.searchIndex, classification, ranksCache: null };
 	const warmUp = () => warmOtherMetrics(analysis, settings);
 	warmAfterFirstPage = warm === 'now' ? null : warmUp;
 	if (warm === 'now') warmUp();
-	const data = analysis.data;
-	current = {
-		id,
-		meta,
-		analysis,
-		searchIndex: buildSearchIndex(data.customerKeys, data.customerNames),
-		classification,
-		ranksCache: null
-	};
-	return { meta, view: dashboardView(data, classification) };
 }
 
 function need(): Current {

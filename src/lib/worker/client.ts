@@ -5,7 +5,15 @@ export type ProgressEvent = Extract<WorkerResponse, { type: 'progress' }>['progr
 /** A failure reported by the worker, carried as data. */
 export class WorkerFailure extends Error {
 	constructor(readonly failure: Failure) {
-		super(failure.kind === 'internal' ? failure.message : failure.info.code);
+		super(
+			failure.kind === 'internal'
+				? failure.message
+				: failure.kind === 'import'
+					? failure.info.code
+					: failure.kind === 'step'
+						? `${failure.step}: ${failure.detail}`
+						: `dataset ${failure.datasetId}: ${failure.detail}`
+		);
 		this.name = 'WorkerFailure';
 	}
 }

@@ -1,7 +1,7 @@
 import type { ImportReport } from '../ingest/build';
 import type { ImportErrorInfo } from '../ingest/errors';
 import type { FileSniff, ImportProgress, SniffOverrides } from '../ingest/pipeline';
-import type { AmountSource, ColumnMapping, DateOrder, DecimalSeparator } from '../ingest/types';
+import type { AmountSource, ColumnMapping, DateOrder, DecimalSeparator, Interpretation } from '../ingest/types';
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
 import type { ClassifySettings, Metric } from '../engine/types';
@@ -17,6 +17,7 @@ import type { ProspectField } from '../engine/prospect-csv';
 import type { Delimiter } from '../ingest/sniff';
 import type { TextEncodingName } from '../ingest/types';
 import type { DatasetMeta } from '../store/db';
+import type { ImportStep } from './import-steps';
 
 /** The user's choices for one file in the mapping step. */
 export interface FileChoice {
@@ -28,6 +29,8 @@ export interface FileChoice {
 	/** the user picked the date order by hand */
 	dateOrderLocked?: boolean;
 	decimalSeparators: DecimalSeparator[];
+	/** what the export means beyond the mapping, as shown (and maybe changed) in the mapping step */
+	meaning?: Interpretation;
 }
 
 export type SniffOutcome = { ok: true; sniff: FileSniff } | { ok: false; error: ImportErrorInfo; fileName: string };
@@ -96,7 +99,16 @@ export type WorkerRequest =
 	| { [K in RequestType]: { id: number; type: K; payload: Api[K][0] } }[RequestType]
 	| { id: number; type: 'cancel'; payload: { target: number } };
 
-export type Failure = { kind: 'import'; info: ImportErrorInfo } | { kind: 'internal'; message: string };
+/**
+ * A failed request as data. `step`: an import step after classification failed (nothing was
+ * stored); `open`: a stored dataset could not be opened (`name` is '' when unreadable) and may be
+ * deleted.
+ */
+export type Failure =
+	| { kind: 'import'; info: ImportErrorInfo }
+	| { kind: 'internal'; message: string }
+	| { kind: 'step'; step: ImportStep; detail: string }
+	| { kind: 'open'; datasetId: number; name: string; detail: string };
 
 export type WorkerResponse =
 	| { id: number; type: 'progress'; progress: ImportProgress & { stage: 'read' | 'parse' | 'store' | 'classify' } }

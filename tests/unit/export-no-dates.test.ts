@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { exportClassification, exportExtras, exportFile } from '../../src/lib/engine/export';
+import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { aggregate } from '../../src/lib/engine/aggregate';
+import { DEFAULT_VIP } from '../../src/lib/engine/vip';
+import { DEFAULT_XYZ } from '../../src/lib/engine/xyz';
+import { DEFAULT_RECENCY } from '../../src/lib/engine/recency';
+import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
+import { classificationWorkbook } from '../../src/lib/engine/xlsx';
+import { salesWith } from './helpers';
+
+const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+const all = { vip: DEFAULT_VIP, xyz: DEFAULT_XYZ, recency: DEFAULT_RECENCY };
+
+function exported(data: SalesColumns) {
+	const c = classify(aggregate(data, settings), data.customerKeys, settings);
+	const rows = Papa.parse<string[]>(exportClassification(data, c, all).trimEnd(), { header: false }).data;
+	return { header: rows[0], body: rows.slice(1), col: (name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]), c };
+}
+
+const DATED_HEADER = ['rank', 'customer_key', 'customer_name', 'value', 'share', 'cumulative_share', 'class', 'key_customer', 'metric', 'vip_status', 'vip_months', 'xyz', 'recency'];
+const DATE_COLUMNS = ['vip_status', 'vip_months', 'xyz', 'recency'];
+
+// Before the fix, such a dataset exported (DEFAULT_VIP/XYZ/RECENCY):
+//   1,ann,ann,300,…,A,true,revenue,good,,Z,lost
+//   2,bob,bob,100,…,A,true,revenue,regular,,Z,lost
+//   3,cat,cat,50,…,B,true,revenue,regular,,Z,lost
+// i.e. every customer "lost", XYZ "Z", a VIP status computed from nothing.
+describe('export when the date column holds no valid date', () => {
+	// a date column mapped, every value invalid (NO_DAY): ann 300, bob 100, cat 50
+	const undated = () =>
+		salesWith([
+			{ key: 'ann', amount: 200, day: null },
+			{ key: 'bob', amount: 100, day: null },
+			{ key: 'ann', amount: 100, day: null },
+			{ key: 'cat', amount: 50, day: null }
+		]);
+
+	it('keeps the dated header but leaves every date-based cell empty (nobody is "lost")', () => {
+		const e = exported(undated());
+		expect(e.header).toEqual(DATED_HEADER);
+		expect(e.col('customer_key')).toEqual(['ann', 'bob', 'cat']);
+		expect(e.col('value')).toEqual(['300', '100', '50']);
+		expect(e.col('metric')).toEqual(['revenue', 'revenue', 'revenue']);
+		for (const name of DATE_COLUMNS) expect(e.col(name), name).toEqual(['', '', '']);
+		expect(e.col('recency')).not.toContain('lost');
+	});
+
+	it('exportExtras: the date-based columns are present and empty', () => {
+		const data = undated();
+		const c = classify(aggregate(data, settings), data.customerKeys, settings);
+		const x = exportExtras(data, c, all);
+		expect(x.vip?.size).toBe(0);
+		expect(x.xyz?.size).toBe(0);
+		expect(x.recency?.size).toBe(0);
+	});
+
+	it('the xlsx export has the same header and empty date-based cells; so has the Excel CSV dialect', () => {
+		const data = undated();
+		const c = classify(aggregate(data, settings), data.customerKeys, settings);
+		const f = exportFile(data, c, all, 'xlsx', { customers: 'Customers', segments: 'Segments', concentration: 'Concentration' });
+		expect(f.extension).toBe('xlsx');
+		const [customers] = classificationWorkbook(c, data.customerKeys, data.customerNames, { customers: 'C', segments: 'S', concentration: 'K' }, exportExtras(data, c, all));
+		expect(customers.rows[0]).toEqual(DATED_HEADER);
+		for (const row of customers.rows.slice(1)) expect(row.slice(-4)).toEqual(['', '', '', '']);
+		const semicolon = exportFile(data, c, all, 'csv-excel-ru', { customers: 'C', segments: 'S', concentration: 'K' });
+		const lines = (semicolon.data as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+		expect(lines[0].split(';').slice(-4)).toEqual(DATE_COLUMNS);
+		expect(lines.slice(1).every((l) => l.endsWith(';;;;'))).toBe(true);
+	});
+
+	it('dated data keeps its values (one dated row is enough to compute them)', () => {
+		const day = 20000; // 2024-10-04
+		const e = exported(
+			salesWith([
+				{ key: 'ann', amount: 300, day },
+				{ key: 'bob', amount: 100, day: day - 400 },
+				{ key: 'cat', amount: 50, day: null }
+			])
+		);
+		expect(e.header).toEqual(DATED_HEADER);
+		// ann bought on the reference day; bob 400 days before (> 180: lost); cat has no dated purchase
+		expect(e.col('recency')).toEqual(['active', 'lost', 'lost']);
+		expect(e.col('vip_status').every((v) => v !== '')).toBe(true);
+	});
+
+	it('data without a date column keeps the short header', () => {
+		const e = exported(salesWith([{ key: 'ann', amount: 300 }, { key: 'bob', amount: 100 }]));
+		expect(e.header).toEqual(DATED_HEADER.slice(0, 9));
+	});
+});
