@@ -200,6 +200,7 @@ export const en = {
 	'meaning.indexColumn': "Column {n} has no name and only numbers the rows (a pandas or R index): it is ignored.",
 	'meaning.dateOrderFrom': "Every date in «{date}» reads both day-first and month-first; «{column}» has {example}, so the file is read as {order}.",
 	'meaning.scientific': "Customer ids look rounded by a spreadsheet ({example}): different customers may have merged into one. Export the id column as text (in Excel, format the column as Text before saving) and import again.",
+	'meaning.taxExcluded': "«{amount}» is the amount before tax and is used; «{other}» includes tax, and tax is not revenue.",
 	'report.decisions': "What the import decided",
 	'report.decisionAmount': "amount {amount}",
 	'decision.status-excluded': "left out: status «{value}»",

@@ -202,6 +202,7 @@ export const ro: Record<MessageKey, string> = {
 	'meaning.indexColumn': "Coloana {n} nu are nume și doar numerotează rândurile (un index pandas sau R): este ignorată.",
 	'meaning.dateOrderFrom': "Toate datele din «{date}» se pot citi și zi/lună, și lună/zi; «{column}» conține {example}, deci fișierul se citește ca {order}.",
 	'meaning.scientific': "Codurile clienților par rotunjite de un program de calcul tabelar ({example}): clienți diferiți se pot fi contopit într-unul. Exportați coloana codurilor ca text (în Excel, formatați coloana ca Text înainte de salvare) și importați din nou.",
+	'meaning.taxExcluded': "«{amount}» este suma fără taxe și se folosește; «{other}» include taxele, iar taxele nu sunt venit.",
 	'report.decisions': "Ce s-a decis la import",
 	'report.decisionAmount': "în valoare de {amount}",
 	'decision.status-excluded': "exclus: starea «{value}»",

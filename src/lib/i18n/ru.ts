@@ -202,6 +202,7 @@ export const ru: Record<MessageKey, string> = {
 	'meaning.indexColumn': "Столбец {n} без названия — это только нумерация строк (индекс pandas или R), он не используется.",
 	'meaning.dateOrderFrom': "Все даты в «{date}» читаются и как день/месяц, и как месяц/день; в «{column}» есть {example}, поэтому файл читается в формате {order}.",
 	'meaning.scientific': "Коды клиентов, похоже, округлены табличным редактором ({example}): разные клиенты могли слиться в одного. Выгрузите столбец кодов как текст (в Excel перед сохранением задайте столбцу формат «Текстовый») и импортируйте снова.",
+	'meaning.taxExcluded': "«{amount}» — сумма без налога, она и берётся; в «{other}» есть налог, а налог — не выручка.",
 	'report.decisions': "Что решено при импорте",
 	'report.decisionAmount': "на сумму {amount}",
 	'decision.status-excluded': "не учтено: статус «{value}»",

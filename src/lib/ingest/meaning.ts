@@ -58,6 +58,10 @@ const CUSTOMER_LIKE =
 const ORDER_LEVEL = /^(order|invoice|document|receipt|check|grand|sales?order)?(total|totals|grandtotal)(amount|sum|value)?$|^(order|invoice|document)(amount|sum|value|total)/;
 const ORDER_LEVEL_RU = /^(итого|сумма)(заказа|документа|счета|чека)$|^суммадокумента$|^итогозаказа$/;
 
+const TAX_EXCLUDED = /untaxed|без(учета)?(ндс|налога)|excl|exclusive|netoftax|pretax|beforetax|horstaxes|montantht|ht$|netto|sinimpuestos|siniva|ohne(mwst|ust)|faratva|^lineamount$|^(amount|total)(net)$/;
+const TAX_INCLUDED = /incl|inclusive|сндс|сучетомндс|включая|withtax|aftertax|ttc|brutto|^(total|amount|сумма|итого|totalamount|grandtotal|invoicetotal|amounttotal)(signed)?$/;
+const TAX_ONLY = /^(tax|taxamount|taxtotal|vat|vatamount|ндс|суммандс|mwst|ust|tva|iva|totaltax|amounttax)(signed)?$/;
+
 /** Distinct non-empty values of a column in the sampled rows, most frequent first. */
 function distinct(rows: readonly string[][], c: number): { value: string; count: number }[] {
 	const counts = new Map<string, number>();
@@ -206,7 +210,13 @@ export function interpret(input: MeaningInput): { mapping: ColumnMapping; amount
 		}
 	}
 
-	// 8. a returns list: its title line says so
+	// 8. tax is not revenue: say so when the amount is before tax and a tax-included total (or the tax) stands beside it
+	if (amountSource === 'column' && mapping.amount >= 0 && TAX_EXCLUDED.test(words[mapping.amount])) {
+		const other = words.findIndex((w, c) => c !== mapping.amount && (TAX_INCLUDED.test(w) || TAX_ONLY.test(w)) && numeric(c));
+		if (other >= 0) meaning.taxExcluded = { instead: other };
+	}
+
+	// 9. a returns list: its title line says so
 	const title = input.titleLines.map((r) => r.map((f) => f.trim()).filter((f) => f !== '').join(' ')).find((l) => l !== '');
 	if (title && isReturnsTitle(title)) {
 		meaning.returnsFile = true;

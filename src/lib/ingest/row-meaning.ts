@@ -94,7 +94,7 @@ export class RowMeaning {
 	static isPlain(m: Interpretation | undefined): boolean {
 		return (
 			!m ||
-			(!m.fillDown && (m.customerFallback ?? -1) < 0 && !m.status && !m.docType && !m.currency?.keep && !m.returnsFile && (m.refund ?? -1) < 0 && m.orderTotal?.mode !== 'oncePerOrder')
+			(!m.fillDown && (m.customerFallback ?? -1) < 0 && !m.nameParts && !m.status && !m.docType && !m.currency?.keep && !m.returnsFile && (m.refund ?? -1) < 0 && m.orderTotal?.mode !== 'oncePerOrder')
 		);
 	}
 
@@ -125,6 +125,13 @@ export class RowMeaning {
 			const other = cellOf(fields, m.customerFallback);
 			if (other !== '') {
 				key = other;
+				via = 'fallback';
+			}
+		} else if (key === '' && m.nameParts) {
+			// a named buyer is never dropped as "no customer": a guest order without an e-mail
+			const named = m.nameParts.map((c) => cellOf(fields, c)).filter((x) => x !== '').join(' ');
+			if (named !== '') {
+				key = named;
 				via = 'fallback';
 			}
 		}

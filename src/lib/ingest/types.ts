@@ -112,6 +112,8 @@ export interface Interpretation {
 	indexColumn?: number;
 	/** why the date order was chosen: another date column of the file decided it */
 	dateOrderFrom?: { column: number; example: string } | null;
+	/** the amount is before tax while `instead` includes tax (or is the tax): tax is not revenue */
+	taxExcluded?: { instead: number } | null;
 	/** the customer key column holds numbers a spreadsheet wrote in scientific notation */
 	scientificKeys?: { example: string } | null;
 }
