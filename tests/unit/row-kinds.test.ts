@@ -138,10 +138,10 @@ describe('looksLikeDealStages and the status context', () => {
 		expect(statusContextOf('Financial Status', ['paid', 'refunded'])).toBe('status');
 	});
 
-	it('BUG: a Russian order status column with «Оплачено» is read as a deals pipeline and «Доставлено» orders are dropped', () => {
-		// «Оплачено» (paid) is an ordinary order / payment status, but it is in the WON list, so
-		// looksLikeDealStages sees a won deal and the column gets the 'stage' context: then every value
-		// that is not a won word (Доставлено = delivered, Выполнен = completed) is excluded.
+	it('a Russian order status column with «Оплачено» stays an order status column: «Доставлено» orders are sales', () => {
+		// «Оплачено» (paid) is also a won word of a pipeline, but an order status column says it too: it alone
+		// must not make the column a pipeline, or every value that is not a won word (Доставлено = delivered,
+		// Выполнен = completed) would be excluded.
 		const values = ['Оплачено', 'Доставлено', 'Выполнен', 'Отменён'];
 		expect(statusContextOf('Статус', values)).toBe('status');
 		const context = statusContextOf('Статус', values);
@@ -163,5 +163,21 @@ describe('isReturnsTitle', () => {
 		// 'returned' and 'returning' are not the word 'return'
 		expect(isReturnsTitle('Returning customers 2024')).toBe(false);
 		expect(isReturnsTitle('')).toBe(false);
+	});
+});
+
+describe('edges found in review', () => {
+	it('Romanian written with cedillas (ş ţ) reads like ș ț', async () => {
+		const { statusKind } = await import('../../src/lib/ingest/row-kinds');
+		expect(statusKind('Eşuată', 'status', false)).toBe('excluded');
+		expect(statusKind('Câştigat', 'stage', false)).toBe('sale');
+	});
+	it("a bare 'State' column of US states is not a status column; one of order states is", async () => {
+		const { prepareBytes } = await import('../../src/lib/ingest/pipeline');
+		const enc = (s: string) => new TextEncoder().encode(s);
+		const states = await prepareBytes(enc('Customer,State,Amount\nA,NY,10\nB,CA,5\n'), 's.csv');
+		expect(states.plan.meaning?.status ?? null).toBeNull();
+		const orders = await prepareBytes(enc('Customer,State,Amount\nA,paid,10\nB,cancelled,5\n'), 'o.csv');
+		expect(orders.plan.header[orders.plan.meaning!.status!.column]).toBe('State');
 	});
 });

@@ -344,7 +344,7 @@ export class SalesBuilder {
 		}
 		// a key already seen is a customer: the totals-row checks run once per distinct key
 		const known = this.customers.find(key);
-		if (known < 0 && (TOTAL_ROW.test(key) || this.isGroupTotal(key) || (meaning !== null && isTotalLabel(key)))) {
+		if (known < 0 && (TOTAL_ROW.test(key) || this.isGroupTotal(key) || isTotalLabel(key))) {
 			this.skipped.add('total-row', placeIn(plan, fields, row, m.customerKey));
 			return;
 		}

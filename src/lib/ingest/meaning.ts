@@ -12,7 +12,7 @@
  */
 import type { AutoMapping } from './mapping';
 import { normaliseHeader } from './mapping';
-import { docTypeKind, isReturnsTitle, looksLikeDealStages, normaliseValue, statusKind, type StatusContext } from './row-kinds';
+import { docTypeKind, isReturnsTitle, isTotalLabel, looksLikeDealStages, normaliseValue, statusKind, type StatusContext } from './row-kinds';
 import type { ColumnMapping, CurrencyRule, Interpretation, RowKind, ValueRule } from './types';
 
 export interface MeaningInput {
@@ -61,6 +61,9 @@ const ORDER_LEVEL_RU = /^(итого|сумма)(заказа|документа
 const TAX_EXCLUDED = /untaxed|без(учета)?(ндс|налога)|excl|exclusive|netoftax|pretax|beforetax|horstaxes|montantht|ht$|netto|sinimpuestos|siniva|ohne(mwst|ust)|faratva|^lineamount$|^(amount|total)(net)$/;
 const TAX_INCLUDED = /incl|inclusive|сндс|сучетомндс|включая|withtax|aftertax|ttc|brutto|^(total|amount|сумма|итого|totalamount|grandtotal|invoicetotal|amounttotal)(signed)?$/;
 const TAX_ONLY = /^(tax|taxamount|taxtotal|vat|vatamount|ндс|суммандс|mwst|ust|tva|iva|totaltax|amounttax)(signed)?$/;
+
+/** Words of an order / payment status that is a sale: they make a bare 'State' column a status column. */
+const STATUS_WORD = /^(paid|complete|completed|shipped|delivered|fulfilled|processing|pending|posted|open|closed|active|settled|succeeded|оплачен|оплачено|выполнен|отгружен|доставлен|проведен|bezahlt|payé|pagado|pagato|plătit|platit)/;
 
 /** Distinct non-empty values of a column in the sampled rows, most frequent first. */
 function distinct(rows: readonly string[][], c: number): { value: string; count: number }[] {
@@ -133,7 +136,14 @@ export function interpret(input: MeaningInput): { mapping: ColumnMapping; amount
 	// 2. status / stage and document type
 	const taken = used(mapping);
 	const refundCol = words.findIndex((w, c) => REFUND_HEADER.test(w) && !taken.has(c) && numeric(c) && !/^converted/.test(w));
-	const statusCol = bestColumn(words, (w) => (STATUS_HEADER.test(w) ? (/financial|payment|оплат|zahlung/.test(w) ? 100 : /fulfil|shipment|delivery|доставк/.test(w) ? 40 : 90) : 0), taken, (c) => distinct(rows, c).length <= 40);
+	const statusCol = bestColumn(words, (w) => (STATUS_HEADER.test(w) ? (/financial|payment|оплат|zahlung/.test(w) ? 100 : /fulfil|shipment|delivery|доставк/.test(w) ? 40 : 90) : 0), taken, (c) => {
+		const values = distinct(rows, c);
+		if (values.length > 40) return false;
+		// a bare 'State' may hold US states: it is a status only when some value reads as one
+		if (/^(state|состояние|zustand|etat|état|estado|stato|stare)$/.test(words[c]))
+			return values.some((v) => statusKind(v.value, 'status', true) !== 'sale' || STATUS_WORD.test(normaliseValue(v.value)));
+		return true;
+	});
 	if (statusCol >= 0) {
 		const values = distinct(rows, statusCol).map((d) => d.value);
 		const context = statusContextOf(header[statusCol], values);
@@ -153,8 +163,10 @@ export function interpret(input: MeaningInput): { mapping: ColumnMapping; amount
 	const currencyCol = words.findIndex((w, c) => CURRENCY_HEADER.test(w) && !taken.has(c));
 	let refund = refundCol;
 	if (currencyCol >= 0) {
-		const seen = distinct(rows, currencyCol).map((d) => d.value.toUpperCase());
-		const unique = [...new Set(seen)];
+		// counted upper-cased: 'EUR' and 'eur' are one currency
+		const counts = new Map<string, number>();
+		for (const d of distinct(rows, currencyCol)) counts.set(d.value.toUpperCase(), (counts.get(d.value.toUpperCase()) ?? 0) + d.count);
+		const unique = [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => v);
 		if (unique.length > 1 && amountSource === 'column') {
 			const converted = words.findIndex((w, c) => CONVERTED_AMOUNT_HEADER.test(w) && numeric(c));
 			const rule: CurrencyRule = { column: currencyCol, keep: null, converted: null, seen: unique };
@@ -253,10 +265,13 @@ function headingColumn(input: MeaningInput, mapping: ColumnMapping): number {
 		if (c === amount || c === mapping.date) continue;
 		const headings = rows.filter((r) => cell(r, c) !== '' && r.every((f, j) => j === c || j === amount || f.trim() === ''));
 		// 'Total for Anchor Marine' rows are headings too by shape; at least one heading must not be one
-		const real = headings.filter((r) => !/^(total|totals|итого|всего|итог|summe|gesamt|total général)\b/i.test(cell(r, c)));
+		const real = headings.filter((r) => !isTotalLabel(cell(r, c)) && !/^(total|totals|итого|всего|итог|summe|gesamt)(\s|$)/i.test(cell(r, c)));
 		if (real.length === 0) continue;
-		const detail = withAmount.filter((r) => cell(r, c) === '');
-		if (detail.length >= withAmount.length * 0.5 && detail.length > 0) return c;
+		// the rows with an amount that are neither headings nor totals: most of them leave the column empty
+		// a detail row says more than its amount (a date, a document, a product)
+		const detail = withAmount.filter((r) => cell(r, c) === '' && r.some((f, j) => j !== c && j !== amount && f.trim() !== ''));
+		const others = withAmount.filter((r) => cell(r, c) !== '' && !headings.includes(r));
+		if (detail.length > 0 && detail.length >= others.length) return c;
 	}
 	return -1;
 }

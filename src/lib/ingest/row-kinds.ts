@@ -14,6 +14,9 @@ export function normaliseValue(v: string): string {
 		.trim()
 		.toLowerCase()
 		.replace(/ё/g, 'е')
+		// Romanian written with cedillas by older systems: ş ţ are ș ț
+		.replace(/ş/g, 'ș')
+		.replace(/ţ/g, 'ț')
 		.replace(/[\s_\-–—.:;,!()[\]«»"'/]+/g, ' ')
 		.trim();
 }
@@ -114,11 +117,19 @@ export function docTypeKind(value: string): RowKind {
 	return 'sale';
 }
 
+/**
+ * Values only a deals pipeline has: a won or lost deal. Payment words («оплачено», «успешно»)
+ * are not among them: an order status column says them too.
+ */
+const DEAL_MARKERS = new Set(
+	['won', 'closed won', 'closedwon', 'deal won', 'успешно реализовано', 'сделка успешна', 'сделка заключена', 'выиграна', 'gewonnen', 'gagné', 'gagnée', 'ganado', 'ganada', 'vinto', 'câștigat', 'castigat'].map(normaliseValue)
+);
+
 /** True when some value of a status column is a won or lost deal: the column is a deals pipeline. */
 export function looksLikeDealStages(values: readonly string[]): boolean {
 	return values.some((x) => {
 		const v = normaliseValue(x);
-		return starts(sets.won, v) || /(^|\s)(lost|проиграна|провалена|не реализовано|verloren|perdu|perdido|pierdut)(\s|$)/.test(v);
+		return starts(DEAL_MARKERS, v) || /(^|\s)(lost|closed lost|проиграна|провалена|не реализовано|verloren|perdu|perdido|pierdut)(\s|$)/.test(v);
 	});
 }
 
@@ -128,4 +139,9 @@ export function isReturnsTitle(line: string): boolean {
 	return /^(возврат|возвраты|return|returns|sales returns|customer returns|credit note|credit notes|credit memo|credit memos|storno|gutschrift|gutschriften|retour|retours|retoure|avoir|avoirs|devoluci[oó]n|devoluciones|nota de cr[eé]dito|notas de cr[eé]dito|retur|retururi|note de credit)(\s|$)/.test(
 		v
 	);
+}
+
+/** 'Total for Anchor Marine', 'Итого по ООО «Кедр»', 'TOTAL': a report's totals line. */
+export function isTotalLabel(text: string): boolean {
+	return /^(total|totals|grand total|итого|итог|всего|общий итог|summe|gesamt|gesamtsumme|total général|total general|totale)(\s+(for|по|für|pour|para|per|pentru)\s.*|[:.]?)$/i.test(text.trim());
 }

@@ -7,6 +7,9 @@
  * Pure: no DOM, no dependencies.
  */
 import { kindOf } from './meaning';
+import { isTotalLabel } from './row-kinds';
+
+export { isTotalLabel };
 import type { Interpretation, RowKind } from './types';
 
 /** A decision the importer applied to rows, counted for the import report. */
@@ -111,7 +114,8 @@ export class RowMeaning {
 		if (m.fillDown) {
 			if (key !== '') {
 				// a heading: the customer alone, or with a subtotal but no date
-				const noDate = this.date >= 0 ? cellOf(fields, this.date) === '' : cellOf(fields, this.amount) === '';
+				// without a date column: nothing but the customer and, at most, the amount (a group subtotal)
+				const noDate = this.date >= 0 ? cellOf(fields, this.date) === '' : fields.every((f, j) => j === this.customerKey || j === this.amount || f.trim() === '');
 				if (noDate && !isTotalLabel(key)) {
 					this.group = key;
 					heading = true;
@@ -163,7 +167,8 @@ export class RowMeaning {
 				decision = { kind: 'currency-excluded', value: cur.toUpperCase() };
 			}
 		}
-		if (kind === 'sale' && m.returnsFile) {
+		// in a returns list every row is a return, whatever its status says about the money
+		if ((kind === 'sale' || kind === 'refunded') && m.returnsFile) {
 			kind = 'return';
 			decision = { kind: 'returns-file' };
 		}
@@ -181,9 +186,4 @@ export class RowMeaning {
 		this.seenTotals.set(order, amountText);
 		return false;
 	}
-}
-
-/** 'Total for Anchor Marine', 'Итого по ООО «Кедр»', 'TOTAL': a report's totals line. */
-export function isTotalLabel(text: string): boolean {
-	return /^(total|totals|grand total|итого|итог|всего|общий итог|summe|gesamt|gesamtsumme|total général|total general|totale|total pentru)(\s+(for|по|für|pour|para|per)\b.*|[:.]?)$/i.test(text.trim());
 }
