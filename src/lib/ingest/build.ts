@@ -49,8 +49,9 @@ export interface ImportReport {
 		records: number;
 		imported: number;
 		dateOrder?: DateOrder;
-		/** the file's header and meaning, so the report can name each decision's column (absent before v0.2) */
+		/** the file's header, mapping and meaning, so the report can name each decision's column (absent before v0.2) */
 		header?: string[];
+		mapping?: ColumnMapping;
 		meaning?: Interpretation;
 	}[];
 	rowsRead: number;
@@ -299,6 +300,7 @@ export class SalesBuilder {
 		this.fileStats = { name: plan.fileName, records: 0, imported: 0 };
 		if (plan.meaning && Object.keys(plan.meaning).length > 0) {
 			this.fileStats.header = plan.header;
+			this.fileStats.mapping = plan.mapping;
 			this.fileStats.meaning = plan.meaning;
 		}
 		this.files.push(this.fileStats);
