@@ -1,6 +1,9 @@
 /**
  * Date parsing to integer day numbers (days since 1970-01-01, proleptic Gregorian, no time zone).
  *
+ * Over 400 lines for one job: every written date form and the whole-column order inference; the
+ * calendar math shared with the engine is to move out with issue 12 (NO_DAY / NO_DATE).
+ *
  * The common numeric forms (ISO `2024-01-31[T…]`, `31.01.2024`, `1/31/2024 8:26`) are parsed by
  * a char-code pass with integer civil-date arithmetic (Howard Hinnant's days_from_civil); month
  * names (English, Russian) take a regex path. Any time of day is validated and then dropped; a

@@ -1,6 +1,9 @@
 /**
  * Automatic column → role mapping for sales exports (English and Russian headers).
  *
+ * Over 400 lines: one job (score headers and contents, assign roles), but the header vocabulary
+ * (amount, customer, date, order words) should move to its own file; that split is part of issue 12.
+ *
  * How it works:
  * 1. Every header is normalised (`normaliseHeader`) and scored 0..100 for every role by the
  *    vocabulary below. Scores encode how specific a header is: 'Order ID' 100 > 'Num' 60.

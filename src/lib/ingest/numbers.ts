@@ -1,6 +1,9 @@
 /**
  * Exact decimal parsing for numbers found in sales exports.
  *
+ * Over 400 lines for one job: the many written forms of a number (groups, signs, currencies,
+ * apostrophes) and the per-column separator inference share one tokenizer; most lines are doc comments.
+ *
  * A value is returned as an integer mantissa and a count of decimals (value = m / 10^d), built
  * digit by digit from the text (never via parseFloat), so sums of mantissas at a common scale are
  * exact. The common forms (`1234.56`, `-30`, `1 234,56`, `1,234.56`, `(12.5)`) are handled by a

@@ -1,3 +1,8 @@
+/**
+ * Reads files into sales columns: sniff, decode, stream through PapaParse, split large files across
+ * two workers. Over 400 lines and more than one job (sniffing, decoding, the split, the parser's
+ * scheduler): issue 12 splits it; until then each part keeps its own section below.
+ */
 import Papa from 'papaparse';
 import type { SalesColumns } from '../engine/types';
 import { SalesBuilder, type FilePlan, type ImportReport, type SalesPart } from './build';

@@ -1,4 +1,8 @@
 /// <reference lib="webworker" />
+/**
+ * The analysis worker: answers the typed requests of protocol.ts. Over 400 lines because it still
+ * dispatches every request in one switch with some domain helpers beside it; issue 12 thins it.
+ */
 import { exportClassification, exportFile } from '../engine/export';
 import { BackupError, deleteAllData, exportWorkspace, planRestore, readBackup, restoreBackup, type ParsedBackup } from '../store/backup';
 import Papa from 'papaparse';
