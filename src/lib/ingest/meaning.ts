@@ -11,7 +11,7 @@
  * Pure: no DOM, no dependencies.
  */
 import type { AutoMapping } from './mapping';
-import { normaliseHeader } from './mapping';
+import { headerWords } from './header-scores';
 import { docTypeKind, isReturnsTitle, isTotalLabel, looksLikeDealStages, normaliseValue, statusKind, type StatusContext } from './row-kinds';
 import type { ColumnMapping, CurrencyRule, Interpretation, RowKind, ValueRule } from './types';
 
@@ -30,11 +30,6 @@ export interface MeaningInput {
 
 const cell = (row: readonly string[], c: number) => (c >= 0 ? (row[c] ?? '').trim() : '');
 
-/** Header words, moved so '(Billing)' suffixes read as prefixes: 'Email (Billing)' → 'billingemail'. */
-export function headerWords(h: string): string {
-	const m = /^(.*?)\s*\((billing|shipping|bill to|ship to|плательщик|покупатель|доставка)\)\s*$/i.exec(h);
-	return normaliseHeader(m ? `${m[2]} ${m[1]}` : h);
-}
 
 const STATUS_HEADER =
 	/^(financial|payment|order|invoice|deal|transaction|charge|document|doc)?(status|state|stage|phase)$|^(dealstage|pipelinestage|salesstage|opportunitystage)$|^(статус|состояние|этап|стадия)(заказа|оплаты|сделки|документа|платежа)?$|^(zahlungsstatus|bestellstatus|status|zustand|phase|statut|etat|état|étape|etape|estado|etapa|stato|fase|stare|etapă|etapa)$/;

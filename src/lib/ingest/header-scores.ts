@@ -1,0 +1,392 @@
+/**
+ * Header vocabulary of the auto-mapping: how much a header looks like each role (0..100), in
+ * English and Russian (money headers also in German, French, Spanish, Italian and Romanian).
+ * Scores encode how specific a header is: 'Order ID' 100 > 'Num' 60. See mapping.ts for how the
+ * scores become a mapping.
+ *
+ * Pure: no DOM, no dependencies.
+ */
+import { ROLES, type Role } from './types';
+
+/**
+ * Normalise a header for matching: NFC, lower case, ё→е, and drop everything that is not a
+ * letter or a digit (BOM, quotes, punctuation, underscores, spaces, \r, '#', '№', '%', '$').
+ * 'Customer_Name', 'CUSTOMERNAME' and ' "Customer Name"\r' all become 'customername'.
+ */
+export function normaliseHeader(h: string): string {
+	return h
+		.normalize('NFC')
+		.toLowerCase()
+		.replace(/ё/g, 'е')
+		.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header vocabulary
+// ---------------------------------------------------------------------------------------------
+
+/** Currency suffixes stripped from money headers: 'Выручка, руб.' → 'выручка'. */
+const CURRENCY_SUFFIX = /(руб|рублей|рубли|rub|rur|usd|eur|gbp|uah|грн|kzt|тенге|byn|cny)$/;
+
+/** Tax qualifiers that say a money column is before tax ('Сумма без НДС', 'Total excl. VAT'). */
+const NET_TAX = /(безучета|без|excluding|excl|exc|without|before|ex)(ндс|vat|tax|налога|налог|gst)/;
+/** Tax qualifiers that say a money column includes tax ('Сумма с НДС', 'Total incl. VAT'). */
+const GROSS_TAX = /(сучетом|включая|вкл|с|including|incl|inc|with|after|plus)(ндс|vat|tax|налога|налог|gst)/;
+export const TAX_WORD = /ндс|(?<!pri)vat|tax|налог|gst|hst|pst/;
+
+export const AMOUNT_VETO = new RegExp(
+	[
+		'discount', 'скидк', 'shipping', 'shipment', 'доставк', 'freight', 'перевоз', 'balance', 'остат',
+		'сальдо', 'guthaben', 'kontostand', 'saldo', 'solde', 'баланс', 'gebühr', 'gebuhr', 'gebuehr', 'frais',
+		'comision', 'comisión', 'comisi', '^taxa', 'provision', 'steuer', 'mwst', '^ust', '^tva', 'tva$', '^iva', 'rabatt',
+		'remise', 'descuento', 'reducere', 'zip', 'postal', 'postcode', 'plz', 'phone', 'telefon', 'телефон', 'fax',
+		'индекс', 'cost', 'себест', 'затрат', 'expense', 'расход', 'margin', 'маржа', 'маржин', 'profit',
+		'прибыл', 'refund', 'возврат', 'return', 'quantity', 'qty', 'колич', 'колво', '(?<!ac)count',
+		'число', 'price', 'цена', '^rate', 'rate$', 'exchange', 'ставк', 'percent', 'процент', 'pct', 'ratio', 'date', 'дата',
+		'time', 'время', 'person', 'manager', 'менеджер', 'agent', 'executive', 'associate', 'owner',
+		'rep$', 'reps$', 'channel', 'канал', 'region', 'регион', 'territory', 'team', 'stage', 'стади',
+		'этап', 'type', 'тип', 'вид', 'status', 'статус', 'method', 'способ', 'метод', 'terms', 'условия',
+		'tip', 'gratuity', 'чаев', 'fee', 'комисс', 'commission', 'deposit', 'limit', 'лимит', 'budget',
+		'plan', 'план', 'target', 'forecast', 'прогноз', 'weight', 'вес', 'unit', 'msrp', 'due',
+		'долг', 'задолж', 'debt', 'credit', 'кредит', 'name', 'наимен', 'назван', 'description',
+		'описан', 'memo', 'note', 'коммент', 'comment', 'примеч', 'code', 'код', 'sku', 'номенкл',
+		'(?<!pa)id$', 'number', 'номер', '^no$', 'salesorder', 'reference', 'ref$',
+		'currency', 'валют', 'шт$', 'pcs', 'кг$', 'kg$', 'avg', 'average', 'средн', 'mean', 'min$',
+		'max$', '(year|month|qtr|quarter|год|месяц|квартал)(id|no|number)?$', 'share', 'доля', 'growth',
+		'рост', 'change', 'diff', 'изменен', 'bonus', 'бонус', 'points', 'балл', 'cashback', 'кэшбэк',
+		'prepay', 'аванс', 'lifetime', 'ltv', 'clv', 'доходност', 'insur', 'страхов',
+		'(paid|created|processed|closed|updated|fulfilled|cancelled)(at|on)$'
+	].join('|')
+);
+
+/** amount / revenue / payment. Plain words win over compounds; net over gross. */
+function amountScore(n: string, raw: string): number {
+	if (raw.includes('%')) return 0;
+	let core = n;
+	let tax: 'net' | 'gross' | null = null;
+	// a signed twin carries credit notes as negatives ('Total Signed', 'Сумма со знаком'): it wins
+	let signed = 0;
+	if (/(signed|сознаком)$/.test(core) && core.length > 6) {
+		core = core.replace(/(signed|сознаком)$/, '');
+		signed = 3;
+	}
+	// 'Untaxed Amount', 'Total Untaxed', 'Amount (net of tax)', 'Montant HT': before tax
+	if (UNTAXED.test(core)) {
+		tax = 'net';
+		core = core.replace(UNTAXED, '');
+		if (core === '') core = 'amount';
+	} else if (NET_TAX.test(core)) {
+		tax = 'net';
+		core = core.replace(NET_TAX, '');
+	} else if (GROSS_TAX.test(core)) {
+		tax = 'gross';
+		core = core.replace(GROSS_TAX, '');
+	}
+	if (TAX_WORD.test(core)) return 0; // 'Tax', 'НДС', 'Сумма НДС', 'В т.ч. НДС', 'Tax Amount'
+	const stripped = core.replace(CURRENCY_SUFFIX, '');
+	if (stripped !== '') core = stripped;
+	if (/^(total|line|итого)(price|цена)$/.test(core)) return 85; // 'Total Price' is a line amount
+	const foreign = foreignAmountScore(core);
+	if (foreign > 0) return foreign + signed;
+	if (AMOUNT_VETO.test(core)) return 0;
+
+	let s = 0;
+	if (/^(amount|sum|sales|revenue|сумма|выручка|оплата)$/.test(core)) s = 100;
+	// the row's own amount: beats an order total repeated on each of an order's item rows
+	else if (/^(order)?(line|item)(item)?(amount|total|sum|value)$|^(суммастроки|суммапозиции|суммапострок)$/.test(core)) s = 96;
+	else if (/^(net|чистая|чистые)(amount|sum|sales|revenue|total|value|выручка|сумма|продажи)$/.test(core))
+		s = 95;
+	else if (/^(gross|валовая|валовые)(amount|sum|sales|revenue|total|value|выручка|сумма|продажи)$/.test(core))
+		s = 90;
+	else if (
+		/^(order|invoice|sales?|payment|paid|transaction|txn|deal|grand|total|document|receipt|check)(total)?(amount|sum|total|value|revenue|sales)$/.test(
+			core
+		) ||
+		/^amount(paid|received)$/.test(core) ||
+		/^(сумма|итого|стоимость|выручка)(оплаты|платежа|продаж|продажи|документа|заказа|отгрузки|реализации|выручки|сделки|счета|чека|покупки|итого|поставки|поступления)$/.test(
+			core
+		) ||
+		/^(оплачено|поступление|поступления|платеж|платежи)$/.test(core)
+	)
+		s = 92;
+	else if (/^(total|итого|продажи|turnover|оборот|доход|стоимость|amt|paid|payment|payments|оплаты|gross)$/.test(core))
+		s = 90;
+	else if (/^(subtotal|промежуточныйитог)/.test(core)) s = 75;
+	else if (/^(value|деньги)$/.test(core)) s = 60;
+	else if (
+		/amount|amt|sum|сумм|total|итог|revenue|выручк|sales|продаж|оплат|платеж|payment|paid|turnover|оборот|доход|стоимост|value/.test(
+			core
+		)
+	)
+		s = 70;
+	// Plain 100 > before tax 95 > after tax 90 ('Сумма' > 'Сумма без НДС' > 'Сумма с НДС');
+	// for other words net still beats gross ('Total excl. VAT' 88 > 'Total incl. VAT' 85).
+	if (s > 0 && tax === 'net') s -= s === 100 ? 5 : 2;
+	else if (s > 0 && tax === 'gross') s -= s === 100 ? 10 : 5;
+	return s > 0 ? s + signed : 0;
+}
+
+const UNTAXED = /untaxed|taxexcluded|taxexclusive|exclusiveof(tax|vat)|netof(tax|vat)|pretax|beforetax|horstaxes?|sinimpuestos?|siniva|ohne(mwst|ust|steuer)|fara(tva)|faratva|безналога/;
+
+/**
+ * German, French, Spanish, Italian and Romanian money headers (README "What an export means"):
+ * gross beats net of fees; a deals export's budget is its amount, below every real money column.
+ */
+function foreignAmountScore(core: string): number {
+	if (/^(brutto|bruttobetrag|betrag|umsatz|gesamtbetrag|rechnungsbetrag|montant|montantbrut|montantttc|total ttc|importe|importetotal|importebruto|importo|importototale|suma|sumă|valoare|valoaretotala|valoaretotală|total(ttc|brut|bruto|lordo))$/.test(core))
+		return 92;
+	if (/^(netto|nettobetrag|montantnet|montantht|importeneto|importonetto|valoareneta|sumaneta)$/.test(core)) return 88;
+	if (/^(бюджет|budget|budgetsumme|dealvalue|dealamount|opportunityamount|суммасделки|amountwon)$/.test(core)) return 55;
+	return 0;
+}
+
+const QUANTITY_VETO =
+	/price|цена|cost|стоим|сумм|amount|measure|едизм|единиц|uom|^unit$|code|код|sku|(?<!pa)id$|номер|date|дата|type|тип|status|статус/;
+
+export function quantityScore(n: string, raw: string): number {
+	if (raw.includes('%')) return 0;
+	if (/^(quantity|qty|qnty|qnt|units|количество|колво|кол|pcs|pieces|шт|штук|quantities)$/.test(n)) return 100;
+	if (QUANTITY_VETO.test(n)) return 0;
+	if (/quantity|qty|qnty|колич|колво/.test(n)) return 90;
+	if (/^(number|no|num)of(units|items|pieces)$|units(sold|ordered|shipped|purchased)?$|шт$|штук/.test(n)) return 85;
+	if (/^(items|itemcount|count|volume|объем)$/.test(n)) return 50;
+	return 0;
+}
+
+const PRICE_VETO =
+	/total|итог|сумм|amount|compare|msrp|list|закуп|purchase|cost|себест|avg|average|средн|min$|max$|change|изменен|currency|валют|date|дата|type|тип|code|код|(?<!pa)id$|level|уровень|group|plan|план/;
+
+function unitPriceScore(n: string, raw: string): number {
+	if (raw.includes('%')) return 0;
+	if (/^(price|unitprice|priceeach|priceperunit|цена|ценазаединицу|ценазаед|ценаед)$/.test(n)) return 100;
+	if (/^unit(amount|value)$/.test(n)) return 95; // Xero 'UnitAmount'
+	if (PRICE_VETO.test(n)) return 0;
+	if (/price|цена|прайс/.test(n)) return 80;
+	if (/^(rate|tariff|тариф)$/.test(n)) return 50; // QuickBooks invoice 'Rate'
+	return 0;
+}
+
+function profitScore(n: string, raw: string): number {
+	if (raw.includes('%')) return 0;
+	if (/маржинальныйдоход|contributionmargin/.test(n)) return 80;
+	if (/percent|pct|процент|rate|ratio|коэф|base|рентаб|маржинальност|доходност|avg|средн|plan|план|target/.test(n))
+		return 0;
+	if (/^(profit|прибыль|margin|маржа|grossprofit|netprofit|валоваяприбыль|чистаяприбыль|grossmargin)$/.test(n))
+		return 100;
+	if (/profit|прибыл/.test(n)) return 85;
+	if (/margin|маржа|маржи/.test(n)) return 70;
+	if (/^(наценка|markup|earnings)$/.test(n)) return 70;
+	return 0;
+}
+
+function managerScore(n: string): number {
+	let s = 0;
+	if (
+		/^(manager|менеджер|salesperson|salespersons|salesrep|salesmanager|ответственный|responsible|accountmanager|менеджерпродаж|торговыйпредставитель|ответственныйменеджер)$/.test(
+			n
+		)
+	)
+		s = 100;
+	else if (
+		/^(salesagent|salesexecutive|salesassociate|salesman|saleswoman|продавец|agent|агент|accountexecutive|owner|dealowner|assignedto|rep|representative|сотрудник|employee|куратор|кассир|cashier|staff|consultant|консультант)$/.test(
+			n
+		)
+	)
+		s = 90;
+	else if (/manager|менеджер|salesperson|salesrep|salesagent|salesexec|ответствен|продавец|торговыйпредстав/.test(n))
+		s = 85;
+	else if (/owner$|rep$|reps$/.test(n)) s = 70;
+	else if (/^seller$/.test(n)) s = 70;
+	if (s > 0 && /(id|email|mail|phone|телефон|code|код)$/.test(n)) s = 40;
+	return s;
+}
+
+const ORDER_VETO = new RegExp(
+	[
+		'row', 'line', 'строк', 'позиц', 'пп$', 'product', 'item', 'sku', 'stock', 'товар', 'номенкл',
+		'артикул', 'quantity', 'qty', 'колич', 'колво', 'date', 'дата', 'time', 'время', 'priority',
+		'приоритет', 'status', 'статус', 'type', 'тип', 'вид', 'customer', 'client', 'клиент',
+		'контрагент', 'покупател', 'заказчик', 'cust', 'user', 'tracking', 'трек', 'amount', 'sum',
+		'сумм', 'total', 'итог', 'price', 'цена', 'payment', 'оплат', 'tax', 'ндс', 'phone', 'телефон',
+		'(?<!ac)count', 'parent', 'batch', 'партия', 'serial', 'серийн', 'barcode', 'штрихкод',
+		'account', 'bank', 'банк', 'zip', 'postal', 'индекс', 'contract', 'договор'
+	].join('|')
+);
+
+function orderIdScore(n: string): number {
+	if (ORDER_VETO.test(n)) return 0;
+	if (/^(order|salesorder|purchaseorder)(id|no|nr|num|number|key|code|ref|reference|uid)$/.test(n)) return 100;
+	if (
+		/^(invoice|inv|bill|receipt|check|transaction|txn|trans|document|doc|deal|sale|ticket|booking|reservation|po|so)(id|no|nr|num|number|key|code|ref|reference|uid)$/.test(
+			n
+		)
+	)
+		return 95;
+	if (/^invoice$/.test(n)) return 90;
+	if (/^(order|receipt|transaction|salesorder|deal)$/.test(n)) return 85;
+	const ru =
+		/^(номер|no|ид|id|код)?(заказа|заказ|счета|счет|счетафактуры|чека|чек|документа|документ|накладной|накладная|реализации|реализация|сделки|сделка|транзакции|операции|упд|квитанции)(номер|no|ид|id|код)?$/.exec(
+			n
+		);
+	if (ru) {
+		const numbered = n !== ru[2];
+		if (numbered) return 95;
+		if (/^(заказ|заказа|накладная|накладной|реализация|реализации|сделка|сделки|чек|чека|упд|транзакции)$/.test(n))
+			return 80;
+		if (/^(документ|документа)$/.test(n)) return 70;
+		return 50; // 'Счет' (also 'account'), 'Операции'
+	}
+	if (/^(регистратор|документпродажи|документреализации)$/.test(n)) return 80;
+	if (/(order|invoice)(id|no|nr|number|num)/.test(n)) return 85;
+	if (/номер(заказ|счет|документ|чек|накладн|реализац|сделк)/.test(n)) return 85;
+	if (/^(номер|number|num|no|nr|docnum|docno)$/.test(n)) return 60;
+	return 0;
+}
+
+function dateScore(normalised: string): number {
+	const n = normalised.replace(/(utc|gmt)$/, ''); // 'Created (UTC)', 'Date (GMT)'
+	if (
+		/birth|рожд|cancel|отмен|updat|modif|изменен|expir|годн|login|signup|регистрац|registered|lastseen|lastvisit/.test(
+			n
+		)
+	)
+		return 0;
+	if (/^(date|дата|период|period|datetime|timestamp|датавремя|day|день|txndate|transactiondate)$/.test(n)) return 95;
+	if (/^(paid|purchased|ordered|sold|invoiced)(at|on)$/.test(n)) return 90;
+	if (/^(created|processed|completed|closed)(at|on)?$/.test(n)) return /^created/.test(n) ? 75 : 70;
+	if (/^(fulfilled|shipped|delivered)(at|on)$/.test(n)) return 30;
+	const dateWord = /date|дата|timestamp|datetime/.test(n);
+	const timeWord = /time|время/.test(n);
+	if (!dateWord && !timeWord) return /^(month|месяц)$/.test(n) ? 50 : 0;
+	if (/ship|deliver|доставк|due|срок|plan|план|expected|estimated|предполаг|approved|carrier|start|end|начал|оконч|limit|return|возврат|closing|закрыт|close/.test(n))
+		return 30;
+	const strong =
+		/order|invoice|sale|transaction|txn|payment|pay|purchase|document|doc|posting|оплат|платеж|заказ|продаж|документ|реализац|счет|чек|операц|покупк|сделк/.test(
+			n
+		);
+	if (!dateWord) return strong ? 60 : 30; // time-only headers
+	if (/paid|оплат|платеж/.test(n)) return 92;
+	if (strong) return 95;
+	if (/отгруз/.test(n)) return 80;
+	if (/creat|создан/.test(n)) return 75;
+	return 70;
+}
+
+// --- customers ---------------------------------------------------------------------------------
+
+export type CustomerKind = 'id' | 'email' | 'phone' | 'name' | 'billing' | 'generic' | 'contact' | 'weak' | 'none';
+
+export interface CustomerScore {
+	key: number; // score as customerKey
+	name: number; // score as customerName
+	kind: CustomerKind;
+}
+
+const NO_CUSTOMER: CustomerScore = { key: 0, name: 0, kind: 'none' };
+
+export const CUSTOMER_VETO = new RegExp(
+	[
+		'date', 'дата', 'time', 'время', 'segment', 'сегмент', 'type', 'тип', 'вид', 'group', 'групп',
+		'category', 'категор', 'class', 'класс', 'status', 'статус', 'since', 'city', 'город', 'country',
+		'страна', 'region', 'регион', 'state', 'province', 'област', 'address', 'адрес', 'street', 'улиц',
+		'zip', 'postal', 'postcode', 'индекс', 'fax', 'phone', 'телефон', 'firstname', 'lastname',
+		'middlename', 'фамилия', 'отчество', '^имя$', 'note', 'примеч', 'comment', 'коммент',
+		'(?<!ac)count', 'колич', 'numberof', 'orders$', 'заказов', 'age$', 'возраст', 'gender', 'пол$',
+		'manager', 'менеджер', 'rep$', 'reps$', 'representative', 'owner', 'responsible', 'ответствен',
+		'rating', 'рейтинг', 'score', 'balance', 'долг', 'задолж', 'sum', 'сумм', 'amount', 'total',
+		'revenue', 'sales', 'discount', 'скидк', 'lifetime', 'ltv', 'clv', 'tax', 'инн', 'кпп', 'огрн',
+		'окпо', 'bank', 'банк', 'бик', 'bic', 'iban', 'swift', 'счет', 'website', 'url', 'сайт', 'source',
+		'источник', 'channel', 'канал', 'language', 'язык', 'currency', 'валют', '(?<!pri)vat', 'ндс', 'service',
+		'support', 'satisfaction', 'feedback', 'отзыв', 'contract', 'договор', 'limit', 'лимит', 'credit',
+		'кредит', 'terms', 'industry', 'отрасль', 'employees', 'сотрудник', 'size', 'размер', 'level',
+		'уровень', 'tier', 'loyal', 'лояльн', 'product', 'товар', 'номенкл', 'item', 'sku', 'price',
+		'цена', 'quantity', 'qty', '^memo', '^description', '^описан', '^назначен', 'стадия', 'этап', 'stage'
+	].join('|')
+);
+
+const CUST_EN = '(customer|customers|cust|client|clients|buyer|purchaser|partner|payer|dealer|member)';
+const CUST_RU_GEN =
+	'(клиента|контрагента|покупателя|заказчика|партнера|плательщика|дилера|абонента|компании|организации)';
+const CUST_RU = '(клиент|контрагент|покупатель|заказчик|партнер|плательщик|дилер|абонент)';
+const ID_SUFFIX = '(user)?(id|no|nr|num|number|code|key|ref|uid|guid|uniqueid|uniqid)';
+const ID_RU = '(код|номер|id|ид|идентификатор|guid|uid)';
+const NAME_RU = '(наименование|название|имя|фио|полноенаименование)';
+
+const RE_CUST_ID = new RegExp(
+	`^${CUST_EN}${ID_SUFFIX}$|^${CUST_EN}unique${ID_SUFFIX}$|^${ID_RU}${CUST_RU_GEN}$|^${CUST_RU}${ID_RU}$`
+);
+const RE_ACCOUNT_ID = /^account(id|no|nr|num|number)$/;
+const RE_USER_ID = /^(user|userid|uid)$|^user(id|uid)$/;
+const RE_CUST_NAME = new RegExp(
+	`^(${CUST_EN.slice(1, -1)}|account|company|organisation|organization|business)(full)?(name|title)$|^${NAME_RU}${CUST_RU_GEN}$|^${CUST_RU}${NAME_RU}$`
+);
+const RE_GENERIC = new RegExp(
+	`^${CUST_EN}$|^(клиент|клиенты|контрагент|контрагенты|покупатель|покупатели|заказчик|заказчики|партнер|плательщик|дилер|абонент)$`
+);
+const RE_GENERIC_PREFIX = /^(customer|client|cust(?!om)|клиент|контрагент|покупател|заказчик|buyer|purchaser)/;
+
+/** How much a header looks like a customer identifier (key) and like a customer name. */
+function customerScores(n: string): CustomerScore {
+	if (/^(phone|telephone|tel|mobile|phonenumber|телефон|мобильный|номертелефона|телефонклиента|customerphone)$/.test(n))
+		return { key: 25, name: 0, kind: 'phone' };
+	if (
+		/^(customer|client|buyer|billing|contact|purchaser|cust|user)?e?mail(address)?$/.test(n) ||
+		/^(email|емейл|имейл|почта|электроннаяпочта|эпочта)(клиента|покупателя|заказчика)?$/.test(n)
+	)
+		return { key: 72, name: 0, kind: 'email' };
+	if (RE_CUST_ID.test(n)) return { key: 100, name: 0, kind: 'id' };
+	if (RE_ACCOUNT_ID.test(n)) return { key: 95, name: 0, kind: 'id' };
+	if (RE_USER_ID.test(n)) return { key: 60, name: 0, kind: 'id' };
+	if (CUSTOMER_VETO.test(n)) return NO_CUSTOMER;
+	if (/^contact(full)?name$/.test(n)) return { key: 80, name: 85, kind: 'name' };
+	if (RE_CUST_NAME.test(n)) return { key: 86, name: 95, kind: 'name' };
+	if (/^(billing|bill|billto|buyer)(full)?(name|company)$/.test(n)) return { key: 60, name: 80, kind: 'billing' };
+	if (/^(shipping|ship|shipto|delivery)(full)?(name|company)$/.test(n)) return { key: 50, name: 70, kind: 'billing' };
+	if (RE_GENERIC.test(n)) return { key: 88, name: 70, kind: 'generic' };
+	if (/^(account|company|компания|business|торговаяточка)$/.test(n)) return { key: 85, name: 70, kind: 'generic' };
+	if (/^(consignee|грузополучатель|получатель)$/.test(n)) return { key: 60, name: 50, kind: 'generic' };
+	if (/^(contact|контакт)$/.test(n)) return { key: 40, name: 0, kind: 'contact' };
+	if (RE_GENERIC_PREFIX.test(n)) return { key: 75, name: 60, kind: 'generic' };
+	if (/^(name|fullname|наименование|название|фио|полноенаименование)$/.test(n))
+		return { key: 40, name: 0, kind: 'weak' };
+	return NO_CUSTOMER;
+}
+
+export interface HeaderScores {
+	scores: Record<Role, number>;
+	customer: CustomerScore;
+}
+
+/** Header words, with a '(Billing)' suffix read as a prefix: 'Email (Billing)' → 'billingemail'. */
+export function headerWords(h: string): string {
+	const m = /^(.*?)\s*\((billing|shipping|bill to|ship to|плательщик|покупатель|доставка)\)\s*$/i.exec(h);
+	return normaliseHeader(m ? `${m[2]} ${m[1]}` : h);
+}
+
+/** Every role's score for one header, and how it names a customer. */
+export function scoreHeader(header: string): HeaderScores {
+	const n = headerWords(header);
+	const customer = n === '' ? NO_CUSTOMER : customerScores(n);
+	const scores: Record<Role, number> =
+		n === ''
+			? emptyRecord(0)
+			: {
+					customerKey: customer.key,
+					customerName: customer.name,
+					date: dateScore(n),
+					amount: amountScore(n, header),
+					quantity: quantityScore(n, header),
+					unitPrice: unitPriceScore(n, header),
+					profit: profitScore(n, header),
+					manager: managerScore(n),
+					orderId: orderIdScore(n)
+				};
+	return { scores, customer };
+}
+
+/** A record with `v` for every role. */
+export function emptyRecord<T>(v: T): Record<Role, T> {
+	const r = {} as Record<Role, T>;
+	for (const role of ROLES) r[role] = v;
+	return r;
+}
