@@ -1,15 +1,15 @@
 /**
- * Reads files into sales columns: sniff, decode, stream through PapaParse, split large files across
- * two workers. Over 400 lines and more than one job (sniffing, decoding, the split, the parser's
- * scheduler): issue 12 splits it; until then each part keeps its own section below.
+ * Reads files into sales columns: sniff the start, decode, read the records (parse-records.ts) into
+ * the builder, and split a large file across two workers. Sniffing and the split could each stand
+ * alone (issue 12 takes them apart).
  */
-import Papa from 'papaparse';
 import type { SalesColumns } from '../engine/types';
 import { SalesBuilder, type FilePlan, type ImportReport, type SalesPart } from './build';
 import { bomLength, decodeBytes, decodeUtf8OrFallback, detectBinary, detectEncoding } from './decode';
 import { inferDateFormat } from './dates';
 import { ImportError } from './errors';
-import { hasMalformedQuotes, parseLenient } from './lenient';
+import { hasMalformedQuotes } from './lenient';
+import { MAX_RECORD_CHARS, parseRecords, parseRecordsWithPapa } from './parse-records';
 import { sniffText, type Delimiter, type Newline, type SniffHints, type TextSniff } from './sniff';
 import type { TextEncodingName } from './types';
 import { RowMeaning } from './row-meaning';
@@ -20,8 +20,7 @@ export const SAMPLE_BYTES = 256 * 1024;
  * columns at once (a 405 MB file peaks at ~1.4 GB), and a browser tab dies around 4 GB.
  */
 export const MAX_FILE_BYTES = 700 * 1024 * 1024;
-/** A record longer than this is not a sales row: stop with a clear error instead of exhausting memory. */
-export const MAX_RECORD_CHARS = 1_000_000;
+export { MAX_RECORD_CHARS };
 
 export interface FileSniff extends TextSniff {
 	fileName: string;
@@ -304,159 +303,6 @@ export async function buildPart(job: PartJob, control: Pick<ImportControl, 'canc
 	const length = Math.max(1, text.length);
 	await parseRecordsWithPapa(f, { ...control, chunkSize: job.chunkSize }, recordsInto(builder), (chars) => onFraction(chars / length));
 	return builder.part();
-}
-
-/** Streams one file through PapaParse in chunks; rejects with ImportError on a broken structure. Resolves to the number of records. */
-function parseRecords(
-	f: FileToImport,
-	control: ImportControl,
-	onRecords: (records: string[][], firstIndex: number) => void,
-	onBytes: (bytes: number) => void
-): Promise<number> {
-	if (hasMalformedQuotes(f.text, f.delimiter)) return parseRecordsLeniently(f, control, onRecords, onBytes);
-	return parseRecordsWithPapa(f, control, onRecords, onBytes);
-}
-
-/** The rare file with text after a closing quote: read it the way spreadsheets do (see lenient.ts). */
-async function parseRecordsLeniently(
-	f: FileToImport,
-	control: ImportControl,
-	onRecords: (records: string[][], firstIndex: number) => void,
-	onBytes: (bytes: number) => void
-): Promise<number> {
-	const { records, unclosed } = parseLenient(f.text, f.delimiter, f.newline);
-	if (unclosed) {
-		throw new ImportError({
-			code: 'unclosed-quote',
-			file: f.plan.fileName,
-			row: unclosed.record + 1,
-			column: unclosed.field + 1,
-			header: f.plan.header[unclosed.field]
-		});
-	}
-	if (control.cancelled()) throw new ImportError({ code: 'cancelled', file: f.plan.fileName });
-	const tooLong = findTooLong(records, 0, f.plan.fileName);
-	if (tooLong) throw tooLong;
-	onRecords(records, 0);
-	onBytes(f.size);
-	return records.length;
-}
-
-/** The first field longer than MAX_RECORD_CHARS in these records, as the error to stop with. */
-function findTooLong(records: string[][], firstIndex: number, fileName: string): ImportError | null {
-	for (let r = 0; r < records.length; r++) {
-		const rec = records[r];
-		for (let c = 0; c < rec.length; c++) {
-			if (rec[c].length > MAX_RECORD_CHARS) {
-				return new ImportError({ code: 'line-too-long', file: fileName, row: firstIndex + r + 1, column: c + 1 });
-			}
-		}
-	}
-	return null;
-}
-
-function parseRecordsWithPapa(
-	f: FileToImport,
-	control: Pick<ImportControl, 'cancelled' | 'chunkSize'>,
-	onRecords: (records: string[][], firstIndex: number) => void,
-	onBytes: (bytes: number) => void
-): Promise<number> {
-	return new Promise((resolve, reject) => {
-		let index = 0;
-		let failed = false;
-		const chunkSize = control.chunkSize ?? 1024 * 1024;
-		const fail = (err: unknown, parser?: Papa.Parser) => {
-			failed = true;
-			parser?.abort();
-			reject(err);
-		};
-		// chunkSize/chunk are valid for string input too; the typings only list them for files
-		const config = {
-			delimiter: f.delimiter,
-			newline: f.newline,
-			header: false,
-			skipEmptyLines: false,
-			chunkSize,
-			chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-				if (failed) return;
-				if (control.cancelled()) return fail(new ImportError({ code: 'cancelled', file: f.plan.fileName }), parser);
-				const data = results.data;
-				// of two problems in one chunk, the one further up the file is named
-				const tooLong = findTooLong(data, index, f.plan.fileName);
-				const broken = results.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes');
-				if (broken) {
-					const rowInChunk = typeof broken.row === 'number' ? broken.row : data.length - 1;
-					const rec = data[rowInChunk] ?? [];
-					const row = index + rowInChunk + 1;
-					if (!tooLong || row < tooLong.info.row!) {
-						return fail(
-							new ImportError({
-								code: 'unclosed-quote',
-								file: f.plan.fileName,
-								row,
-								column: Math.max(1, rec.length),
-								header: f.plan.header[Math.max(0, rec.length - 1)]
-							}),
-							parser
-						);
-					}
-				}
-				if (tooLong) return fail(tooLong, parser);
-				// the first record of a file may carry a BOM the decoder kept
-				if (index === 0 && data.length > 0 && data[0].length > 0) data[0][0] = data[0][0].replace(/^\uFEFF/, '');
-				onRecords(data, index);
-				index += data.length;
-				onBytes((results.meta.cursor / Math.max(1, f.text.length)) * f.size);
-				// PapaParse runs string chunks back to back; pausing lets the worker hear a cancel
-				// (and post progress) between chunks
-				parser.pause();
-				soon(() => parser.resume());
-			},
-			complete() {
-				if (!failed) resolve(index);
-			},
-			error(err: Error) {
-				fail(new ImportError({ code: 'read-failed', file: f.plan.fileName, detail: err.message }));
-			}
-		};
-		Papa.parse(withoutFinalNewline(f.text), config as Papa.ParseConfig<string[]>);
-	});
-}
-
-/**
- * Runs `fn` once the messages already waiting (a cancel) are handled. A message to itself, not
- * setTimeout: nested timers wait at least 4 ms each, 160 ms over the 40 chunks of half a 80 MB file.
- */
-const soon: (fn: () => void) => void = (() => {
-	if (typeof MessageChannel !== 'function') return (fn: () => void) => void setTimeout(fn, 0);
-	const waiting: (() => void)[] = [];
-	const channel = new MessageChannel();
-	// in Node (tests) the port keeps the process alive only while something waits on it
-	const port = channel.port1 as MessagePort & { ref?: () => void; unref?: () => void };
-	port.onmessage = () => {
-		const fn = waiting.shift();
-		if (waiting.length === 0) port.unref?.();
-		fn?.();
-	};
-	port.unref?.();
-	return (fn: () => void) => {
-		waiting.push(fn);
-		port.ref?.();
-		channel.port2.postMessage(null);
-	};
-})();
-
-/**
- * The text without the line end that closes its last record: PapaParse reads that line end as
- * one more, empty record, and the report would count a blank line in every ordinary file. The CRs
- * before it go too: with the '\r\r\n' ends of a CSV written by Python on Windows, a quoted last
- * field followed by a lone '\r' at the very end is an unterminated quote to PapaParse.
- */
-function withoutFinalNewline(text: string): string {
-	let end = text.length;
-	if (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-	while (end > 0 && text.charCodeAt(end - 1) === 13) end--;
-	return end === text.length ? text : text.slice(0, end);
 }
 
 /**
