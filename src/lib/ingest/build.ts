@@ -4,6 +4,7 @@ import { Growable } from './growable';
 import { OrderCodes, type OrderCodeTable } from './order-codes';
 import { mulDecimal, parseDecimal, rescale } from './numbers';
 import type { AmountSource, ColumnMapping, DateOrder, Decimal, DecimalSeparator, Interpretation } from './types';
+import { cellOf } from './cells';
 import { DecisionTally, RowMeaning, isTotalLabel, type DecisionEntry } from './row-meaning';
 import { isScientificKey } from './structure';
 
@@ -666,11 +667,6 @@ export function partBuffers(part: SalesPart): ArrayBuffer[] {
 	const arrays = [part.customerManager, part.customer, part.amount.m, part.amount.d, part.quantity.m, part.quantity.d, part.profit.m, part.profit.d, part.date, part.order];
 	if (part.dates?.alt) arrays.push(part.dates.alt);
 	return arrays.map((a) => a.buffer as ArrayBuffer);
-}
-
-/** The trimmed text of column `c`, '' when the record is shorter. */
-function cellOf(fields: string[], c: number): string {
-	return c >= 0 && c < fields.length ? fields[c].trim() : '';
 }
 
 /** Where a cell is, for the import report. */

@@ -11,6 +11,7 @@
  * Pure: no DOM, no dependencies.
  */
 import type { AutoMapping } from './mapping';
+import { cellOf as cell } from './cells';
 import { headerWords } from './header-scores';
 import { docTypeKind, isReturnsTitle, isTotalLabel, looksLikeDealStages, normaliseValue, statusKind, type StatusContext } from './row-kinds';
 import type { ColumnMapping, CurrencyRule, Interpretation, RowKind, ValueRule } from './types';
@@ -28,7 +29,6 @@ export interface MeaningInput {
 	indexColumn: number;
 }
 
-const cell = (row: readonly string[], c: number) => (c >= 0 ? (row[c] ?? '').trim() : '');
 
 
 const STATUS_HEADER =

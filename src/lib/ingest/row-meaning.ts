@@ -6,6 +6,7 @@
  *
  * Pure: no DOM, no dependencies.
  */
+import { cellOf } from './cells';
 import { kindOf } from './meaning';
 import { isTotalLabel } from './row-kinds';
 
@@ -64,7 +65,6 @@ export class DecisionTally {
 /** Decisions that leave a record out of the sales (each such record is counted once, here). */
 export const DROPPING_DECISIONS: ReadonlySet<DecisionKind> = new Set<DecisionKind>(['status-excluded', 'type-excluded', 'currency-excluded', 'heading-row']);
 
-const cellOf = (fields: readonly string[], c: number | undefined) => (c !== undefined && c >= 0 && c < fields.length ? fields[c].trim() : '');
 
 /** What the meaning says about one row before its amount is read. */
 export interface RowVerdict {

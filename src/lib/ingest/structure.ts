@@ -6,10 +6,10 @@
  */
 import { parseDate } from './dates';
 import type { DateOrder } from './types';
+import { cellOf as cellAt } from './cells';
 
 const RE_COUNTER = /^(?:0|[1-9]\d{0,8})$/;
 
-const cellAt = (row: readonly string[], c: number) => (row[c] ?? '').trim();
 const isBlank = (row: readonly string[]) => row.every((f) => f.trim() === '');
 
 /**
