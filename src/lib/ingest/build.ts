@@ -257,6 +257,8 @@ class FileDates {
 export class SalesBuilder {
 	private readonly customers = new Dictionary();
 	private readonly names: (string | undefined)[] = [];
+	/** per customer: the key is a number a spreadsheet wrote in scientific notation */
+	private readonly scientificKey: boolean[] = [];
 	private readonly orders = new OrderCodes();
 	private readonly managers = new Dictionary();
 	private readonly customerManager: number[] = [];
@@ -377,7 +379,7 @@ export class SalesBuilder {
 		}
 
 		const c = known >= 0 ? known : this.customers.id(key);
-		if (c === this.names.length) this.newCustomer();
+		if (c === this.names.length) this.newCustomer(key);
 		if (this.names[c] === undefined) {
 			const name = this.nameOf(fields, m.customerName);
 			if (name) this.names[c] = name;
@@ -416,7 +418,7 @@ export class SalesBuilder {
 				amount = ZERO;
 			}
 		}
-		if (isScientificKey(key)) this.warnings.add('scientific-key', placeIn(plan, fields, row, m.customerKey));
+		if (this.scientificKey[c]) this.warnings.add('scientific-key', placeIn(plan, fields, row, m.customerKey));
 		this.pushRow(c, amount, quantity ?? ZERO, profit, day, orderCode);
 		this.fileStats.imported++;
 		if (verdict) {
@@ -517,7 +519,7 @@ export class SalesBuilder {
 		const customerIds = new Int32Array(part.customerKeys.length);
 		for (let j = 0; j < part.customerKeys.length; j++) {
 			const c = this.customers.id(part.customerKeys[j]);
-			if (c === this.names.length) this.newCustomer();
+			if (c === this.names.length) this.newCustomer(part.customerKeys[j]);
 			customerIds[j] = c;
 			if (this.names[c] === undefined && part.customerNames[j] !== undefined) this.names[c] = part.customerNames[j];
 			const mg = part.customerManager[j];
@@ -549,7 +551,9 @@ export class SalesBuilder {
 		return true;
 	}
 
-	private newCustomer(): void {
+	private newCustomer(key: string): void {
+		// checked once per customer, not per row: the warning then counts the customer's rows
+		this.scientificKey.push(isScientificKey(key));
 		this.names.push(undefined);
 		this.customerManager.push(-1);
 		this.managerText.push(undefined);
