@@ -70,7 +70,6 @@ export interface ImportReport {
 const MISSING_KEYS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет']);
 /** first letters of MISSING_KEYS in either case: most keys are ruled out without lower-casing them */
 const MISSING_FIRST = new Set([...MISSING_KEYS].filter((k) => k !== '').flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)]));
-const TOTAL_ROW = /^(итого|итог|всего|total|totals|grand total|subtotal|sum|сумма|общий итог)[:.]?$/i;
 /** Excel's Data → Subtotal writes '<group> Total' ('<group> Итог') after each group's rows. */
 const GROUP_TOTAL = /^(.*\S)\s+(total|итог)$/i;
 const FIRST_PLACES = 5;
@@ -343,13 +342,13 @@ export class SalesBuilder {
 		if (key.length === 0 || (key.length <= 10 && MISSING_FIRST.has(key.charCodeAt(0)) && MISSING_KEYS.has(key.toLowerCase()))) {
 			// 'Итого;;;;125;;1 234 567,89': the totals line of a report labels its first cell
 			const first = fields.findIndex((f) => f.trim() !== '');
-			if (first >= 0 && (TOTAL_ROW.test(fields[first].trim()) || isTotalLabel(fields[first]))) this.skipped.add('total-row', placeIn(plan, fields, row, first));
+			if (first >= 0 && isTotalLabel(fields[first])) this.skipped.add('total-row', placeIn(plan, fields, row, first));
 			else this.skipped.add('no-customer', placeIn(plan, fields, row, m.customerKey));
 			return;
 		}
 		// a key already seen is a customer: the totals-row checks run once per distinct key
 		const known = this.customers.find(key);
-		if (known < 0 && (TOTAL_ROW.test(key) || this.isGroupTotal(key) || isTotalLabel(key))) {
+		if (known < 0 && (isTotalLabel(key) || this.isGroupTotal(key))) {
 			this.skipped.add('total-row', placeIn(plan, fields, row, m.customerKey));
 			return;
 		}

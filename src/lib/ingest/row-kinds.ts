@@ -141,7 +141,7 @@ export function isReturnsTitle(line: string): boolean {
 	);
 }
 
-/** 'Total for Anchor Marine', 'Итого по ООО «Кедр»', 'TOTAL': a report's totals line. */
+/** 'Total for Anchor Marine', 'Итого по ООО «Кедр»', 'TOTAL', 'Subtotal:', 'Сумма': a report's totals line (README, customer key). */
 export function isTotalLabel(text: string): boolean {
-	return /^(total|totals|grand total|итого|итог|всего|общий итог|summe|gesamt|gesamtsumme|total général|total general|totale)(\s+(for|по|für|pour|para|per|pentru)\s.*|[:.]?)$/i.test(text.trim());
+	return /^(total|totals|grand total|subtotal|sum|сумма|итого|итог|всего|общий итог|summe|gesamt|gesamtsumme|total général|total general|totale)(\s+(for|по|für|pour|para|per|pentru)\s.*|[:.]?)$/i.test(text.trim());
 }
