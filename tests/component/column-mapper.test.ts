@@ -3,25 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import ColumnMapper from '../../src/lib/components/ColumnMapper.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
-import { sniffText } from '../../src/lib/ingest/sniff';
-import type { PendingFile } from '../../src/lib/state/app.svelte';
-
-function pendingFor(csv: string): PendingFile {
-	const s = sniffText(csv, false);
-	const sniff = { ...s, fileName: 'export.csv', size: csv.length, encoding: 'utf-8' as const };
-	return {
-		file: new File([csv], 'export.csv'),
-		sniff,
-		error: null,
-		choice: {
-			overrides: {},
-			mapping: { ...s.auto.mapping },
-			amountSource: s.auto.amountSource,
-			dateOrder: s.dateOrder,
-			decimalSeparators: s.decimalSeparators
-		}
-	};
-}
+import { pendingFor } from './pending';
 
 describe('ColumnMapper', () => {
 	beforeEach(() => i18n.set('en'));

@@ -8,26 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import MeaningPanel from '../../src/lib/components/MeaningPanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
-import { sniffText } from '../../src/lib/ingest/sniff';
 import type { PendingFile } from '../../src/lib/state/app.svelte';
-
-function pendingFor(csv: string): PendingFile {
-	const s = sniffText(csv, false);
-	const sniff = { ...s, fileName: 'export.csv', size: csv.length, encoding: 'utf-8' as const };
-	return {
-		file: new File([csv], 'export.csv'),
-		sniff,
-		error: null,
-		choice: {
-			overrides: {},
-			mapping: { ...s.auto.mapping },
-			amountSource: s.auto.amountSource,
-			dateOrder: s.dateOrder,
-			decimalSeparators: s.decimalSeparators,
-			meaning: s.meaning
-		}
-	};
-}
+import { pendingFor } from './pending';
 
 const STATUS_CSV = 'Order,Customer,Total,Status\n1,Ann,100,Paid\n2,Bob,50,Failed\n3,Ann,30,paid\n4,Cat,20,Refunded\n';
 
