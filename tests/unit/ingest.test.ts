@@ -304,7 +304,7 @@ describe('date order decided by the whole file', () => {
 });
 
 describe('header with an unnamed column (data-frame row index)', () => {
-	const realWorld = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', '..', '..', 'shared', 'data', 'real-world', name)));
+	const realWorld = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'real-world', name)));
 	const rowsOf = (csv: string) => csv.trimEnd().split('\n').map((l) => l.split(','));
 
 	it.each([

@@ -55,7 +55,7 @@ describe('parseDecimal: leading apostrophe (formula-safety prefix)', () => {
 	});
 
 	it('apostrophe-numbers.csv: the amount column maps and sums to Rowan Ltd 1200, Sable Co 700', () => {
-		const text = readFileSync('../shared/data/real-world/apostrophe-numbers.csv', 'utf8');
+		const text = readFileSync('tests/fixtures/real-world/apostrophe-numbers.csv', 'utf8');
 		const s = sniffText(text, false);
 		expect(s.header).toEqual(['Customer', 'Date', 'Amount']);
 		expect(s.auto.mapping.amount).toBe(2);
@@ -70,7 +70,7 @@ describe('parseDecimal: leading apostrophe (formula-safety prefix)', () => {
 
 	it('apostrophe-numbers.csv through the pipeline: no row rejected, Rowan Ltd 1200 A, Sable Co 700 A', async () => {
 		const name = 'apostrophe-numbers.csv';
-		const prepared = await prepareBytes(new Uint8Array(readFileSync('../shared/data/real-world/' + name)), name);
+		const prepared = await prepareBytes(new Uint8Array(readFileSync('tests/fixtures/real-world/' + name)), name);
 		const { columns, report } = await importFiles([prepared], { cancelled: () => false });
 		expect(report.skipped).toEqual([]);
 		expect(report.files[0].imported).toBe(3);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dateOrderFromColumns, findIndexColumn, isScientificKey, scientificKeys } from '../../src/lib/ingest/structure';
 import { sniffText } from '../../src/lib/ingest/sniff';
 
-const realWorld = (name: string) => readFileSync('../shared/data/real-world/' + name, 'utf8');
+const realWorld = (name: string) => readFileSync('tests/fixtures/real-world/' + name, 'utf8');
 /** header and data rows of a tiny comma file (no quotes) */
 const table = (csv: string) => {
 	const [h, ...rows] = csv.trim().split('\n').map((l) => l.split(','));
