@@ -1,12 +1,25 @@
+/**
+ * Turns parsed records into sales columns (SalesBuilder), applying each file's plan: its mapping,
+ * number and date formats, and its meaning (row-meaning.ts). A builder can absorb what another read
+ * from the rest of a file (`SalesPart`), for the two-worker import of large files.
+ *
+ * Over 400 lines: one class with one job (a record becomes a row or a counted reason), plus its
+ * part/absorb pair; the report, the growing columns and the two-order dates are in their own files.
+ */
 import type { SalesColumns } from '../engine/types';
-import { NO_DATE, parseDate } from './dates';
+import { NO_DATE } from './dates';
 import { Growable } from './growable';
 import { OrderCodes, type OrderCodeTable } from './order-codes';
-import { mulDecimal, parseDecimal, rescale } from './numbers';
+import { mulDecimal, parseDecimal } from './numbers';
 import type { AmountSource, ColumnMapping, DateOrder, Decimal, DecimalSeparator, Interpretation } from './types';
 import { cellOf } from './cells';
 import { DecisionTally, RowMeaning, isTotalLabel, type DecisionEntry } from './row-meaning';
 import { isScientificKey } from './structure';
+import { DecimalColumn, Dictionary, type DecimalPart } from './builder-columns';
+import { FileDates, type DatesPart } from './file-dates';
+import { placeIn, Tally, type ImportReport, type ReportEntry, type SkipReason, type WarningReason } from './import-report';
+
+export type { ImportReport, ReportEntry, ReportPlace, SkipReason, WarningReason } from './import-report';
 
 /** How one file's records become sales rows: chosen in the mapping step. */
 export interface FilePlan {
@@ -25,230 +38,11 @@ export interface FilePlan {
 	meaning?: Interpretation;
 }
 
-export type SkipReason = 'no-customer' | 'total-row' | 'empty-amount' | 'bad-amount' | 'bad-quantity' | 'bad-price';
-export type WarningReason = 'bad-date' | 'empty-date' | 'bad-quantity' | 'bad-profit' | 'too-many-fields' | 'too-few-fields' | 'scientific-key';
-
-export interface ReportPlace {
-	file: string;
-	/** 1-based record number in the file, the header being row headerRow+1 */
-	row: number;
-	/** 1-based column number and its header, when the problem is in one cell */
-	column?: number;
-	header?: string;
-	value?: string;
-}
-
-export interface ReportEntry<R extends string> {
-	reason: R;
-	count: number;
-	first: ReportPlace[];
-}
-
-export interface ImportReport {
-	files: {
-		name: string;
-		records: number;
-		imported: number;
-		dateOrder?: DateOrder;
-		/** the file's header, mapping and meaning, so the report can name each decision's column (absent before v0.2) */
-		header?: string[];
-		mapping?: ColumnMapping;
-		meaning?: Interpretation;
-	}[];
-	rowsRead: number;
-	/** records that became sales rows (a refund read from its own column adds a row but not a record) */
-	rowsImported: number;
-	/** sales rows added beside records: a refund from its own column, a sale refunded in full (absent before v0.2) */
-	addedRows?: number;
-	blankRows: number;
-	skipped: ReportEntry<SkipReason>[];
-	warnings: ReportEntry<WarningReason>[];
-	/** every decision the importer applied to rows, with row counts (absent in reports of earlier versions) */
-	decisions?: DecisionEntry[];
-}
-
 const MISSING_KEYS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет']);
 /** first letters of MISSING_KEYS in either case: most keys are ruled out without lower-casing them */
 const MISSING_FIRST = new Set([...MISSING_KEYS].filter((k) => k !== '').flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)]));
 /** Excel's Data → Subtotal writes '<group> Total' ('<group> Итог') after each group's rows. */
 const GROUP_TOTAL = /^(.*\S)\s+(total|итог)$/i;
-const FIRST_PLACES = 5;
-
-class Tally<R extends string> {
-	private entries = new Map<R, ReportEntry<R>>();
-	add(reason: R, place: ReportPlace): void {
-		let e = this.entries.get(reason);
-		if (!e) this.entries.set(reason, (e = { reason, count: 0, first: [] }));
-		e.count++;
-		if (e.first.length < FIRST_PLACES) e.first.push(place);
-	}
-	addMany(reason: R, count: number, first: ReportPlace[]): void {
-		if (count === 0) return;
-		let e = this.entries.get(reason);
-		if (!e) this.entries.set(reason, (e = { reason, count: 0, first: [] }));
-		e.count += count;
-		e.first.push(...first.slice(0, FIRST_PLACES - e.first.length));
-	}
-	list(): ReportEntry<R>[] {
-		return [...this.entries.values()];
-	}
-	/** Adds another tally's entries whose rows were counted from `rowOffset` records later in the file. */
-	addEntries(entries: ReportEntry<R>[], rowOffset: number): void {
-		for (const e of entries) this.addMany(e.reason, e.count, shiftRows(e.first, rowOffset));
-	}
-}
-
-function shiftRows(places: ReportPlace[], rowOffset: number): ReportPlace[] {
-	return rowOffset === 0 ? places : places.map((p) => ({ ...p, row: p.row + rowOffset }));
-}
-
-/** Decimal column kept as mantissa + decimals until the common scale is known. */
-class DecimalColumn {
-	readonly m = new Growable(Float64Array);
-	readonly d = new Growable(Uint8Array);
-	push(x: Decimal): void {
-		this.m.push(x.m);
-		this.d.push(x.d);
-	}
-	part(): DecimalPart {
-		return { m: this.m.toArray(), d: this.d.toArray() };
-	}
-	append(part: DecimalPart): void {
-		this.m.append(part.m);
-		this.d.append(part.d);
-	}
-	/**
-	 * Exact integers at the largest scale that keeps every value below 2^53 (in practice the
-	 * largest number of decimals the column has); values with more decimals are rounded.
-	 */
-	finish(): { values: Float64Array; scale: number } {
-		const m = this.m.toArray();
-		const d = this.d.toArray();
-		let scale = 0;
-		for (let i = 0; i < d.length; i++) if (d[i] > scale) scale = d[i];
-		for (; scale > 0; scale--) {
-			let fits = true;
-			for (let i = 0; i < m.length && fits; i++) {
-				if (Math.abs(m[i]) * 10 ** (scale - d[i]) > Number.MAX_SAFE_INTEGER) fits = false;
-			}
-			if (fits) break;
-		}
-		const values = new Float64Array(m.length);
-		for (let i = 0; i < m.length; i++) {
-			values[i] = d[i] === scale ? m[i] : rescale({ m: m[i], d: d[i] }, scale);
-		}
-		return { values, scale };
-	}
-}
-
-interface DecimalPart {
-	m: Float64Array;
-	d: Uint8Array;
-}
-
-class Dictionary {
-	readonly values: string[] = [];
-	private readonly index = new Map<string, number>();
-	id(v: string): number {
-		let i = this.index.get(v);
-		if (i === undefined) {
-			i = this.values.length;
-			this.values.push(v);
-			this.index.set(v, i);
-		}
-		return i;
-	}
-	/** index of a known value, or -1 */
-	find(v: string): number {
-		return this.index.get(v) ?? -1;
-	}
-	has(v: string): boolean {
-		return this.index.has(v);
-	}
-	get size(): number {
-		return this.values.length;
-	}
-}
-
-interface DatesPart {
-	/** every row's day under the other order (null when the order is fixed) */
-	alt: Int32Array | null;
-	/** bad dates under the proposed order, then under the other */
-	bad: { count: number; first: ReportPlace[] }[];
-}
-
-const SWAP: Partial<Record<DateOrder, DateOrder>> = { dmy: 'mdy', mdy: 'dmy' };
-
-/**
- * Dates of one file read in both day-first and month-first order, so the whole file (not only its
- * first rows) decides: a file sorted by date may show its first 13th-or-later day far down.
- */
-class FileDates {
-	readonly alt: DateOrder | undefined;
-	private readonly altDays = new Growable(Int32Array);
-	private readonly bad: { count: number; first: ReportPlace[] }[] = [
-		{ count: 0, first: [] },
-		{ count: 0, first: [] }
-	];
-	constructor(
-		readonly plan: FilePlan,
-		readonly start: number
-	) {
-		this.alt = plan.dateOrderLocked ? undefined : SWAP[plan.dateOrder];
-	}
-	/** both readings of each distinct date text: a year of sales has a few hundred distinct dates */
-	private readonly cache = new Map<string, [number, number]>();
-
-	/** Returns the day under the proposed order; remembers the other reading. `fields` and `row` place a bad date in the report. */
-	read(text: string, fields: string[], row: number): number {
-		if (text === '') {
-			// an empty cell is reported as "empty date" by the builder, not as a date that did not parse
-			if (this.alt) this.altDays.push(NO_DATE);
-			return NO_DATE;
-		}
-		let both = this.cache.get(text);
-		if (!both) {
-			const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
-			const other = this.alt ? parseDate(text, this.alt, this.plan.dateSerial) : NO_DATE;
-			both = [typeof primary === 'number' ? primary : NO_DATE, typeof other === 'number' ? other : NO_DATE];
-			if (this.cache.size < 100_000) this.cache.set(text, both);
-		}
-		if (both[0] === NO_DATE) this.note(0, fields, row);
-		if (this.alt) {
-			if (both[1] === NO_DATE) this.note(1, fields, row);
-			this.altDays.push(both[1]);
-		}
-		return both[0];
-	}
-	private note(i: number, fields: string[], row: number): void {
-		const b = this.bad[i];
-		b.count++;
-		if (b.first.length < FIRST_PLACES) b.first.push(placeIn(this.plan, fields, row, this.plan.mapping.date));
-	}
-	/** The other reading and both bad-date tallies, for a builder that reads the rest of the file. */
-	part(): DatesPart {
-		return { alt: this.alt ? this.altDays.toArray() : null, bad: this.bad.map((b) => ({ count: b.count, first: [...b.first] })) };
-	}
-	/** Takes in the dates another builder read from later records of the same file. */
-	absorb(part: DatesPart, rowOffset: number): void {
-		if (this.alt && part.alt) this.altDays.append(part.alt);
-		for (let i = 0; i < 2; i++) {
-			const b = this.bad[i];
-			b.count += part.bad[i].count;
-			b.first.push(...shiftRows(part.bad[i].first, rowOffset).slice(0, FIRST_PLACES - b.first.length));
-		}
-	}
-	/** Keeps the reading with fewer bad dates; returns its bad places for the report. */
-	settle(days: Growable<Int32Array>): { order: DateOrder; count: number; first: ReportPlace[] } {
-		if (this.alt && this.bad[1].count < this.bad[0].count) {
-			const alt = this.altDays.toArray();
-			for (let i = 0; i < alt.length; i++) days.set(this.start + i, alt[i]);
-			return { order: this.alt, ...this.bad[1] };
-		}
-		return { order: this.plan.dateOrder, ...this.bad[0] };
-	}
-}
-
 /**
  * Turns parsed records into sales columns. Rows without a customer or with an amount that does
  * not parse are skipped and counted; a bad date only leaves the row out of date-based views.
@@ -670,11 +464,6 @@ export function partBuffers(part: SalesPart): ArrayBuffer[] {
 	const arrays = [part.customerManager, part.customer, part.amount.m, part.amount.d, part.quantity.m, part.quantity.d, part.profit.m, part.profit.d, part.date, part.order];
 	if (part.dates?.alt) arrays.push(part.dates.alt);
 	return arrays.map((a) => a.buffer as ArrayBuffer);
-}
-
-/** Where a cell is, for the import report. */
-function placeIn(plan: FilePlan, fields: string[], row: number, c: number): ReportPlace {
-	return { file: plan.fileName, row, column: c + 1, header: plan.header[c], value: cellOf(fields, c).slice(0, 80) };
 }
 
 function isBlank(fields: string[]): boolean {

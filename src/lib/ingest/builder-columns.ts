@@ -1,0 +1,72 @@
+/** The growing columns of the builder: exact decimals until their common scale is known, and a string dictionary. */
+import { Growable } from './growable';
+import { rescale } from './numbers';
+import type { Decimal } from './types';
+
+/** Decimal column kept as mantissa + decimals until the common scale is known. */
+export class DecimalColumn {
+	readonly m = new Growable(Float64Array);
+	readonly d = new Growable(Uint8Array);
+	push(x: Decimal): void {
+		this.m.push(x.m);
+		this.d.push(x.d);
+	}
+	part(): DecimalPart {
+		return { m: this.m.toArray(), d: this.d.toArray() };
+	}
+	append(part: DecimalPart): void {
+		this.m.append(part.m);
+		this.d.append(part.d);
+	}
+	/**
+	 * Exact integers at the largest scale that keeps every value below 2^53 (in practice the
+	 * largest number of decimals the column has); values with more decimals are rounded.
+	 */
+	finish(): { values: Float64Array; scale: number } {
+		const m = this.m.toArray();
+		const d = this.d.toArray();
+		let scale = 0;
+		for (let i = 0; i < d.length; i++) if (d[i] > scale) scale = d[i];
+		for (; scale > 0; scale--) {
+			let fits = true;
+			for (let i = 0; i < m.length && fits; i++) {
+				if (Math.abs(m[i]) * 10 ** (scale - d[i]) > Number.MAX_SAFE_INTEGER) fits = false;
+			}
+			if (fits) break;
+		}
+		const values = new Float64Array(m.length);
+		for (let i = 0; i < m.length; i++) {
+			values[i] = d[i] === scale ? m[i] : rescale({ m: m[i], d: d[i] }, scale);
+		}
+		return { values, scale };
+	}
+}
+
+export interface DecimalPart {
+	m: Float64Array;
+	d: Uint8Array;
+}
+
+export class Dictionary {
+	readonly values: string[] = [];
+	private readonly index = new Map<string, number>();
+	id(v: string): number {
+		let i = this.index.get(v);
+		if (i === undefined) {
+			i = this.values.length;
+			this.values.push(v);
+			this.index.set(v, i);
+		}
+		return i;
+	}
+	/** index of a known value, or -1 */
+	find(v: string): number {
+		return this.index.get(v) ?? -1;
+	}
+	has(v: string): boolean {
+		return this.index.has(v);
+	}
+	get size(): number {
+		return this.values.length;
+	}
+}

@@ -1,0 +1,85 @@
+/** One file's dates read under both day/month orders while it is imported, so the whole file decides the order. */
+import { NO_DATE, parseDate } from './dates';
+import { Growable } from './growable';
+import type { DateOrder } from './types';
+import type { FilePlan } from './build';
+import { FIRST_PLACES, placeIn, shiftRows, type ReportPlace } from './import-report';
+
+export interface DatesPart {
+	/** every row's day under the other order (null when the order is fixed) */
+	alt: Int32Array | null;
+	/** bad dates under the proposed order, then under the other */
+	bad: { count: number; first: ReportPlace[] }[];
+}
+
+const SWAP: Partial<Record<DateOrder, DateOrder>> = { dmy: 'mdy', mdy: 'dmy' };
+
+/**
+ * Dates of one file read in both day-first and month-first order, so the whole file (not only its
+ * first rows) decides: a file sorted by date may show its first 13th-or-later day far down.
+ */
+export class FileDates {
+	readonly alt: DateOrder | undefined;
+	private readonly altDays = new Growable(Int32Array);
+	private readonly bad: { count: number; first: ReportPlace[] }[] = [
+		{ count: 0, first: [] },
+		{ count: 0, first: [] }
+	];
+	constructor(
+		readonly plan: FilePlan,
+		readonly start: number
+	) {
+		this.alt = plan.dateOrderLocked ? undefined : SWAP[plan.dateOrder];
+	}
+	/** both readings of each distinct date text: a year of sales has a few hundred distinct dates */
+	private readonly cache = new Map<string, [number, number]>();
+
+	/** Returns the day under the proposed order; remembers the other reading. `fields` and `row` place a bad date in the report. */
+	read(text: string, fields: string[], row: number): number {
+		if (text === '') {
+			// an empty cell is reported as "empty date" by the builder, not as a date that did not parse
+			if (this.alt) this.altDays.push(NO_DATE);
+			return NO_DATE;
+		}
+		let both = this.cache.get(text);
+		if (!both) {
+			const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
+			const other = this.alt ? parseDate(text, this.alt, this.plan.dateSerial) : NO_DATE;
+			both = [typeof primary === 'number' ? primary : NO_DATE, typeof other === 'number' ? other : NO_DATE];
+			if (this.cache.size < 100_000) this.cache.set(text, both);
+		}
+		if (both[0] === NO_DATE) this.note(0, fields, row);
+		if (this.alt) {
+			if (both[1] === NO_DATE) this.note(1, fields, row);
+			this.altDays.push(both[1]);
+		}
+		return both[0];
+	}
+	private note(i: number, fields: string[], row: number): void {
+		const b = this.bad[i];
+		b.count++;
+		if (b.first.length < FIRST_PLACES) b.first.push(placeIn(this.plan, fields, row, this.plan.mapping.date));
+	}
+	/** The other reading and both bad-date tallies, for a builder that reads the rest of the file. */
+	part(): DatesPart {
+		return { alt: this.alt ? this.altDays.toArray() : null, bad: this.bad.map((b) => ({ count: b.count, first: [...b.first] })) };
+	}
+	/** Takes in the dates another builder read from later records of the same file. */
+	absorb(part: DatesPart, rowOffset: number): void {
+		if (this.alt && part.alt) this.altDays.append(part.alt);
+		for (let i = 0; i < 2; i++) {
+			const b = this.bad[i];
+			b.count += part.bad[i].count;
+			b.first.push(...shiftRows(part.bad[i].first, rowOffset).slice(0, FIRST_PLACES - b.first.length));
+		}
+	}
+	/** Keeps the reading with fewer bad dates; returns its bad places for the report. */
+	settle(days: Growable<Int32Array>): { order: DateOrder; count: number; first: ReportPlace[] } {
+		if (this.alt && this.bad[1].count < this.bad[0].count) {
+			const alt = this.altDays.toArray();
+			for (let i = 0; i < alt.length; i++) days.set(this.start + i, alt[i]);
+			return { order: this.alt, ...this.bad[1] };
+		}
+		return { order: this.plan.dateOrder, ...this.bad[0] };
+	}
+}
