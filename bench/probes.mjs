@@ -37,7 +37,8 @@ export function installProbes() {
 		};
 	}
 
-	const customerRow = () => document.querySelector('[data-testid="dashboard"] section[aria-labelledby="cust-title"] tbody tr');
+	const customerRow = () =>
+		document.querySelector('[data-testid="dashboard"] section[aria-labelledby="cust-title"] tbody tr');
 	const dashboardReady = () => !!customerRow()?.querySelector('td.num');
 	const alertText = () => {
 		const el = document.querySelector('[role="alert"]');
@@ -120,7 +121,10 @@ export function installProbes() {
 					tPaint: st.tPaint,
 					split: splitOf(st.tPaint ?? null),
 					longestTask: inImport.reduce((m, t) => Math.max(m, t.duration), 0),
-					longTasks: inImport.map((t) => Math.round(t.duration)).sort((a, b) => b - a).slice(0, 10),
+					longTasks: inImport
+						.map((t) => Math.round(t.duration))
+						.sort((a, b) => b - a)
+						.slice(0, 10),
 					maxLag,
 					clickDelays: st.clickDelays
 				});
@@ -131,7 +135,9 @@ export function installProbes() {
 				if (alert) return finish(alert);
 				if (st.tClick === null) {
 					if (st.t0 === null) return;
-					const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Import' && !b.disabled);
+					const button = [...document.querySelectorAll('button')].find(
+						(b) => b.textContent.trim() === 'Import' && !b.disabled
+					);
 					if (!button) return;
 					st.tClick = performance.now();
 					button.click();

@@ -54,7 +54,10 @@ function withTimeout(promise, ms, what, crashed) {
 	let timer;
 	const guards = [
 		promise,
-		new Promise((_, reject) => (timer = setTimeout(() => reject(new StepError(`timeout after ${Math.round(ms / 1000)} s: ${what}`)), ms)))
+		new Promise(
+			(_, reject) =>
+				(timer = setTimeout(() => reject(new StepError(`timeout after ${Math.round(ms / 1000)} s: ${what}`)), ms))
+		)
 	];
 	if (crashed) guards.push(crashed.then(() => Promise.reject(new StepError(`crashed during ${what}`))));
 	return Promise.race(guards).finally(() => clearTimeout(timer));
@@ -93,10 +96,13 @@ function ensureData(rows) {
 	mkdirSync(DATA, { recursive: true });
 	const file = join(DATA, `sales-${label(rows)}.csv`);
 	const done = `${file}.done`;
-	if (existsSync(file) && existsSync(done) && readFileSync(done, 'utf8').trim() === String(statSync(file).size)) return file;
+	if (existsSync(file) && existsSync(done) && readFileSync(done, 'utf8').trim() === String(statSync(file).size))
+		return file;
 	log(`generating ${basename(file)} (${rows.toLocaleString('en-US')} rows)…`);
 	const tmp = `${file}.tmp`;
-	const r = spawnSync(process.execPath, [join(ROOT, 'tests/tools/gen-sales.mjs'), String(rows), tmp], { stdio: 'inherit' });
+	const r = spawnSync(process.execPath, [join(ROOT, 'tests/tools/gen-sales.mjs'), String(rows), tmp], {
+		stdio: 'inherit'
+	});
 	if (r.status !== 0) throw new Error(`gen-sales failed for ${rows} rows`);
 	renameSync(tmp, file);
 	writeFileSync(done, String(statSync(file).size));
@@ -155,7 +161,9 @@ function micro(text) {
 const microText = (v) => {
 	const neg = v < 0n;
 	const a = neg ? -v : v;
-	return `${neg ? '-' : ''}${a / 1000000n}.${String(a % 1000000n).padStart(6, '0').replace(/0{1,4}$/, '')}`;
+	return `${neg ? '-' : ''}${a / 1000000n}.${String(a % 1000000n)
+		.padStart(6, '0')
+		.replace(/0{1,4}$/, '')}`;
 };
 
 function summariseExport(text) {
@@ -215,7 +223,9 @@ async function attachCdp(context, page) {
 		const id = w.nextId++;
 		return new Promise((resolve, reject) => {
 			w.pending.set(id, { resolve, reject });
-			cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+			cdp
+				.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+				.catch(reject);
 		});
 	};
 	await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
@@ -225,14 +235,31 @@ async function attachCdp(context, page) {
 /** Samples Runtime.getHeapUsage of page and workers every 100 ms until stopped. */
 function heapSampler(cdpx) {
 	let running = true;
-	const peak = { page: 0, worker: 0, sum: 0, pageBuffers: 0, workerBuffers: 0, sumWithBuffers: 0, samples: 0, workerSamples: 0 };
+	const peak = {
+		page: 0,
+		worker: 0,
+		sum: 0,
+		pageBuffers: 0,
+		workerBuffers: 0,
+		sumWithBuffers: 0,
+		samples: 0,
+		workerSamples: 0
+	};
 	const within = (p, ms) => Promise.race([p, sleep(ms).then(() => null)]);
 	const loop = (async () => {
 		while (running) {
 			const t = Date.now();
 			const [pg, ...ws] = await Promise.all([
-				within(cdpx.cdp.send('Runtime.getHeapUsage').catch(() => null), 2000),
-				...[...cdpx.workers.keys()].map((s) => within(cdpx.sendWorker(s, 'Runtime.getHeapUsage').catch(() => null), 2000))
+				within(
+					cdpx.cdp.send('Runtime.getHeapUsage').catch(() => null),
+					2000
+				),
+				...[...cdpx.workers.keys()].map((s) =>
+					within(
+						cdpx.sendWorker(s, 'Runtime.getHeapUsage').catch(() => null),
+						2000
+					)
+				)
 			]);
 			let sum = 0;
 			let buffers = 0;
@@ -341,7 +368,12 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 		await page.evaluate(() => window.__bench.armImport());
 		sampler = heapSampler(cdpx);
 		const tNode0 = Date.now();
-		await withTimeout(page.getByLabel('CSV file', { exact: true }).setInputFiles(file), 60000 + 30000 * scale, 'setting the file', crash);
+		await withTimeout(
+			page.getByLabel('CSV file', { exact: true }).setInputFiles(file),
+			60000 + 30000 * scale,
+			'setting the file',
+			crash
+		);
 		const done = page.evaluate(() => window.__bench.importDone);
 		let importing = true;
 		const clickLatencies = [];
@@ -372,7 +404,12 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 			r.failedAfterMs = result.t0 != null ? Math.round(result.tEnd - result.t0) : null;
 			r.splitAtFailure = result.split;
 			r.longestTaskMs = result.longestTask;
-			r.heapAtFailure = { pageMB: mb(heap.page), workerMB: mb(heap.worker), sumMB: mb(heap.sum), sumWithBuffersMB: mb(heap.sumWithBuffers) };
+			r.heapAtFailure = {
+				pageMB: mb(heap.page),
+				workerMB: mb(heap.worker),
+				sumMB: mb(heap.sum),
+				sumWithBuffersMB: mb(heap.sumWithBuffers)
+			};
 			throw new StepError(result.error);
 		}
 		Object.assign(r, {
@@ -428,7 +465,12 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 
 		// the dashboard shows while the dataset is still being written: reload once it is stored
 		const tStoring = Date.now();
-		await withTimeout(page.getByTestId('saving').waitFor({ state: 'detached', timeout: 0 }), 60000 + 30000 * scale, 'storing the dataset', crash);
+		await withTimeout(
+			page.getByTestId('saving').waitFor({ state: 'detached', timeout: 0 }),
+			60000 + 30000 * scale,
+			'storing the dataset',
+			crash
+		);
 		r.storedAfterDashboardMs = Date.now() - tStoring;
 
 		// (4) reload → stored dataset's dashboard (click the dataset in the list)
@@ -438,7 +480,12 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 		await withTimeout(dsButton.waitFor(), 30000, 'dataset list after reload', crash);
 		await page.evaluate(() => window.__bench.armOpen());
 		await dsButton.click();
-		const opened = await withTimeout(page.evaluate(() => window.__bench.openDone), 30000 + 20000 * scale, 'open stored dataset', crash);
+		const opened = await withTimeout(
+			page.evaluate(() => window.__bench.openDone),
+			30000 + 20000 * scale,
+			'open stored dataset',
+			crash
+		);
 		if (opened.error) throw new StepError(`open: ${opened.error}`);
 		r.reloadOpenMs = opened.tPaint - opened.t0;
 		r.reloadTotalMs = Date.now() - tReload;
@@ -450,16 +497,28 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 		]) {
 			await page.evaluate(() => window.__bench.armSwitch());
 			await page.getByLabel(labelText, { exact: true }).selectOption(value);
-			const sw = await withTimeout(page.evaluate(() => window.__bench.switchDone), 30000 + 10000 * scale, `${labelText} switch`, crash);
+			const sw = await withTimeout(
+				page.evaluate(() => window.__bench.switchDone),
+				30000 + 10000 * scale,
+				`${labelText} switch`,
+				crash
+			);
 			if (sw.error) throw new StepError(`${labelText} switch: ${sw.error}`);
 			r[key] = sw.tPaint - sw.t0;
 			r[key.replace('Ms', 'DomMs')] = sw.tDom - sw.t0;
 		}
 	} catch (e) {
-		r.status = e instanceof StepError && /crash/.test(e.message) ? 'crashed' : `error: ${String(e.message ?? e).split('\n')[0]}`;
+		r.status =
+			e instanceof StepError && /crash/.test(e.message) ? 'crashed' : `error: ${String(e.message ?? e).split('\n')[0]}`;
 		if (sampler) {
 			const heap = await sampler.stop().catch(() => null);
-			if (heap) r.heapAtFailure = { pageMB: mb(heap.page), workerMB: mb(heap.worker), sumMB: mb(heap.sum), sumWithBuffersMB: mb(heap.sumWithBuffers) };
+			if (heap)
+				r.heapAtFailure = {
+					pageMB: mb(heap.page),
+					workerMB: mb(heap.worker),
+					sumMB: mb(heap.sum),
+					sumWithBuffersMB: mb(heap.sumWithBuffers)
+				};
 		}
 	} finally {
 		if (pageErrors.length) r.pageErrors = pageErrors.slice(0, 5);
@@ -489,21 +548,39 @@ async function duckRun(browser, duckUrl, file, rows) {
 	const r = { status: 'ok' };
 	try {
 		await withTimeout(page.goto(duckUrl), 30000, 'loading the DuckDB page', crash);
-		await withTimeout(page.waitForFunction(() => window.__duck?.ready), 30000, 'DuckDB page script', crash);
-		const ready = await withTimeout(page.evaluate(() => window.__duck.ready), 120000, 'DuckDB instantiate', crash);
+		await withTimeout(
+			page.waitForFunction(() => window.__duck?.ready),
+			30000,
+			'DuckDB page script',
+			crash
+		);
+		const ready = await withTimeout(
+			page.evaluate(() => window.__duck.ready),
+			120000,
+			'DuckDB instantiate',
+			crash
+		);
 		if (ready.error) throw new StepError(`DuckDB: ${ready.error}`);
 		r.version = ready.version;
 		await page.locator('#file').setInputFiles(file);
 		const res = await withTimeout(
-			page.waitForFunction(() => window.__duck.result, null, { timeout: 0, polling: 100 }).then(() => page.evaluate(() => window.__duck.result)),
+			page
+				.waitForFunction(() => window.__duck.result, null, { timeout: 0, polling: 100 })
+				.then(() => page.evaluate(() => window.__duck.result)),
 			60000 + 60000 * scale,
 			'DuckDB classification',
 			crash
 		);
 		if (res.error) throw new StepError(`DuckDB: ${res.error}`);
-		Object.assign(r, { ms: res.ms, customers: res.customers, classes: res.classes, total: microText(micro(res.total)) });
+		Object.assign(r, {
+			ms: res.ms,
+			customers: res.customers,
+			classes: res.classes,
+			total: microText(micro(res.total))
+		});
 	} catch (e) {
-		r.status = e instanceof StepError && /crash/.test(e.message) ? 'crashed' : `error: ${String(e.message ?? e).split('\n')[0]}`;
+		r.status =
+			e instanceof StepError && /crash/.test(e.message) ? 'crashed' : `error: ${String(e.message ?? e).split('\n')[0]}`;
 	} finally {
 		if (external.length) r.blockedRequests = external.slice(0, 5);
 		if (pageErrors.length) r.pageErrors = pageErrors.slice(0, 5);
@@ -518,7 +595,9 @@ function agreement(ours, duck) {
 	const why = [];
 	if (ours.customers !== duck.customers) why.push(`customers ${ours.customers} ≠ ${duck.customers}`);
 	const names = new Set([...Object.keys(ours.classes), ...Object.keys(duck.classes)]);
-	for (const c of names) if ((ours.classes[c] ?? 0) !== (duck.classes[c] ?? 0)) why.push(`class ${c}: ${ours.classes[c] ?? 0} ≠ ${duck.classes[c] ?? 0}`);
+	for (const c of names)
+		if ((ours.classes[c] ?? 0) !== (duck.classes[c] ?? 0))
+			why.push(`class ${c}: ${ours.classes[c] ?? 0} ≠ ${duck.classes[c] ?? 0}`);
 	if (micro(ours.total) !== micro(duck.total)) why.push(`total ${ours.total} ≠ ${duck.total}`);
 	return { ok: why.length === 0, why: why.join('; ') || undefined };
 }
@@ -533,7 +612,10 @@ function pkgVersion(name) {
 }
 function gitCommit() {
 	const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
-	const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
+	const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], {
+		cwd: ROOT,
+		encoding: 'utf8'
+	}).stdout?.trim();
 	return r.status === 0 ? `${r.stdout.trim()}${dirty ? '+uncommitted src changes' : ''}` : null;
 }
 
@@ -571,7 +653,9 @@ function printTable(results) {
 	log('');
 	log('Medians (min–max) over the runs; ratio = our drop→dashboard / DuckDB-wasm file→result (< 1: we are faster).');
 	log('click ms = longest round trip of a click sent to the page every 250 ms during the import.');
-	log('heap = peak JS heap (Runtime.getHeapUsage, sampled every 100 ms) of page + worker; +ArrayBuffers adds their backing stores.');
+	log(
+		'heap = peak JS heap (Runtime.getHeapUsage, sampled every 100 ms) of page + worker; +ArrayBuffers adds their backing stores.'
+	);
 }
 function splitText(s) {
 	const k = ['readMs', 'parseMs', 'storeMs', 'classifyMs', 'renderMs'];
@@ -587,18 +671,40 @@ function targetMisses(results) {
 		const s = x.summary;
 		const n = x.rows.toLocaleString('en-US');
 		if (x.status !== 'ok') misses.push(`${n} rows: ${x.status}`);
-		check(!s.longestTaskMs || s.longestTaskMs.max <= 100, `${n} rows: longest main-thread task ${s.longestTaskMs?.max} ms > 100 ms`);
-		check(!s.clickRoundTripMaxMs || s.clickRoundTripMaxMs.max <= 200, `${n} rows: a click took ${s.clickRoundTripMaxMs?.max} ms > 200 ms to be answered`);
+		check(
+			!s.longestTaskMs || s.longestTaskMs.max <= 100,
+			`${n} rows: longest main-thread task ${s.longestTaskMs?.max} ms > 100 ms`
+		);
+		check(
+			!s.clickRoundTripMaxMs || s.clickRoundTripMaxMs.max <= 200,
+			`${n} rows: a click took ${s.clickRoundTripMaxMs?.max} ms > 200 ms to be answered`
+		);
 		if (x.rows === 1e6) {
-			check(s.dropToDashboardMs && s.dropToDashboardMs.median <= 2000, `1M rows: drop→dashboard ${s.dropToDashboardMs?.median} ms > 2000 ms`);
+			check(
+				s.dropToDashboardMs && s.dropToDashboardMs.median <= 2000,
+				`1M rows: drop→dashboard ${s.dropToDashboardMs?.median} ms > 2000 ms`
+			);
 			check(s.ratio && s.ratio.median <= 0.8, `1M rows: ours/DuckDB ${s.ratio?.median} > 0.8`);
-			check(s.reloadOpenMs && s.reloadOpenMs.median <= 500, `1M rows: reload → dashboard ${s.reloadOpenMs?.median} ms > 500 ms`);
-			check(s.presetSwitchMs && s.presetSwitchMs.median <= 100, `1M rows: preset switch ${s.presetSwitchMs?.median} ms > 100 ms`);
-			check(s.metricSwitchMs && s.metricSwitchMs.median <= 100, `1M rows: metric switch ${s.metricSwitchMs?.median} ms > 100 ms`);
+			check(
+				s.reloadOpenMs && s.reloadOpenMs.median <= 500,
+				`1M rows: reload → dashboard ${s.reloadOpenMs?.median} ms > 500 ms`
+			);
+			check(
+				s.presetSwitchMs && s.presetSwitchMs.median <= 100,
+				`1M rows: preset switch ${s.presetSwitchMs?.median} ms > 100 ms`
+			);
+			check(
+				s.metricSwitchMs && s.metricSwitchMs.median <= 100,
+				`1M rows: metric switch ${s.metricSwitchMs?.median} ms > 100 ms`
+			);
 		}
 		if (x.rows >= 5e6) {
 			if (s.heapSumMB) check(s.heapSumMB.max < 1536, `${n} rows: peak heap page+worker ${s.heapSumMB.max} MB ≥ 1.5 GB`);
-			else if (s.heapAtFailureMB) check(s.heapAtFailureMB.max < 1536, `${n} rows: peak heap page+worker ${s.heapAtFailureMB.max} MB ≥ 1.5 GB before the import failed`);
+			else if (s.heapAtFailureMB)
+				check(
+					s.heapAtFailureMB.max < 1536,
+					`${n} rows: peak heap page+worker ${s.heapAtFailureMB.max} MB ≥ 1.5 GB before the import failed`
+				);
 		}
 	}
 	return misses;
@@ -645,7 +751,10 @@ async function main() {
 	let up = false;
 	for (let i = 0; i < 150 && !up; i++) {
 		await sleep(200);
-		up = await fetch(appUrl).then((r) => r.ok, () => false);
+		up = await fetch(appUrl).then(
+			(r) => r.ok,
+			() => false
+		);
 	}
 	if (!up) throw new Error('vite preview did not start');
 
@@ -682,7 +791,10 @@ async function main() {
 			const duckRuns = [];
 			for (let i = 0; i < runs; i++) {
 				if (!browser.isConnected()) browser = await launch();
-				const a = await appRun(browser, appUrl, file, rows, { withAgreement: i === 0, withProfile: profile && i === 0 });
+				const a = await appRun(browser, appUrl, file, rows, {
+					withAgreement: i === 0,
+					withProfile: profile && i === 0
+				});
 				appRuns.push(a);
 				log(
 					`  run ${i + 1} app: ${a.status}` +
@@ -697,7 +809,8 @@ async function main() {
 				if (a.profile) {
 					for (const [where, p] of Object.entries(a.profile)) {
 						log(`  profile (${where}, ${p.totalMs} ms sampled), top self time:`);
-						for (const t of p.top.slice(0, 12)) log(`    ${String(t.ms).padStart(6)} ms ${String(t.pct).padStart(5)} %  ${t.fn}`);
+						for (const t of p.top.slice(0, 12))
+							log(`    ${String(t.ms).padStart(6)} ms ${String(t.pct).padStart(5)} %  ${t.fn}`);
 					}
 				}
 				if (!browser.isConnected()) browser = await launch();
@@ -709,7 +822,9 @@ async function main() {
 			const pick = (k) => stats(ok.map((a) => k.split('.').reduce((o, p) => o?.[p], a)));
 			const splitOf = (a, k) => a.split?.[k];
 			const duckOk = duckRuns.filter((d) => d.status === 'ok');
-			const ratios = appRuns.map((a, i) => (a.status === 'ok' && duckRuns[i].status === 'ok' ? a.dropToDashboardMs / duckRuns[i].ms : null));
+			const ratios = appRuns.map((a, i) =>
+				a.status === 'ok' && duckRuns[i].status === 'ok' ? a.dropToDashboardMs / duckRuns[i].ms : null
+			);
 			const summary = {
 				dropToDashboardMs: pick('dropToDashboardMs'),
 				mappingMs: pick('mappingMs'),
@@ -738,7 +853,8 @@ async function main() {
 				heapAtFailureWithBuffersMB: stats(appRuns.map((a) => a.heapAtFailure?.sumWithBuffersMB)),
 				ratio: stats(ratios)
 			};
-			if (summary.heapSumMB) summary.heapPerFileByte = Math.round((summary.heapSumMB.max * 1e6 / fileBytes) * 100) / 100;
+			if (summary.heapSumMB)
+				summary.heapPerFileByte = Math.round(((summary.heapSumMB.max * 1e6) / fileBytes) * 100) / 100;
 			const first = appRuns.find((a) => a.ours);
 			const duckFirst = duckOk[0];
 			const agree = agreement(first?.ours, duckFirst);
@@ -754,7 +870,13 @@ async function main() {
 				fileMB: Math.round(fileBytes / 1e5) / 10,
 				status: bad ? bad.status : 'ok',
 				summary,
-				agreement: { ...agree, ours: first?.ours ?? null, duckdb: duckFirst ? { customers: duckFirst.customers, classes: duckFirst.classes, total: duckFirst.total } : null },
+				agreement: {
+					...agree,
+					ours: first?.ours ?? null,
+					duckdb: duckFirst
+						? { customers: duckFirst.customers, classes: duckFirst.classes, total: duckFirst.total }
+						: null
+				},
 				runs: appRuns.map((a, i) => ({ app: a, duckdb: duckRuns[i] }))
 			});
 			log(`  agreement with DuckDB-wasm: ${agree.ok ? 'yes' : `NO — ${agree.why}`}`);
@@ -799,7 +921,13 @@ async function main() {
 			'@sveltejs/kit': pkgVersion('@sveltejs/kit'),
 			vite: pkgVersion('vite')
 		},
-		settings: { classification: 'ABC 80/95 (default)', metric: 'revenue', presetSwitch: `abc → ${PRESET_TO}`, metricSwitch: `revenue → ${METRIC_TO}`, duckdbBundle: 'eh (single thread, own worker)' },
+		settings: {
+			classification: 'ABC 80/95 (default)',
+			metric: 'revenue',
+			presetSwitch: `abc → ${PRESET_TO}`,
+			metricSwitch: `revenue → ${METRIC_TO}`,
+			duckdbBundle: 'eh (single thread, own worker)'
+		},
 		targets: { misses },
 		sizes: results
 	};

@@ -8,7 +8,9 @@ import { build, files, prerendered, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `paretoscope-${version}`;
 // README screenshots are documentation, not app files
-const ASSETS = [...build, ...files.filter((f) => !f.includes('/screenshots/')), ...prerendered].map((p) => new URL(p, sw.registration.scope).pathname);
+const ASSETS = [...build, ...files.filter((f) => !f.includes('/screenshots/')), ...prerendered].map(
+	(p) => new URL(p, sw.registration.scope).pathname
+);
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...new Set(ASSETS)])));
@@ -36,7 +38,9 @@ sw.addEventListener('fetch', (event) => {
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			const cached = (await cache.match(req, { ignoreSearch: true })) ?? (req.mode === 'navigate' ? await cache.match(new URL('./', sw.registration.scope).pathname) : undefined);
+			const cached =
+				(await cache.match(req, { ignoreSearch: true })) ??
+				(req.mode === 'navigate' ? await cache.match(new URL('./', sw.registration.scope).pathname) : undefined);
 			if (cached) return cached;
 			try {
 				return await fetch(req);

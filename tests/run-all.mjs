@@ -18,12 +18,16 @@ function run(cmd, args, env = {}) {
 	return r.status ?? 1;
 }
 
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run('npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${vitestJson}`
+]);
 const buildStatus = run('npx', ['vite', 'build']);
 const e2eStatus =
-	buildStatus === 0
-		? run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
-		: 1;
+	buildStatus === 0 ? run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) : 1;
 
 let passed = 0;
 let failed = 0;

@@ -9,7 +9,9 @@ describe('ColumnMapper', () => {
 	beforeEach(() => i18n.set('en'));
 
 	it('shows the auto-detected roles and a preview of the first rows', () => {
-		const p = pendingFor('Order ID,Order Date,Customer ID,Customer Name,Sales\nSO-1,2024-01-02,C1,Acme,100.50\nSO-2,2024-01-03,C2,Beta,20\n');
+		const p = pendingFor(
+			'Order ID,Order Date,Customer ID,Customer Name,Sales\nSO-1,2024-01-02,C1,Acme,100.50\nSO-2,2024-01-03,C2,Beta,20\n'
+		);
 		render(ColumnMapper, { pending: p, index: 0, onchange: vi.fn(), onoverride: vi.fn() });
 		expect(screen.getByLabelText('Customer (key)')).toHaveValue('2');
 		expect(screen.getByLabelText('Customer name')).toHaveValue('3');
@@ -21,7 +23,9 @@ describe('ColumnMapper', () => {
 	});
 
 	it('proposes quantity × unit price when there is no amount column, and hides the amount select', () => {
-		const p = pendingFor('InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n536365,6,12/1/2010 8:26,2.55,17850\n536366,2,12/1/2010 8:28,1.85,17850\n');
+		const p = pendingFor(
+			'InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n536365,6,12/1/2010 8:26,2.55,17850\n536366,2,12/1/2010 8:28,1.85,17850\n'
+		);
 		render(ColumnMapper, { pending: p, index: 0, onchange: vi.fn(), onoverride: vi.fn() });
 		expect(screen.getByLabelText('quantity × unit price')).toBeChecked();
 		expect(screen.queryByLabelText('Amount')).toBeNull();

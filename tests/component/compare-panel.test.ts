@@ -37,7 +37,11 @@ describe('ComparePanel', () => {
 		expect(screen.queryByTestId('compare-summary')).toBeNull();
 		expect(screen.getByLabelText('First metric')).toHaveValue('revenue');
 		expect(screen.getByLabelText('Second metric')).toHaveValue('payments');
-		expect(within(screen.getByLabelText('First metric')).getAllByRole('option').map((o) => o.textContent)).toEqual(['revenue', 'payments', 'units']);
+		expect(
+			within(screen.getByLabelText('First metric'))
+				.getAllByRole('option')
+				.map((o) => o.textContent)
+		).toEqual(['revenue', 'payments', 'units']);
 	});
 
 	it('sums up the overlap naming both metrics', () => {
@@ -51,16 +55,26 @@ describe('ComparePanel', () => {
 		render(ComparePanel, { view, metrics, a: 'revenue', b: 'payments', onchange: vi.fn() });
 		const onlyA = screen.getByRole('heading', { name: 'Only by revenue (2)' });
 		const onlyB = screen.getByRole('heading', { name: 'Only by payments (3)' });
-		expect(within(onlyA.parentElement!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Big Spender', 'Rare Whale']);
-		expect(within(onlyB.parentElement!).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-			'Frequent Flyer',
-			'Small Steady',
-			'Daily Coffee'
-		]);
+		expect(
+			within(onlyA.parentElement!)
+				.getAllByRole('listitem')
+				.map((li) => li.textContent)
+		).toEqual(['Big Spender', 'Rare Whale']);
+		expect(
+			within(onlyB.parentElement!)
+				.getAllByRole('listitem')
+				.map((li) => li.textContent)
+		).toEqual(['Frequent Flyer', 'Small Steady', 'Daily Coffee']);
 	});
 
 	it('shows empty lists with a zero count', () => {
-		render(ComparePanel, { view: { ...view, onlyA: [], onlyB: [] }, metrics, a: 'revenue', b: 'payments', onchange: vi.fn() });
+		render(ComparePanel, {
+			view: { ...view, onlyA: [], onlyB: [] },
+			metrics,
+			a: 'revenue',
+			b: 'payments',
+			onchange: vi.fn()
+		});
 		expect(screen.getByRole('heading', { name: 'Only by revenue (0)' })).toBeInTheDocument();
 		expect(screen.getByRole('heading', { name: 'Only by payments (0)' })).toBeInTheDocument();
 		expect(screen.queryAllByRole('listitem')).toHaveLength(0);

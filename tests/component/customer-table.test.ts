@@ -8,7 +8,16 @@ import type { CustomerPage, CustomerQuery } from '../../src/lib/engine/customer-
 const page: CustomerPage = {
 	matching: 120,
 	rows: [
-		{ rank: 1, key: 'C1', name: '<img src=x onerror=alert(1)>', value: 500, share: 0.5, cumShare: 0.5, classIndex: 0, isKey: true },
+		{
+			rank: 1,
+			key: 'C1',
+			name: '<img src=x onerror=alert(1)>',
+			value: 500,
+			share: 0.5,
+			cumShare: 0.5,
+			classIndex: 0,
+			isKey: true
+		},
 		{ rank: 2, key: 'C2', name: 'Beta LLC', value: 60, share: 0.06, cumShare: 0.56, classIndex: 1, isKey: false }
 	]
 };
@@ -23,9 +32,18 @@ describe('CustomerTable', () => {
 	beforeEach(() => i18n.set('en'));
 
 	it('renders rank, key, name as text, total, shares, class and key flag', () => {
-		render(CustomerTable, { page, query, classes, colors: ['#000', '#111', '#222'], metric: 'revenue', onquery: vi.fn() });
+		render(CustomerTable, {
+			page,
+			query,
+			classes,
+			colors: ['#000', '#111', '#222'],
+			metric: 'revenue',
+			onquery: vi.fn()
+		});
 		const first = screen.getAllByRole('row')[1];
-		const cells = within(first).getAllByRole('cell').map((c) => c.textContent?.trim());
+		const cells = within(first)
+			.getAllByRole('cell')
+			.map((c) => c.textContent?.trim());
 		expect(cells).toEqual(['1', 'C1', '<img src=x onerror=alert(1)>', '500.00', '50.00%', '50.0%', 'A', '★ key']);
 		expect(document.querySelector('img')).toBeNull();
 		expect(screen.getByText('Rows 1–50 of 120')).toBeInTheDocument();
@@ -49,7 +67,14 @@ describe('CustomerTable', () => {
 	});
 
 	it('says so when nothing matches', () => {
-		render(CustomerTable, { page: { rows: [], matching: 0 }, query, classes, colors: [], metric: 'revenue', onquery: vi.fn() });
+		render(CustomerTable, {
+			page: { rows: [], matching: 0 },
+			query,
+			classes,
+			colors: [],
+			metric: 'revenue',
+			onquery: vi.fn()
+		});
 		expect(screen.getByText('No customer matches.')).toBeInTheDocument();
 		expect(screen.getByText('Rows 0–0 of 0')).toBeInTheDocument();
 	});

@@ -31,7 +31,12 @@ const meta = (id: number, name: string): DatasetMeta => ({
 	report: { files: [], rowsRead: 1, rowsImported: 1, blankRows: 0, skipped: [], warnings: [] }
 });
 
-const openFailure = (datasetId: number, name = ''): Failure => ({ kind: 'open', datasetId, name, detail: 'its record has no import report' });
+const openFailure = (datasetId: number, name = ''): Failure => ({
+	kind: 'open',
+	datasetId,
+	name,
+	detail: 'its record has no import report'
+});
 
 /** A worker that answers like the analysis worker; `failures` makes a request type answer with an error. */
 function fakeWorker(failures: Partial<Record<WorkerRequest['type'], Failure>> = {}) {
@@ -42,11 +47,17 @@ function fakeWorker(failures: Partial<Record<WorkerRequest['type'], Failure>> = 
 		terminate() {},
 		postMessage(req: WorkerRequest) {
 			requests.push(req);
-			const reply = (msg: WorkerResponse) => setTimeout(() => worker.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>), 0);
+			const reply = (msg: WorkerResponse) =>
+				setTimeout(() => worker.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>), 0);
 			if (req.type === 'cancel') return;
 			const failure = failures[req.type];
 			if (failure) reply({ id: req.id, type: 'error', error: failure });
-			else if (req.type === 'open') reply({ id: req.id, type: 'result', result: { meta: meta(req.payload.datasetId, 'opened'), view: { settings: {} } } });
+			else if (req.type === 'open')
+				reply({
+					id: req.id,
+					type: 'result',
+					result: { meta: meta(req.payload.datasetId, 'opened'), view: { settings: {} } }
+				});
 			else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
 			else reply({ id: req.id, type: 'result', result: null });
 		}
@@ -68,7 +79,9 @@ describe('a stored dataset that cannot be opened', () => {
 		vi.stubGlobal('confirm', confirm);
 		render(ErrorBox, { error: openFailure(4, 'Sales 2023'), ondismiss: () => {}, ondelete });
 		expect(screen.getByRole('alert')).toHaveTextContent('This dataset cannot be opened');
-		expect(screen.getByRole('alert')).toHaveTextContent('The dataset «Sales 2023» cannot be opened (its record has no import report)');
+		expect(screen.getByRole('alert')).toHaveTextContent(
+			'The dataset «Sales 2023» cannot be opened (its record has no import report)'
+		);
 		const user = userEvent.setup();
 		await user.click(screen.getByRole('button', { name: 'Delete this dataset' }));
 		expect(ondelete).not.toHaveBeenCalled();
@@ -112,7 +125,9 @@ describe('a stored dataset that cannot be opened', () => {
 		app.view = { settings: {} } as never;
 		app.phase = 'dashboard';
 		await app.openDataset(id);
-		expect(app.errors).toEqual([{ kind: 'open', datasetId: id, name: 'broken.csv', detail: 'its record has no import report' }]);
+		expect(app.errors).toEqual([
+			{ kind: 'open', datasetId: id, name: 'broken.csv', detail: 'its record has no import report' }
+		]);
 		expect(app.openMeta?.id).toBe(99);
 		expect(app.phase).toBe('dashboard');
 
@@ -132,7 +147,9 @@ describe('a stored dataset that cannot be opened', () => {
 		app.view = { settings: {} } as never;
 		app.phase = 'dashboard';
 		app.dashboardFailed(new Error('cannot read properties of undefined'));
-		expect(app.errors).toEqual([{ kind: 'open', datasetId: 12, name: 'old.csv', detail: 'cannot read properties of undefined' }]);
+		expect(app.errors).toEqual([
+			{ kind: 'open', datasetId: 12, name: 'old.csv', detail: 'cannot read properties of undefined' }
+		]);
 		expect(app.phase).toBe('home');
 		expect(app.openMeta).toBeNull();
 	});
@@ -144,7 +161,14 @@ describe('an import whose step after classification failed', () => {
 		const app = new AppState(fake.create);
 		app.openMeta = meta(3, 'before.csv');
 		app.view = { settings: {} } as never;
-		app.pending = [{ file: new File(['a,b\n'], 'new.csv'), sniff: {} as PendingFile['sniff'], error: null, choice: {} as PendingFile['choice'] }];
+		app.pending = [
+			{
+				file: new File(['a,b\n'], 'new.csv'),
+				sniff: {} as PendingFile['sniff'],
+				error: null,
+				choice: {} as PendingFile['choice']
+			}
+		];
 		app.phase = 'mapping';
 		await app.runImport();
 		expect(app.errors).toEqual([{ kind: 'step', step: 'views', detail: 'out of memory' }]);
@@ -154,7 +178,9 @@ describe('an import whose step after classification failed', () => {
 		expect(app.saving).toBe(false);
 		expect(app.importing).toBe(false);
 		render(ErrorBox, { error: app.errors[0], ondismiss: () => {} });
-		expect(screen.getByRole('alert')).toHaveTextContent('The import could not be finished (building the dashboard: out of memory). Nothing was saved');
+		expect(screen.getByRole('alert')).toHaveTextContent(
+			'The import could not be finished (building the dashboard: out of memory). Nothing was saved'
+		);
 	});
 
 	it('a failed export is an error on the page, not an exception', async () => {
@@ -165,10 +191,19 @@ describe('an import whose step after classification failed', () => {
 });
 
 describe('Show as SQL', () => {
-	const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+	const settings: ClassifySettings = {
+		metric: 'revenue',
+		returns: 'net',
+		classes: [...PRESETS.abc],
+		keyShare: 0.1,
+		monoShare: 0.5
+	};
 
 	it('a customer column without a header name gets its query with a stand-in name', () => {
-		render(SqlDialog, { settings, columns: { customerKey: '', amount: 'Amount', positions: { customerKey: 1, amount: 5 } } });
+		render(SqlDialog, {
+			settings,
+			columns: { customerKey: '', amount: 'Amount', positions: { customerKey: 1, amount: 5 } }
+		});
 		const sql = (screen.getByTestId('sql-text') as HTMLTextAreaElement).value;
 		expect(sql).toContain('-- column 1 of the file has no header name: it is called column_1 here');
 		expect(sql).toContain('"column_1"');

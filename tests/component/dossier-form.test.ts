@@ -59,7 +59,12 @@ describe('DossierForm', () => {
 		await user.type(screen.getByLabelText('Notes'), 'Expanding to Kazan');
 		await user.click(screen.getByRole('button', { name: 'Save dossier' }));
 		expect(onsave).toHaveBeenCalledWith(
-			expect.objectContaining({ rating: 3, decisionMakers: 'CEO Ivanov', competitors: 'Globex', notes: 'Expanding to Kazan' })
+			expect.objectContaining({
+				rating: 3,
+				decisionMakers: 'CEO Ivanov',
+				competitors: 'Globex',
+				notes: 'Expanding to Kazan'
+			})
 		);
 		await user.click(within(group).getByRole('radio', { name: 'not rated' }));
 		await user.click(screen.getByRole('button', { name: 'Save dossier' }));
@@ -77,7 +82,11 @@ describe('DossierForm', () => {
 		await user.selectOptions(within(form).getByLabelText('Kind'), 'negative');
 		await user.type(within(form).getByLabelText('Note'), 'Late delivery complaint');
 		await user.click(within(form).getByRole('button', { name: 'Add contact' }));
-		expect(onaddcontact).toHaveBeenCalledWith({ day: daysFromCivil(2024, 2, 20), kind: 'negative', note: 'Late delivery complaint' });
+		expect(onaddcontact).toHaveBeenCalledWith({
+			day: daysFromCivil(2024, 2, 20),
+			kind: 'negative',
+			note: 'Late delivery complaint'
+		});
 		expect(within(form).getByLabelText('Note')).toHaveValue('');
 		expect(onsave).not.toHaveBeenCalled();
 
@@ -99,7 +108,11 @@ describe('DossierForm', () => {
 		const rows = screen
 			.getAllByRole('row')
 			.slice(1)
-			.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent?.trim()));
+			.map((r) =>
+				within(r)
+					.getAllByRole('cell')
+					.map((c) => c.textContent?.trim())
+			);
 		expect(rows).toEqual([
 			['2024-02-05', 'neutral', 'Invoice question'],
 			['2024-01-10', 'positive', 'Lunch']
@@ -113,10 +126,11 @@ describe('DossierForm', () => {
 		});
 		const { rerender } = setup(d);
 		const box = screen.getByTestId('dossier-reminders');
-		expect(within(box).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-			'contact due — 29 days without a positive contact',
-			'dossier review due'
-		]);
+		expect(
+			within(box)
+				.getAllByRole('listitem')
+				.map((li) => li.textContent)
+		).toEqual(['contact due — 29 days without a positive contact', 'dossier review due']);
 		expect(screen.getByText('Never reviewed')).toBeInTheDocument();
 
 		await rerender({
@@ -128,15 +142,19 @@ describe('DossierForm', () => {
 				reviewedOn: daysFromCivil(2024, 1, 15)
 			})
 		});
-		expect(within(screen.getByTestId('dossier-reminders')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-			'pause personal contact until 2024-03-10'
-		]);
+		expect(
+			within(screen.getByTestId('dossier-reminders'))
+				.getAllByRole('listitem')
+				.map((li) => li.textContent)
+		).toEqual(['pause personal contact until 2024-03-10']);
 		expect(screen.getByText('Last reviewed: 2024-01-15')).toBeInTheDocument();
 
 		await rerender({ today: daysFromCivil(2024, 3, 10) });
-		expect(within(screen.getByTestId('dossier-reminders')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-			'contact due — 38 days without a positive contact'
-		]);
+		expect(
+			within(screen.getByTestId('dossier-reminders'))
+				.getAllByRole('listitem')
+				.map((li) => li.textContent)
+		).toEqual(['contact due — 38 days without a positive contact']);
 	});
 
 	it('marks the dossier reviewed and says so when nothing is due', async () => {
@@ -154,7 +172,13 @@ describe('DossierForm', () => {
 		const { rerender, onsave } = setup(dossier({ notes: 'First notes', rating: 4 }));
 		await user.type(screen.getByLabelText('Notes'), ' (edited)');
 		await rerender({
-			dossier: dossier({ id: 'w1:C2', customerKey: 'C2', customerName: 'Beta Corp', notes: 'Beta notes', bonds: { ...emptyBonds(), brand: true } })
+			dossier: dossier({
+				id: 'w1:C2',
+				customerKey: 'C2',
+				customerName: 'Beta Corp',
+				notes: 'Beta notes',
+				bonds: { ...emptyBonds(), brand: true }
+			})
 		});
 		expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Dossier: Beta Corp');
 		expect(screen.getByLabelText('Notes')).toHaveValue('Beta notes');

@@ -32,14 +32,29 @@ function fakeWorker() {
 		terminate() {},
 		postMessage(req: WorkerRequest) {
 			requests.push(req);
-			const reply = (msg: WorkerResponse) => setTimeout(() => worker.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>), 0);
+			const reply = (msg: WorkerResponse) =>
+				setTimeout(() => worker.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>), 0);
 			if (req.type === 'cancel') return;
-			if (req.type === 'import') reply({ id: req.id, type: 'result', result: { meta: meta(7, 'new.csv'), view: { settings: {} } } });
-			else if (req.type === 'open') reply({ id: req.id, type: 'result', result: { meta: meta(req.payload.datasetId, 'before.csv'), view: { settings: {} } } });
+			if (req.type === 'import')
+				reply({ id: req.id, type: 'result', result: { meta: meta(7, 'new.csv'), view: { settings: {} } } });
+			else if (req.type === 'open')
+				reply({
+					id: req.id,
+					type: 'result',
+					result: { meta: meta(req.payload.datasetId, 'before.csv'), view: { settings: {} } }
+				});
 			else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
 			else if (req.type === 'stored') {
 				settleStored = (o) =>
-					reply(o.ok ? { id: req.id, type: 'result', result: null } : { id: req.id, type: 'error', error: { kind: 'import', info: { code: 'quota', neededMb: o.neededMb, availableMb: 3 } } });
+					reply(
+						o.ok
+							? { id: req.id, type: 'result', result: null }
+							: {
+									id: req.id,
+									type: 'error',
+									error: { kind: 'import', info: { code: 'quota', neededMb: o.neededMb, availableMb: 3 } }
+								}
+					);
 			} else reply({ id: req.id, type: 'result', result: null });
 		}
 	};
@@ -55,7 +70,12 @@ function fakeWorker() {
 }
 
 function chosenFile(): PendingFile {
-	return { file: new File(['customer,amount\nA,1\n'], 'new.csv'), sniff: {} as PendingFile['sniff'], error: null, choice: {} as PendingFile['choice'] };
+	return {
+		file: new File(['customer,amount\nA,1\n'], 'new.csv'),
+		sniff: {} as PendingFile['sniff'],
+		error: null,
+		choice: {} as PendingFile['choice']
+	};
 }
 
 /** An app with one chosen file (and optionally a dataset open), its import started and waiting for the write. */

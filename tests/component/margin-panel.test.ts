@@ -28,10 +28,50 @@ const view: MarginView = {
 	companyMargin: 0.25,
 	gap: 0.1,
 	rows: [
-		{ key: 'M1', name: 'Mega', revenue: 10000, profit: 500, margin: 0.05, revenueRank: 1, profitRank: 7, flagged: true, reason: 'below-company' },
-		{ key: 'M2', name: 'Minus', revenue: 800, profit: -40.5, margin: -0.050625, revenueRank: 2, profitRank: 120, flagged: true, reason: 'negative-profit' },
-		{ key: 'M3', name: 'Fine', revenue: 600, profit: 180, margin: 0.3, revenueRank: 3, profitRank: 2, flagged: false, reason: null },
-		{ key: 'M4', name: 'Zero', revenue: 0, profit: 0, margin: NaN, revenueRank: 4, profitRank: 5, flagged: false, reason: null }
+		{
+			key: 'M1',
+			name: 'Mega',
+			revenue: 10000,
+			profit: 500,
+			margin: 0.05,
+			revenueRank: 1,
+			profitRank: 7,
+			flagged: true,
+			reason: 'below-company'
+		},
+		{
+			key: 'M2',
+			name: 'Minus',
+			revenue: 800,
+			profit: -40.5,
+			margin: -0.050625,
+			revenueRank: 2,
+			profitRank: 120,
+			flagged: true,
+			reason: 'negative-profit'
+		},
+		{
+			key: 'M3',
+			name: 'Fine',
+			revenue: 600,
+			profit: 180,
+			margin: 0.3,
+			revenueRank: 3,
+			profitRank: 2,
+			flagged: false,
+			reason: null
+		},
+		{
+			key: 'M4',
+			name: 'Zero',
+			revenue: 0,
+			profit: 0,
+			margin: NaN,
+			revenueRank: 4,
+			profitRank: 5,
+			flagged: false,
+			reason: null
+		}
 	],
 	scatter: [
 		{ x: 1, y: 7, top: true, name: 'Mega' },
@@ -40,7 +80,10 @@ const view: MarginView = {
 	]
 };
 
-const cellTexts = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
+const cellTexts = (row: HTMLElement) =>
+	within(row)
+		.getAllByRole('cell')
+		.map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
 
 describe('MarginPanel', () => {
 	beforeEach(() => {
@@ -66,22 +109,20 @@ describe('MarginPanel', () => {
 
 	it('states the company margin and the flag limit', () => {
 		render(MarginPanel, { view, available: true, gap: 0.1, onchange: vi.fn() });
-		expect(screen.getByText('Company margin: 25.0%. Flagged: margin below 15.0% or negative profit.')).toBeInTheDocument();
+		expect(
+			screen.getByText('Company margin: 25.0%. Flagged: margin below 15.0% or negative profit.')
+		).toBeInTheDocument();
 	});
 
 	it('lists the top class with margins, ranks and the reason of each flag', () => {
 		render(MarginPanel, { view, available: true, gap: 0.1, onchange: vi.fn() });
 		const table = screen.getByTestId('margin-table');
 		const rows = within(table).getAllByRole('row');
-		expect(within(rows[0]).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-			'Customer',
-			'Revenue',
-			'Profit',
-			'Margin',
-			'Revenue rank',
-			'Profit rank',
-			'Squeeze'
-		]);
+		expect(
+			within(rows[0])
+				.getAllByRole('columnheader')
+				.map((h) => h.textContent)
+		).toEqual(['Customer', 'Revenue', 'Profit', 'Margin', 'Revenue rank', 'Profit rank', 'Squeeze']);
 		expect(cellTexts(rows[1])).toEqual(['Mega', '10,000', '500.00', '5.0%', '1', '7', '⚠ below company margin']);
 		expect(cellTexts(rows[2])).toEqual(['Minus', '800.00', '-40.50', '-5.1%', '2', '120', '⚠ negative profit']);
 		expect(cellTexts(rows[3])).toEqual(['Fine', '600.00', '180.00', '30.0%', '3', '2', '']);

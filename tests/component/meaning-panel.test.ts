@@ -36,7 +36,11 @@ describe('MeaningPanel', () => {
 		await user.selectOptions(screen.getByLabelText(/^Failed/), 'sale');
 		expect(onchange).toHaveBeenCalledTimes(1);
 		const next = onchange.mock.lastCall![0] as PendingFile['choice'];
-		expect(next.meaning?.status).toEqual({ column: 3, context: 'status', values: { paid: 'sale', failed: 'sale', refunded: 'refunded' } });
+		expect(next.meaning?.status).toEqual({
+			column: 3,
+			context: 'status',
+			values: { paid: 'sale', failed: 'sale', refunded: 'refunded' }
+		});
 		// the rest of the choice is passed on unchanged
 		expect(next.mapping).toEqual(pending.choice.mapping);
 		// the pending file's own meaning is not mutated
@@ -44,10 +48,18 @@ describe('MeaningPanel', () => {
 	});
 
 	it('a document-type value cannot be "refunded in full"; a status value can', () => {
-		render(MeaningPanel, { pending: pendingFor('Invoice,Customer,Type,Amount\nI1,Ann,Invoice,10\nI2,Bob,Credit Note,5\n'), index: 0, onchange: vi.fn() });
+		render(MeaningPanel, {
+			pending: pendingFor('Invoice,Customer,Type,Amount\nI1,Ann,Invoice,10\nI2,Bob,Credit Note,5\n'),
+			index: 0,
+			onchange: vi.fn()
+		});
 		const credit = screen.getByLabelText(/^Credit Note/);
 		expect(credit).toHaveValue('return');
-		expect(within(credit).getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['sale', 'return', 'excluded']);
+		expect(
+			within(credit)
+				.getAllByRole('option')
+				.map((o) => (o as HTMLOptionElement).value)
+		).toEqual(['sale', 'return', 'excluded']);
 	});
 
 	it('the returns checkbox toggles meaning.returnsFile, and says why when the title decided', async () => {
@@ -73,7 +85,11 @@ describe('MeaningPanel', () => {
 	});
 
 	it('warns about scientific-notation ids with the example', () => {
-		render(MeaningPanel, { pending: pendingFor('Account Number,Amount\n4.00123E+11,1200\n5.189E+11,800\n'), index: 0, onchange: vi.fn() });
+		render(MeaningPanel, {
+			pending: pendingFor('Account Number,Amount\n4.00123E+11,1200\n5.189E+11,800\n'),
+			index: 0,
+			onchange: vi.fn()
+		});
 		const note = screen.getByRole('note');
 		expect(note).toHaveTextContent('(4.00123E+11)');
 		expect(note).toHaveTextContent(/Export the id column as text/);
@@ -82,7 +98,11 @@ describe('MeaningPanel', () => {
 	it('an unnamed column is shown as "Column N"; choosing no refund column sends refund −1', async () => {
 		const user = userEvent.setup();
 		const onchange = vi.fn();
-		render(MeaningPanel, { pending: pendingFor('Email,,Total,Refunded Amount\na@x,foo,100,10\nb@x,bar,50,0\n'), index: 0, onchange });
+		render(MeaningPanel, {
+			pending: pendingFor('Email,,Total,Refunded Amount\na@x,foo,100,10\nb@x,bar,50,0\n'),
+			index: 0,
+			onchange
+		});
 		expect(screen.getByText(/Refunds in «Refunded Amount» are subtracted/)).toBeInTheDocument();
 		const select = screen.getByLabelText('Refund column');
 		expect(select).toHaveValue('3');
@@ -94,17 +114,30 @@ describe('MeaningPanel', () => {
 	it('a currency to keep: the select offers the seen currencies and sends the one picked', async () => {
 		const user = userEvent.setup();
 		const onchange = vi.fn();
-		render(MeaningPanel, { pending: pendingFor('Invoice,Customer,Amount,Currency\nI1,Ann,100,EUR\nI2,Bob,50,USD\nI3,Cat,30,EUR\n'), index: 0, onchange });
+		render(MeaningPanel, {
+			pending: pendingFor('Invoice,Customer,Amount,Currency\nI1,Ann,100,EUR\nI2,Bob,50,USD\nI3,Cat,30,EUR\n'),
+			index: 0,
+			onchange
+		});
 		const select = screen.getByLabelText('Currency to count');
 		expect(select).toHaveValue('EUR');
 		await user.selectOptions(select, 'USD');
-		expect(onchange.mock.lastCall![0].meaning.currency).toEqual({ column: 3, keep: 'USD', converted: null, seen: ['EUR', 'USD'] });
+		expect(onchange.mock.lastCall![0].meaning.currency).toEqual({
+			column: 3,
+			keep: 'USD',
+			converted: null,
+			seen: ['EUR', 'USD']
+		});
 	});
 
 	it('an order total counted once can be unticked: orderTotal becomes null', async () => {
 		const user = userEvent.setup();
 		const onchange = vi.fn();
-		render(MeaningPanel, { pending: pendingFor('Order Number,Customer,Order Total\nA1,Ann,90\nA1,Ann,90\nA2,Bob,40\n'), index: 0, onchange });
+		render(MeaningPanel, {
+			pending: pendingFor('Order Number,Customer,Order Total\nA1,Ann,90\nA1,Ann,90\nA2,Bob,40\n'),
+			index: 0,
+			onchange
+		});
 		const box = screen.getByRole('checkbox', { name: 'Count the order total once per order' });
 		expect(box).toBeChecked();
 		await user.click(box);

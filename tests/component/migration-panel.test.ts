@@ -59,10 +59,21 @@ const cell: MigrationCellView = {
 
 const texts = (els: HTMLElement[]) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
 
-function renderPanel(overrides: Partial<{ view: MigrationView | null; cell: MigrationCellView | null; settings: MigrationSettings }> = {}) {
+function renderPanel(
+	overrides: Partial<{ view: MigrationView | null; cell: MigrationCellView | null; settings: MigrationSettings }> = {}
+) {
 	const onchange = vi.fn();
 	const oncell = vi.fn();
-	const result = render(MigrationPanel, { view, cell: null, settings, metric: 'revenue', colors, onchange, oncell, ...overrides });
+	const result = render(MigrationPanel, {
+		view,
+		cell: null,
+		settings,
+		metric: 'revenue',
+		colors,
+		onchange,
+		oncell,
+		...overrides
+	});
 	return { ...result, onchange, oncell };
 }
 
@@ -108,7 +119,10 @@ describe('MigrationPanel', () => {
 		const { data } = charts[0].config;
 		expect(charts[0].config.type).toBe('bar');
 		expect(data.labels).toEqual(['A', 'B', 'C']);
-		expect(data.datasets.map((d: { label: string }) => d.label)).toEqual(['Before: 2024-01-01 – 2024-03-31', 'After: 2024-04-01 – 2024-06-30']);
+		expect(data.datasets.map((d: { label: string }) => d.label)).toEqual([
+			'Before: 2024-01-01 – 2024-03-31',
+			'After: 2024-04-01 – 2024-06-30'
+		]);
 		expect(data.datasets[0].data).toEqual([10, 10, 1259]);
 		expect(data.datasets[1].data).toEqual([15, 14, 1253]);
 		expect(data.datasets[1].backgroundColor).toEqual(colors);
@@ -155,12 +169,22 @@ describe('MigrationPanel', () => {
 		renderPanel();
 		const rising = screen.getByRole('heading', { name: 'Rising: next gold candidates' }).parentElement!;
 		const risingRows = within(rising).getAllByRole('row');
-		expect(texts(within(risingRows[0]).getAllByRole('columnheader'))).toEqual(['Customer', 'Before', 'After', 'Growth']);
+		expect(texts(within(risingRows[0]).getAllByRole('columnheader'))).toEqual([
+			'Customer',
+			'Before',
+			'After',
+			'Growth'
+		]);
 		expect(texts(within(risingRows[1]).getAllByRole('cell'))).toEqual(['Rocket', '100.00', '250.00', '150%']);
 		expect(texts(within(risingRows[2]).getAllByRole('cell'))).toEqual(['Newcomer', '0.00', '1,200', '∞']);
 
 		const drops = screen.getByRole('heading', { name: 'Dropped from the top class to the lowest' }).parentElement!;
-		expect(texts(within(within(drops).getAllByRole('row')[1]).getAllByRole('cell'))).toEqual(['Sinker', '2,000', '50.25', '-97%']);
+		expect(texts(within(within(drops).getAllByRole('row')[1]).getAllByRole('cell'))).toEqual([
+			'Sinker',
+			'2,000',
+			'50.25',
+			'-97%'
+		]);
 	});
 
 	it('says "None." for empty lists', () => {
@@ -193,7 +217,14 @@ describe('MigrationPanel', () => {
 
 	it('custom mode shows four date inputs that each change their own bound', async () => {
 		const user = userEvent.setup();
-		const custom: MigrationSettings = { mode: 'custom', year: null, p1From: '2024-01-01', p1To: '2024-03-31', p2From: '2024-04-01', p2To: '2024-06-30' };
+		const custom: MigrationSettings = {
+			mode: 'custom',
+			year: null,
+			p1From: '2024-01-01',
+			p1To: '2024-03-31',
+			p2From: '2024-04-01',
+			p2To: '2024-06-30'
+		};
 		const { onchange } = renderPanel({ settings: custom });
 		expect(screen.getByLabelText('Before · From')).toHaveValue('2024-01-01');
 		expect(screen.getByLabelText('Before · To')).toHaveValue('2024-03-31');

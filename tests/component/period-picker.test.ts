@@ -5,7 +5,12 @@ import PeriodPicker from '../../src/lib/components/PeriodPicker.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/lib/state/settings';
 
-const custom: UserSettings = { ...DEFAULT_SETTINGS, period: 'custom', periodFrom: '2024-01-01', periodTo: '2024-06-30' };
+const custom: UserSettings = {
+	...DEFAULT_SETTINGS,
+	period: 'custom',
+	periodFrom: '2024-01-01',
+	periodTo: '2024-06-30'
+};
 
 describe('PeriodPicker', () => {
 	beforeEach(() => i18n.set('en'));
@@ -15,7 +20,9 @@ describe('PeriodPicker', () => {
 		const select = screen.getByLabelText('Period');
 		expect(select).toBeDisabled();
 		expect(select).toHaveValue('all');
-		expect(select).toHaveAccessibleDescription('No date column is mapped, so the period filter and the monthly methods are unavailable.');
+		expect(select).toHaveAccessibleDescription(
+			'No date column is mapped, so the period filter and the monthly methods are unavailable.'
+		);
 		// a custom period stored in the settings is not offered without dates
 		expect(screen.queryByLabelText('From')).toBeNull();
 		expect(screen.queryByLabelText('To')).toBeNull();
@@ -30,7 +37,11 @@ describe('PeriodPicker', () => {
 		expect(select).toHaveValue('last12');
 		expect(select).not.toHaveAttribute('aria-describedby');
 		expect(screen.queryByText(/No date column is mapped/)).toBeNull();
-		expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+		expect(
+			within(select)
+				.getAllByRole('option')
+				.map((o) => o.textContent)
+		).toEqual([
 			'All time',
 			'Last 12 months',
 			'Last 6 months',

@@ -115,10 +115,16 @@ describe('ProspectForm', () => {
 
 	it('shows the status live: unknown → to clarify, all yes → qualified, one no → set aside', async () => {
 		const user = userEvent.setup();
-		render(ProspectForm, { prospect: prospect({ company: 'Gamma' }), today: TODAY, onsave: vi.fn(), oncancel: vi.fn() });
+		render(ProspectForm, {
+			prospect: prospect({ company: 'Gamma' }),
+			today: TODAY,
+			onsave: vi.fn(),
+			oncancel: vi.fn()
+		});
 		const status = screen.getByTestId('prospect-status');
 		expect(status).toHaveTextContent('Status: to clarify');
-		for (const q of QUESTIONS) await user.click(within(screen.getByRole('group', { name: q })).getByRole('radio', { name: 'yes' }));
+		for (const q of QUESTIONS)
+			await user.click(within(screen.getByRole('group', { name: q })).getByRole('radio', { name: 'yes' }));
 		expect(status).toHaveTextContent('Status: qualified');
 		await user.click(within(screen.getByRole('group', { name: QUESTIONS[3] })).getByRole('radio', { name: 'no' }));
 		expect(status).toHaveTextContent('Status: set aside for later');
@@ -182,7 +188,12 @@ describe('ProspectForm', () => {
 
 	it('speaks Russian', () => {
 		i18n.set('ru');
-		render(ProspectForm, { prospect: prospect({ company: 'Ромашка' }), today: TODAY, onsave: vi.fn(), oncancel: vi.fn() });
+		render(ProspectForm, {
+			prospect: prospect({ company: 'Ромашка' }),
+			today: TODAY,
+			onsave: vi.fn(),
+			oncancel: vi.fn()
+		});
 		expect(screen.getByRole('group', { name: 'Есть ли у них деньги на покупку?' })).toBeInTheDocument();
 		expect(screen.getByTestId('prospect-status')).toHaveTextContent('Статус: нужно уточнить');
 		expect(screen.getByRole('button', { name: 'Сохранить' })).toBeInTheDocument();

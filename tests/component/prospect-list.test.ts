@@ -5,7 +5,13 @@ import ProspectList from '../../src/lib/components/ProspectList.svelte';
 import ProspectFunnel from '../../src/lib/components/ProspectFunnel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import { CRITERIA, type Criterion, type Prospect, type Tristate } from '../../src/lib/engine/crm-types';
-import { emptyCriteria, listProspects, type ProspectFilter, type ProspectSort, newProspect } from '../../src/lib/engine/qualifier';
+import {
+	emptyCriteria,
+	listProspects,
+	type ProspectFilter,
+	type ProspectSort,
+	newProspect
+} from '../../src/lib/engine/qualifier';
 import { daysFromCivil } from '../../src/lib/ingest/dates';
 
 const TODAY = daysFromCivil(2024, 3, 1);
@@ -76,7 +82,9 @@ describe('ProspectList', () => {
 	it('renders contact, deal size, date, status, false-client badge and criterion markers', () => {
 		setup();
 		const beta = screen.getByRole('row', { name: /Beta Corp/ });
-		const cells = within(beta).getAllByRole('cell').map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
+		const cells = within(beta)
+			.getAllByRole('cell')
+			.map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
 		expect(cells[0]).toBe('Bob');
 		expect(cells[1]).toBe('20,000');
 		expect(cells[2]).toBe('2024-02-01');

@@ -18,7 +18,10 @@ const view: RecencyView = {
 	]
 };
 
-const cellTexts = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
+const cellTexts = (row: HTMLElement) =>
+	within(row)
+		.getAllByRole('cell')
+		.map((c) => c.textContent?.trim());
 
 describe('RecencyPanel', () => {
 	beforeEach(() => i18n.set('en'));
@@ -33,10 +36,16 @@ describe('RecencyPanel', () => {
 
 	it('shows the counts line with the reference day and the quiet top-class customers', () => {
 		render(RecencyPanel, { view, settings, metric: 'revenue', onchange: vi.fn() });
-		expect(screen.getByTestId('recency-counts')).toHaveTextContent('Active: 1,234 · sleeping: 56 · lost: 7 (as of 2024-06-30)');
+		expect(screen.getByTestId('recency-counts')).toHaveTextContent(
+			'Active: 1,234 · sleeping: 56 · lost: 7 (as of 2024-06-30)'
+		);
 		expect(screen.getByRole('heading', { name: 'Top-class customers who have gone quiet' })).toBeInTheDocument();
 		const rows = screen.getAllByRole('row');
-		expect(within(rows[0]).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Customer', 'Status', 'Days since', 'Value']);
+		expect(
+			within(rows[0])
+				.getAllByRole('columnheader')
+				.map((h) => h.textContent)
+		).toEqual(['Customer', 'Status', 'Days since', 'Value']);
 		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'lost', '1,200', '987.50']);
 		expect(cellTexts(rows[2])).toEqual(['Dozy', 'sleeping', '120', '15,000']);
 		// no dated purchase at all
@@ -72,9 +81,15 @@ describe('RecencyPanel', () => {
 		expect(screen.getByLabelText('Активен до, дней')).toHaveValue(90);
 		expect(screen.getByLabelText('Спящий до, дней')).toHaveValue(180);
 		// ru-RU groups thousands with a no-break space and uses a decimal comma
-		expect(screen.getByTestId('recency-counts').textContent?.trim()).toBe('Активные: 1\u00a0234 · спящие: 56 · потерянные: 7 (на 2024-06-30)');
+		expect(screen.getByTestId('recency-counts').textContent?.trim()).toBe(
+			'Активные: 1\u00a0234 · спящие: 56 · потерянные: 7 (на 2024-06-30)'
+		);
 		const rows = screen.getAllByRole('row');
-		expect(within(rows[0]).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Клиент', 'Статус', 'Дней прошло', 'Значение']);
+		expect(
+			within(rows[0])
+				.getAllByRole('columnheader')
+				.map((h) => h.textContent)
+		).toEqual(['Клиент', 'Статус', 'Дней прошло', 'Значение']);
 		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'потерянные', '1\u00a0200', '987,50']);
 		expect(cellTexts(rows[2])).toEqual(['Dozy', 'спящие', '120', '15\u00a0000']);
 	});

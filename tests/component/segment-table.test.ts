@@ -16,13 +16,21 @@ describe('SegmentTable', () => {
 	it('shows one row per class with counts, sums, shares and averages, and a total row', () => {
 		render(SegmentTable, { segments, metric: 'revenue', colors: ['#000', '#111', '#222'], total: 1000 });
 		const gold = screen.getByRole('row', { name: /Gold/ });
-		const goldCells = within(gold).getAllByRole('cell').map((c) => c.textContent);
+		const goldCells = within(gold)
+			.getAllByRole('cell')
+			.map((c) => c.textContent);
 		expect(goldCells.slice(0, 5)).toEqual(['2', '40.0%', '750.00', '75.0%', '375.00']);
 		// the playbook of the top class sits beside it, the bottom class gets the automation one
 		expect(goldCells[5]).toMatch(/^Personal, VIP-level service/);
-		expect(within(screen.getByRole('row', { name: /Bronze/ })).getAllByRole('cell')[5].textContent).toMatch(/^Automate/);
+		expect(within(screen.getByRole('row', { name: /Bronze/ })).getAllByRole('cell')[5].textContent).toMatch(
+			/^Automate/
+		);
 		const total = screen.getByRole('row', { name: /Total/ });
-		expect(within(total).getAllByRole('cell').map((c) => c.textContent)).toEqual(['5', '100.0%', '1,000', '100.0%', '200.00', '']);
+		expect(
+			within(total)
+				.getAllByRole('cell')
+				.map((c) => c.textContent)
+		).toEqual(['5', '100.0%', '1,000', '100.0%', '200.00', '']);
 		expect(screen.getByRole('heading', { name: /Segments/ })).toHaveTextContent('revenue');
 	});
 

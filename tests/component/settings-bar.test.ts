@@ -36,7 +36,11 @@ describe('SettingsBar', () => {
 		expect(screen.getByRole('region', { name: 'Settings' })).toBeInTheDocument();
 		const preset = screen.getByLabelText('Classification');
 		expect(preset).toHaveValue('abc');
-		expect(within(preset).getAllByRole('option').map((o) => o.textContent)).toEqual([
+		expect(
+			within(preset)
+				.getAllByRole('option')
+				.map((o) => o.textContent)
+		).toEqual([
 			'ABC 80/15/5',
 			'Gold / silver / bronze 65/20/15',
 			'ABC 70/20/10',
@@ -54,13 +58,21 @@ describe('SettingsBar', () => {
 
 	it('reports metric, returns policy and key-customer share changes', async () => {
 		const { onchange, user } = renderBar();
-		expect(within(screen.getByLabelText('Metric')).getAllByRole('option').map((o) => o.textContent)).toEqual(['revenue', 'payments', 'units', 'profit']);
+		expect(
+			within(screen.getByLabelText('Metric'))
+				.getAllByRole('option')
+				.map((o) => o.textContent)
+		).toEqual(['revenue', 'payments', 'units', 'profit']);
 		await user.selectOptions(screen.getByLabelText('Metric'), 'payments');
 		expect(onchange).toHaveBeenLastCalledWith({ metric: 'payments' });
 		await user.selectOptions(screen.getByLabelText('Returns'), 'ignore');
 		expect(onchange).toHaveBeenLastCalledWith({ returns: 'ignore' });
 		const key = screen.getByLabelText('Key customer from');
-		expect(within(key).getAllByRole('option').map((o) => o.textContent)).toEqual(['10%', '15%', '20%', '25%', '30%', '40%', '50%']);
+		expect(
+			within(key)
+				.getAllByRole('option')
+				.map((o) => o.textContent)
+		).toEqual(['10%', '15%', '20%', '25%', '30%', '40%', '50%']);
 		await user.selectOptions(key, '25%');
 		expect(onchange).toHaveBeenLastCalledWith({ keyShare: 0.25 });
 		expect(onchange).toHaveBeenCalledTimes(3);
@@ -74,7 +86,12 @@ describe('SettingsBar', () => {
 
 	it('shows the custom bounds as percentages, the last class fixed at 100 %', () => {
 		renderBar(customSettings);
-		expect(screen.getAllByRole('group').map((g) => g.querySelector('legend')?.textContent)).toEqual(['Class 1', 'Class 2', 'Class 3', 'Class 4']);
+		expect(screen.getAllByRole('group').map((g) => g.querySelector('legend')?.textContent)).toEqual([
+			'Class 1',
+			'Class 2',
+			'Class 3',
+			'Class 4'
+		]);
 		expect(screen.getByLabelText('Name of class 1')).toHaveValue('A');
 		expect(screen.getByLabelText('Name of class 4')).toHaveValue('D');
 		expect(screen.getByLabelText('Upper bound of class 1, %')).toHaveValue(50);

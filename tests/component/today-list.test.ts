@@ -9,7 +9,13 @@ import { emptyBonds, overloadedManagers, todayList } from '../../src/lib/engine/
 import { daysFromCivil } from '../../src/lib/ingest/dates';
 
 const reminders: Reminder[] = [
-	{ kind: 'pauseContact', dossierId: 'd1', customerKey: 'C1', customerName: 'Acme Ltd', until: daysFromCivil(2024, 3, 10) },
+	{
+		kind: 'pauseContact',
+		dossierId: 'd1',
+		customerKey: 'C1',
+		customerName: 'Acme Ltd',
+		until: daysFromCivil(2024, 3, 10)
+	},
 	{ kind: 'contactDue', dossierId: 'd2', customerKey: 'C2', customerName: 'Beta Corp', daysSince: Infinity },
 	{ kind: 'contactDue', dossierId: 'd3', customerKey: 'C3', customerName: 'Gamma Inc', daysSince: 12 },
 	{ kind: 'reviewDue', dossierId: 'd1', customerKey: 'C1', customerName: 'Acme Ltd' },
@@ -26,11 +32,9 @@ describe('TodayList', () => {
 
 	it('groups the due items by kind with their texts', () => {
 		render(TodayList, { reminders, onopen: vi.fn() });
-		expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-			'Pause personal contact (1)',
-			'Positive contact due (2)',
-			'Dossier review due (2)'
-		]);
+		expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.replace(/\s+/g, ' ').trim())).toEqual(
+			['Pause personal contact (1)', 'Positive contact due (2)', 'Dossier review due (2)']
+		);
 		expect(items('Pause personal contact (1)')).toEqual(['Acme Ltd pause personal contact until 2024-03-10']);
 		expect(items('Positive contact due (2)')).toEqual([
 			'Beta Corp contact due — no positive contact recorded yet',
@@ -102,13 +106,17 @@ describe('ManagersPanel', () => {
 		]);
 		render(ManagersPanel, { managers });
 		const oleg = screen.getByRole('row', { name: /Oleg/ });
-		expect(within(oleg).getAllByRole('cell').map((c) => c.textContent?.trim())).toEqual([
-			'4',
-			'C3, C4, C5, C6',
-			'more than 3 key customers: too many for one manager'
-		]);
+		expect(
+			within(oleg)
+				.getAllByRole('cell')
+				.map((c) => c.textContent?.trim())
+		).toEqual(['4', 'C3, C4, C5, C6', 'more than 3 key customers: too many for one manager']);
 		const irina = screen.getByRole('row', { name: /Irina/ });
-		expect(within(irina).getAllByRole('cell').map((c) => c.textContent?.trim())).toEqual(['2', 'C1, C2', '']);
+		expect(
+			within(irina)
+				.getAllByRole('cell')
+				.map((c) => c.textContent?.trim())
+		).toEqual(['2', 'C1, C2', '']);
 	});
 
 	it('has an empty state', () => {

@@ -22,7 +22,10 @@ const view: VipView = {
 	referenceDay: '2024-03-31'
 };
 
-const cellTexts = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
+const cellTexts = (row: HTMLElement) =>
+	within(row)
+		.getAllByRole('cell')
+		.map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
 
 describe('VipPanel', () => {
 	beforeEach(() => i18n.set('en'));
@@ -39,13 +42,19 @@ describe('VipPanel', () => {
 
 	it('shows the counts line, statuses, the dropped-out badge and the month strips', () => {
 		render(VipPanel, { view, settings, metric: 'revenue', onchange: vi.fn() });
-		expect(screen.getByTestId('vip-counts')).toHaveTextContent('VIP: 1 · good: 1 (of them dropped out of VIP: 1) · regular: 1,234');
+		expect(screen.getByTestId('vip-counts')).toHaveTextContent(
+			'VIP: 1 · good: 1 (of them dropped out of VIP: 1) · regular: 1,234'
+		);
 		expect(screen.queryByText('Computing…')).toBeNull();
 
 		const rows = screen.getAllByRole('row');
 		// header + three customers in the main table, header + one in the lost table
 		expect(rows).toHaveLength(6);
-		expect(within(rows[0]).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Customer', 'Status', 'Value', 'VIP months']);
+		expect(
+			within(rows[0])
+				.getAllByRole('columnheader')
+				.map((h) => h.textContent)
+		).toEqual(['Customer', 'Status', 'Value', 'VIP months']);
 		// name, then the key when it differs (the space before "·" is trimmed by Svelte 5 today: see report)
 		const [nameCell, ...restCells] = cellTexts(rows[1]);
 		expect(nameCell).toMatch(/^Acme ?· C1$/);
@@ -65,7 +74,11 @@ describe('VipPanel', () => {
 		const { unmount } = render(VipPanel, { view, settings, metric: 'revenue', onchange: vi.fn() });
 		expect(screen.getByRole('heading', { name: 'Lost VIP: call them and ask why' })).toBeInTheDocument();
 		const lost = screen.getByTestId('lost-vip');
-		expect(within(lost).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Customer', 'Last payment', 'Days since', 'VIP months']);
+		expect(
+			within(lost)
+				.getAllByRole('columnheader')
+				.map((h) => h.textContent)
+		).toEqual(['Customer', 'Last payment', 'Days since', 'VIP months']);
 		expect(cellTexts(within(lost).getAllByRole('row')[1])).toEqual(['Zeta', '2023-11-02', '1,200', '2023-09, 2023-10']);
 		expect(screen.queryByText('No VIP customer has gone quiet.')).toBeNull();
 		unmount();
@@ -89,7 +102,11 @@ describe('VipPanel', () => {
 			onchange: vi.fn()
 		});
 		const rows = screen.getAllByRole('row');
-		expect(within(rows[0]).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Customer', 'Status', 'Value']);
+		expect(
+			within(rows[0])
+				.getAllByRole('columnheader')
+				.map((h) => h.textContent)
+		).toEqual(['Customer', 'Status', 'Value']);
 		expect(cellTexts(rows[1]).slice(1)).toEqual(['VIP', '1,500']);
 		expect(cellTexts(rows[1])[0]).toMatch(/^Acme ?· C1$/);
 		expect(within(rows[1]).queryByRole('img')).toBeNull();

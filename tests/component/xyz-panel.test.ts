@@ -41,7 +41,9 @@ describe('XyzPanel', () => {
 		render(XyzPanel, { view: null, settings, metric: 'revenue', colors, onchange: vi.fn() });
 		expect(screen.getByText('Computing…')).toBeInTheDocument();
 		expect(screen.queryByTestId('xyz-matrix')).toBeNull();
-		expect(screen.getByText('XYZ by the coefficient of variation of monthly values: X ≤ 10%, Y ≤ 25%, Z above.')).toBeInTheDocument();
+		expect(
+			screen.getByText('XYZ by the coefficient of variation of monthly values: X ≤ 10%, Y ≤ 25%, Z above.')
+		).toBeInTheDocument();
 		expect(screen.getByLabelText('X up to, %')).toHaveValue(10);
 		expect(screen.getByLabelText('Y up to, %')).toHaveValue(25);
 		expect(screen.getByLabelText('Months without purchases count as zero')).toBeChecked();
@@ -72,7 +74,13 @@ describe('XyzPanel', () => {
 	});
 
 	it('keeps user class names as typed', () => {
-		render(XyzPanel, { view: { ...view, classes: ['Top', 'Mid', 'Low'] }, settings, metric: 'revenue', colors, onchange: vi.fn() });
+		render(XyzPanel, {
+			view: { ...view, classes: ['Top', 'Mid', 'Low'] },
+			settings,
+			metric: 'revenue',
+			colors,
+			onchange: vi.fn()
+		});
 		expect(texts(within(screen.getByTestId('xyz-matrix')).getAllByRole('rowheader'))).toEqual(['Top', 'Mid', 'Low']);
 	});
 

@@ -8,12 +8,21 @@ async function noSeriousViolations(page: Page, where: string) {
 	const result = await new AxeBuilder({ page }).analyze();
 	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(
-		bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`),
+		bad.map(
+			(v) =>
+				`${where}: ${v.id} (${v.impact}) ${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(' | ')}`
+		),
 		where
 	).toEqual([]);
 }
 
-test('axe: no serious or critical violations on any page, light and dark; and no request leaves the origin during a full session', async ({ page, baseURL }) => {
+test('axe: no serious or critical violations on any page, light and dark; and no request leaves the origin during a full session', async ({
+	page,
+	baseURL
+}) => {
 	test.setTimeout(150_000);
 	const requests = recordRequests(page);
 	for (const scheme of ['light', 'dark'] as const) {

@@ -5,11 +5,16 @@ import { fixture } from './helpers';
 test.use({ locale: 'en-US' });
 
 async function exportCsv(page: Page): Promise<string> {
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV/ }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: /Export CSV/ }).click()
+	]);
 	return readFileSync(await download.path(), 'utf8');
 }
 
-test('backup: export, delete everything, restore in the same browser: identical datasets, settings and prospects', async ({ page }) => {
+test('backup: export, delete everything, restore in the same browser: identical datasets, settings and prospects', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('sales_en.csv'));
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -26,7 +31,10 @@ test('backup: export, delete everything, restore in the same browser: identical 
 
 	await page.getByRole('link', { name: 'Data & privacy' }).click();
 	await expect(page.getByTestId('usage')).toContainText('Used:');
-	const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download a backup/ }).click()]);
+	const [backup] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: /Download a backup/ }).click()
+	]);
 	const backupPath = await backup.path();
 
 	// a foreign file is refused and changes nothing
@@ -41,7 +49,9 @@ test('backup: export, delete everything, restore in the same browser: identical 
 
 	await page.getByRole('link', { name: 'Data & privacy' }).click();
 	await page.getByLabel('Backup file').setInputFiles(backupPath);
-	await expect(page.getByRole('region', { name: 'Restore', exact: true })).toContainText('1 datasets, 1 prospects, 0 dossiers');
+	await expect(page.getByRole('region', { name: 'Restore', exact: true })).toContainText(
+		'1 datasets, 1 prospects, 0 dossiers'
+	);
 	await page.getByRole('button', { name: 'Add to my data' }).click();
 	await expect(page.getByText('Restored: 1 datasets, 1 prospects, 0 dossiers.')).toBeVisible();
 

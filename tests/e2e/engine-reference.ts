@@ -12,5 +12,9 @@ export async function engineCsvFor(name: string): Promise<string> {
 	const { columns } = await importFiles([await prepareBytes(new Uint8Array(bytes), name)], { cancelled: () => false });
 	const settings = toClassifySettings(DEFAULT_SETTINGS);
 	const c = classify(aggregate(columns, settings), columns.customerKeys, settings);
-	return exportClassification(columns, c, { vip: DEFAULT_SETTINGS.vip, xyz: DEFAULT_SETTINGS.xyz, recency: DEFAULT_SETTINGS.recency });
+	return exportClassification(columns, c, {
+		vip: DEFAULT_SETTINGS.vip,
+		xyz: DEFAULT_SETTINGS.xyz,
+		recency: DEFAULT_SETTINGS.recency
+	});
 }

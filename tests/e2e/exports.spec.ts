@@ -7,11 +7,17 @@ test.use({ locale: 'ru-RU' });
 
 async function downloadFrom(page: Page, menuItem: RegExp): Promise<Buffer> {
 	await page.getByText('Другие форматы').click();
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: menuItem }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: menuItem }).click()
+	]);
 	return readFileSync(await download.path());
 }
 
-test('exports: CSV for Excel, Russian Excel CSV, XLSX, chart PNG/SVG, share link, one-page printable report', async ({ page, browser }) => {
+test('exports: CSV for Excel, Russian Excel CSV, XLSX, chart PNG/SVG, share link, one-page printable report', async ({
+	page,
+	browser
+}) => {
 	await page.goto('/');
 	await page.getByLabel('CSV-файл', { exact: true }).setInputFiles(fixture('sales_ru_cp1251.csv'));
 	await page.getByRole('button', { name: 'Импортировать' }).click();

@@ -31,7 +31,11 @@ test('cancel during import stores nothing and keeps the earlier dataset', async 
 	await expect(bar).toBeVisible();
 	// the page answers clicks while the worker imports
 	const answered = await page.evaluate(
-		() => new Promise<number>((resolve) => { const t = performance.now(); setTimeout(() => resolve(performance.now() - t), 0); })
+		() =>
+			new Promise<number>((resolve) => {
+				const t = performance.now();
+				setTimeout(() => resolve(performance.now() - t), 0);
+			})
 	);
 	expect(answered).toBeLessThan(200);
 	await page.getByRole('button', { name: 'Cancel' }).click();
@@ -77,7 +81,9 @@ test('presets, custom bounds and search update the dashboard', async ({ page }) 
 
 test('several files become one dataset', async ({ page }) => {
 	await page.goto('/');
-	await page.getByLabel('CSV file', { exact: true }).setInputFiles([fixture('tiny.csv'), fixture('bad/bad_numbers.csv')]);
+	await page
+		.getByLabel('CSV file', { exact: true })
+		.setInputFiles([fixture('tiny.csv'), fixture('bad/bad_numbers.csv')]);
 	await expect(page.getByRole('heading', { name: 'tiny.csv' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'bad_numbers.csv' })).toBeVisible();
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -97,7 +103,10 @@ test('hostile customer names render as text and no dialog opens', async ({ page 
 	await expect(page.getByRole('cell', { name: '+SUM(1;2)' })).toBeVisible();
 	expect(await page.locator('img[src="x"]').count()).toBe(0);
 	// the export neutralises formulas
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV/ }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: /Export CSV/ }).click()
+	]);
 	const csv = readFileSync(await download.path(), 'utf8');
 	expect(csv).toContain("'+SUM(1;2)");
 	expect(csv).toContain("'@cmd");

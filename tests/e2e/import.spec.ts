@@ -38,7 +38,10 @@ test('drop a Windows-1251 CSV, see the dashboard, export, reload, reopen, reject
 	await expect(page.getByRole('heading', { name: 'Сегменты' })).toBeVisible();
 
 	// 3. export CSV and compare with the engine run on the same file in Node
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Экспорт CSV/ }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: /Экспорт CSV/ }).click()
+	]);
 	const exported = readFileSync(await download.path(), 'utf8');
 	const expected = await engineCsvFor('sales_ru_cp1251.csv');
 	// the foundation's eight columns first and unchanged, then the dated analyses

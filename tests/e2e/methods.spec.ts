@@ -5,7 +5,9 @@ import { fixture } from './helpers';
 
 test.use({ locale: 'en-US' });
 
-test('sales_en: switch metric and period, both VIP variants, migration matrix, XYZ, recency, margin, compare, export', async ({ page }) => {
+test('sales_en: switch metric and period, both VIP variants, migration matrix, XYZ, recency, margin, compare, export', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('sales_en.csv'));
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -62,11 +64,27 @@ test('sales_en: switch metric and period, both VIP variants, migration matrix, X
 	await expect(page.getByTestId('customer-count')).not.toHaveText('198');
 
 	// export: eight columns first, then the active extras including the period
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV/ }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: /Export CSV/ }).click()
+	]);
 	const rows = Papa.parse<string[]>(readFileSync(await download.path(), 'utf8').trim(), { delimiter: ',' }).data;
 	expect(rows[0]).toEqual([
-		'rank', 'customer_key', 'customer_name', 'value', 'share', 'cumulative_share', 'class', 'key_customer',
-		'metric', 'vip_status', 'vip_months', 'xyz', 'recency', 'period_from', 'period_to'
+		'rank',
+		'customer_key',
+		'customer_name',
+		'value',
+		'share',
+		'cumulative_share',
+		'class',
+		'key_customer',
+		'metric',
+		'vip_status',
+		'vip_months',
+		'xyz',
+		'recency',
+		'period_from',
+		'period_to'
 	]);
 	const shown = Number((await page.getByTestId('customer-count').textContent())!.replace(/\D/g, ''));
 	expect(rows.length - 1).toBe(shown);

@@ -25,7 +25,9 @@ async function newProspect(page: Page, company: string, answers: ('yes' | 'no' |
 
 const row = (page: Page, company: string) => page.getByRole('row').filter({ hasText: company });
 
-test('prospects: qualify, set aside, false client after three moves, import CSV (cp1251, ;), everything survives a reload', async ({ page }) => {
+test('prospects: qualify, set aside, false client after three moves, import CSV (cp1251, ;), everything survives a reload', async ({
+	page
+}) => {
 	await page.goto('/prospects');
 	await newProspect(page, 'Qualified Co', ['yes', 'yes', 'yes', 'yes', 'yes'], '2030-01-15');
 	await expect(row(page, 'Qualified Co')).toContainText('qualified');
@@ -55,13 +57,17 @@ test('prospects: qualify, set aside, false client after three moves, import CSV 
 	await expect(row(page, 'Qualified Co')).toContainText('False client?');
 
 	// delete with undo
-	await row(page, 'Aside Ltd').getByRole('button', { name: /Delete/ }).click();
+	await row(page, 'Aside Ltd')
+		.getByRole('button', { name: /Delete/ })
+		.click();
 	await expect(row(page, 'Aside Ltd')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect(row(page, 'Aside Ltd')).toHaveCount(1);
 });
 
-test('key accounts: a dossier with bonds and contacts, reminders in the Today list, kept across datasets', async ({ page }) => {
+test('key accounts: a dossier with bonds and contacts, reminders in the Today list, kept across datasets', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('tiny.csv'));
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -91,7 +97,12 @@ test('key accounts: a dossier with bonds and contacts, reminders in the Today li
 	await expect(page.getByTestId('customer-count')).toHaveText('5');
 	await page.getByRole('link', { name: 'Key accounts' }).click();
 	await expect(page).toHaveURL(/\/accounts$/);
-	await expect(page.getByRole('listitem').filter({ hasText: '★ key' }).filter({ hasText: /dossier$/ })).toHaveCount(1);
+	await expect(
+		page
+			.getByRole('listitem')
+			.filter({ hasText: '★ key' })
+			.filter({ hasText: /dossier$/ })
+	).toHaveCount(1);
 
 	// after a reload (no dataset open) the dossier is listed and opens with what was saved
 	await page.reload();

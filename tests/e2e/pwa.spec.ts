@@ -7,7 +7,13 @@ test.use({ locale: 'en-US', serviceWorkers: 'allow' });
 
 test('manifest fields and icons', async ({ request }) => {
 	const manifest = await (await request.get('/manifest.webmanifest')).json();
-	expect(manifest).toMatchObject({ name: expect.stringContaining('Paretoscope'), short_name: 'Paretoscope', display: 'standalone', start_url: './', scope: './' });
+	expect(manifest).toMatchObject({
+		name: expect.stringContaining('Paretoscope'),
+		short_name: 'Paretoscope',
+		display: 'standalone',
+		start_url: './',
+		scope: './'
+	});
 	expect(manifest.theme_color).toMatch(/^#/);
 	expect(manifest.background_color).toMatch(/^#/);
 	const sizes = manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes}/${i.purpose}`);
@@ -49,7 +55,10 @@ test('every built page carries the content security policy, and the bundle has n
 	}
 });
 
-test('offline: the service worker serves the app, which imports, analyses and reopens with no network at all', async ({ page, context }) => {
+test('offline: the service worker serves the app, which imports, analyses and reopens with no network at all', async ({
+	page,
+	context
+}) => {
 	await page.goto('/');
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;

@@ -73,7 +73,10 @@ async function suggestedMapping(page: Page): Promise<string> {
 	return page.locator('main').evaluate((main) =>
 		[...main.querySelectorAll<HTMLSelectElement>('select[id^="map-"]')]
 			.filter((s) => s.value !== '-1')
-			.map((s) => `${main.querySelector(`label[for="${s.id}"]`)?.textContent?.trim()} = ${s.selectedOptions[0]?.textContent?.trim()}`)
+			.map(
+				(s) =>
+					`${main.querySelector(`label[for="${s.id}"]`)?.textContent?.trim()} = ${s.selectedOptions[0]?.textContent?.trim()}`
+			)
 			.join('; ')
 	);
 }
@@ -131,7 +134,10 @@ function answer(want: Want[]) {
 /** Names, values, classes, key-customer flags and the count; `absent` names must appear nowhere in the table. */
 async function expectCustomers(page: Page, locale: Locale, want: Want[], absent: string[] = []) {
 	await soft
-		.poll(() => shownCustomers(page, locale), { message: 'customer table (name, value, class, key customer)', timeout: 10_000 })
+		.poll(() => shownCustomers(page, locale), {
+			message: 'customer table (name, value, class, key customer)',
+			timeout: 10_000
+		})
 		.toEqual(answer(want));
 	await soft(page.getByTestId('customer-count'), 'customer count').toHaveText(String(want.length));
 	const table = customerTable(page, locale).locator('tbody');
@@ -158,7 +164,9 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 	test.use({ locale: 'en-US' });
 	const L = 'en-US';
 
-	test('refund column: Total − Refunded Amount per Email; a fully refunded customer stays listed with 0', async ({ page }) => {
+	test('refund column: Total − Refunded Amount per Email; a fully refunded customer stays listed with 0', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['refund-column.csv']);
 		await importAsSuggested(page, L);
 		await expectCustomers(page, L, [
@@ -168,7 +176,9 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 		]);
 	});
 
-	test('German balance column: amount is Brutto (decimal comma), never the running balance Guthaben', async ({ page }) => {
+	test('German balance column: amount is Brutto (decimal comma), never the running balance Guthaben', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['balance-column-de.csv']);
 		await importAsSuggested(page, L);
 		await expectCustomers(page, L, [
@@ -193,7 +203,9 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 		);
 	});
 
-	test('customer only on group heading rows: detail rows take the heading customer, totals rows skipped', async ({ page }) => {
+	test('customer only on group heading rows: detail rows take the heading customer, totals rows skipped', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['customer-on-group-rows.csv']);
 		await importAsSuggested(page, L);
 		await expectCustomers(
@@ -208,11 +220,14 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 		await soft(importReport(page, L).locator('summary'), '3 sales imported').toContainText(/\b3 of \d+ rows imported/);
 	});
 
-	test('card payments: failed charges excluded, Converted Amount in the settlement currency, refunds netted', async ({ page }) => {
+	test('card payments: failed charges excluded, Converted Amount in the settlement currency, refunds netted', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['payments-status-currency.csv']);
-		await soft(mapperDecisions(page, 'payments-status-currency.csv'), 'mapper decisions name the converted amount').toContainText(
-			'Converted Amount'
-		);
+		await soft(
+			mapperDecisions(page, 'payments-status-currency.csv'),
+			'mapper decisions name the converted amount'
+		).toContainText('Converted Amount');
 		await importAsSuggested(page, L);
 		await expectCustomers(page, L, [
 			['cus_K1', 110, 'A'],
@@ -223,7 +238,9 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 		await soft(reportDecisions(page, L), 'report decisions mention the failed charges').toContainText(/failed/i);
 	});
 
-	test('day-first dates with every day ≤ 12: the due-date column (17/04/2025) makes the file day-first', async ({ page }) => {
+	test('day-first dates with every day ≤ 12: the due-date column (17/04/2025) makes the file day-first', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['day-first-short.csv']);
 		await soft(page.getByLabel('Date format'), 'suggested date format is day.month.year').toHaveValue('dmy');
 		await importAsSuggested(page, L);
@@ -276,7 +293,9 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 		await reloadAndReopen(page, L, 'unnamed-amount-column', want);
 	});
 
-	test('pandas data frame with an unnamed index column: first line is the header, 4 of 4 rows imported', async ({ page }) => {
+	test('pandas data frame with an unnamed index column: first line is the header, 4 of 4 rows imported', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['unnamed-index-column-pandas.csv']);
 		await importAsSuggested(page, L);
 		await expectCustomers(page, L, [
@@ -287,7 +306,9 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 		await soft(importReport(page, L).locator('summary')).toContainText(UI[L].rowsImported(4, 4));
 	});
 
-	test('R data frame with an unnamed index column: first line is the header, 4 of 4 rows imported', async ({ page }) => {
+	test('R data frame with an unnamed index column: first line is the header, 4 of 4 rows imported', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['unnamed-index-column-r.csv']);
 		await importAsSuggested(page, L);
 		await expectCustomers(page, L, [
@@ -298,18 +319,23 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 		await soft(importReport(page, L).locator('summary')).toContainText(UI[L].rowsImported(4, 4));
 	});
 
-	test('customer ids a spreadsheet saved as 4.00123E+11: import works, mapping step and report warn about rounded ids', async ({ page }) => {
+	test('customer ids a spreadsheet saved as 4.00123E+11: import works, mapping step and report warn about rounded ids', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['scientific-notation-keys.csv']);
-		await soft(mapperDecisions(page, 'scientific-notation-keys.csv'), 'mapper warns about scientific notation').toContainText(
-			/E\+11|scientific/i
-		);
+		await soft(
+			mapperDecisions(page, 'scientific-notation-keys.csv'),
+			'mapper warns about scientific notation'
+		).toContainText(/E\+11|scientific/i);
 		await importAsSuggested(page, L);
 		await expectCustomers(page, L, [
 			[/^(4\.00123E\+11|400123000000)$/, 2300, 'A'],
 			[/^(5\.189(00)?E\+11|518900000000)$/, 1450, 'A'],
 			[/^(6\.2(0000)?E\+11|620000000000)$/, 75, 'C']
 		]);
-		await soft(importReport(page, L), 'import report warns about scientific notation').toContainText(/E\+11|scientific/i);
+		await soft(importReport(page, L), 'import report warns about scientific notation').toContainText(
+			/E\+11|scientific/i
+		);
 	});
 
 	test('marketplace report (tab, Windows-1252): item-price is the line amount, never × quantity', async ({ page }) => {
@@ -322,7 +348,9 @@ test.describe('English, German and marketplace exports (en-US UI)', () => {
 		]);
 	});
 
-	test('credit notes with positive amounts in one file: subtracted; drafts and cancelled invoices are not sales', async ({ page }) => {
+	test('credit notes with positive amounts in one file: subtracted; drafts and cancelled invoices are not sales', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['credit-notes-in-one-file.csv']);
 		await importAsSuggested(page, L);
 		await expectCustomers(
@@ -355,7 +383,9 @@ test.describe('Russian exports (ru-RU UI)', () => {
 	test.use({ locale: 'ru-RU' });
 	const L = 'ru-RU';
 
-	test('CRM deals (Бюджет, Этап сделки): only won deals are sales; the lost tender is excluded and reported', async ({ page }) => {
+	test('CRM deals (Бюджет, Этап сделки): only won deals are sales; the lost tender is excluded and reported', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['deals-budget-stage-ru.csv']);
 		await importAsSuggested(page, L);
 		await expectCustomers(
@@ -372,21 +402,28 @@ test.describe('Russian exports (ru-RU UI)', () => {
 		await soft(lost, 'with its row count 1').toContainText(/(^|\D)1(\D|$)/);
 	});
 
-	test('1C sales + returns lists dropped together (Windows-1251, title line «Возврат…»): returns subtracted', async ({ page }) => {
+	test('1C sales + returns lists dropped together (Windows-1251, title line «Возврат…»): returns subtracted', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['returns-sales-1c.csv', 'returns-returns-1c.csv']);
-		await soft(mapperDecisions(page, 'returns-returns-1c.csv'), 'mapper says the second file is a returns list').toContainText(
-			/возврат/i
-		);
+		await soft(
+			mapperDecisions(page, 'returns-returns-1c.csv'),
+			'mapper says the second file is a returns list'
+		).toContainText(/возврат/i);
 		await importAsSuggested(page, L);
 		await expectCustomers(page, L, [
 			['ООО "Кедр"', 94_000, 'A'],
 			['ИП Соколова', 12_500, 'B'],
 			['АО "Берёза"', 0, 'C']
 		]);
-		await soft(reportDecisions(page, L), 'report decisions name the returns file').toContainText('returns-returns-1c.csv');
+		await soft(reportDecisions(page, L), 'report decisions name the returns file').toContainText(
+			'returns-returns-1c.csv'
+		);
 	});
 
-	test('CRM deals with an empty company: customer is the company, else the contact; the lost tender is excluded', async ({ page }) => {
+	test('CRM deals with an empty company: customer is the company, else the contact; the lost tender is excluded', async ({
+		page
+	}) => {
 		await pickFiles(page, L, ['contact-when-no-company-ru.csv']);
 		await importAsSuggested(page, L);
 		await expectCustomers(

@@ -30,7 +30,13 @@ vi.mock('../../src/lib/engine/export', async (original) => {
 	};
 });
 
-const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+const settings: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 
 /** what the worker posted, cloned as postMessage would */
 const posted: WorkerResponse[] = [];
@@ -62,7 +68,10 @@ async function result<T>(type: string, payload: unknown): Promise<T> {
 /** The file as the page would send it, with the auto-mapping (or a mapping fix). */
 async function choiceOf(name: string, text: string, fix?: (c: FileChoice) => void): Promise<FileChoice> {
 	const file = new File([text], name);
-	const out = await result<{ ok: true; sniff: import('../../src/lib/ingest/pipeline').FileSniff }>('sniff', { file, overrides: {} });
+	const out = await result<{ ok: true; sniff: import('../../src/lib/ingest/pipeline').FileSniff }>('sniff', {
+		file,
+		overrides: {}
+	});
 	const s = out.sniff;
 	const choice: FileChoice = {
 		file,
@@ -90,7 +99,17 @@ async function importStored(name: string, text: string, fix?: (c: FileChoice) =>
 	return opened;
 }
 
-const keysOfOpenDataset = async () => (await result<CustomerPage>('query', { sort: 'rank', descending: false, search: '', classIndex: -1, offset: 0, limit: 50 })).rows.map((r) => r.key);
+const keysOfOpenDataset = async () =>
+	(
+		await result<CustomerPage>('query', {
+			sort: 'rank',
+			descending: false,
+			search: '',
+			classIndex: -1,
+			offset: 0,
+			limit: 50
+		})
+	).rows.map((r) => r.key);
 const storedNames = async () => (await listDatasets(db)).map((d) => d.name).sort();
 const columnRecords = () => db.columns.count();
 
@@ -128,7 +147,11 @@ describe('(a) an import whose step after classification fails answers with an er
 			worker.injectStepsForTests(inject);
 			const answer = await ask('import', await importPayload('new', NEW));
 			expect(answer.type).toBe('error');
-			expect(answer.type === 'error' && answer.error).toMatchObject({ kind: 'step', step, detail: expect.stringContaining('injected') });
+			expect(answer.type === 'error' && answer.error).toMatchObject({
+				kind: 'step',
+				step,
+				detail: expect.stringContaining('injected')
+			});
 			expect(posted.filter((m) => m.id === answer.id && m.type === 'result')).toEqual([]);
 			expect(await storedNames()).toEqual(['earlier']);
 			expect(await columnRecords()).toBe(1);
@@ -158,7 +181,11 @@ describe('(a) an import whose step after classification fails answers with an er
 		const opened = await result<Opened>('import', await importPayload('new', NEW));
 		expect(opened.view.customerCount).toBe(2);
 		const stored = await ask('stored', { datasetId: opened.meta.id });
-		expect(stored.type === 'error' && stored.error).toMatchObject({ kind: 'step', step: 'save', detail: expect.stringContaining('injected') });
+		expect(stored.type === 'error' && stored.error).toMatchObject({
+			kind: 'step',
+			step: 'save',
+			detail: expect.stringContaining('injected')
+		});
 		expect(await storedNames()).toEqual(['earlier']);
 		expect(await columnRecords()).toBe(1);
 		expect(await keysOfOpenDataset()).toEqual(['Alpha', 'Bravo', 'Charlie']);
@@ -167,18 +194,29 @@ describe('(a) an import whose step after classification fails answers with an er
 	it('the export fails: answered as an error, and the open dataset keeps working', async () => {
 		fault.export = true;
 		const answer = await ask('exportCsv', {});
-		expect(answer.type === 'error' && answer.error).toMatchObject({ kind: 'internal', message: 'injected: export columns' });
+		expect(answer.type === 'error' && answer.error).toMatchObject({
+			kind: 'internal',
+			message: 'injected: export columns'
+		});
 		fault.export = false;
 		expect(await result<string>('exportCsv', {})).toMatch(/^rank,customer_key/);
 		expect(await keysOfOpenDataset()).toEqual(['Alpha', 'Bravo', 'Charlie']);
 	});
 
 	it('without faults a file whose customer column has no header name imports, opens again and has its SQL', async () => {
-		const opened = await importStored('unnamed', ',Date,Product,Qty,Amount\nACME,2024-01-05,x,1,100\nBeta,2024-01-06,y,2,20\n', (c) => {
-			c.mapping.customerKey = 0;
-			c.mapping.customerName = -1;
+		const opened = await importStored(
+			'unnamed',
+			',Date,Product,Qty,Amount\nACME,2024-01-05,x,1,100\nBeta,2024-01-06,y,2,20\n',
+			(c) => {
+				c.mapping.customerKey = 0;
+				c.mapping.customerName = -1;
+			}
+		);
+		expect(opened.meta.sqlColumns).toMatchObject({
+			customerKey: '',
+			amount: 'Amount',
+			positions: { customerKey: 1, amount: 5 }
 		});
-		expect(opened.meta.sqlColumns).toMatchObject({ customerKey: '', amount: 'Amount', positions: { customerKey: 1, amount: 5 } });
 		expect(classificationSql(settings, opened.meta.sqlColumns!, 'duckdb')).toContain('"column_1"');
 		expect(await keysOfOpenDataset()).toEqual(['ACME', 'Beta']);
 		await result('forget', { datasetId: opened.meta.id });

@@ -11,7 +11,9 @@ test.beforeAll(() => {
 	if (!existsSync(bigFile)) execFileSync('node', ['tests/tools/gen-sales.mjs', '400000', bigFile]);
 });
 
-test('page closed in the middle of an import: nothing partial is stored and the next load says so once', async ({ context }) => {
+test('page closed in the middle of an import: nothing partial is stored and the next load says so once', async ({
+	context
+}) => {
 	const first = await context.newPage();
 	await first.goto('/');
 	await first.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('tiny.csv'));
@@ -34,7 +36,9 @@ test('page closed in the middle of an import: nothing partial is stored and the 
 	await expect(next.getByText('The last import was interrupted')).toHaveCount(0);
 });
 
-test('two tabs: an import in one shows in the other without reload; a schema upgrade in a new tab makes the old one ask to reload', async ({ context }) => {
+test('two tabs: an import in one shows in the other without reload; a schema upgrade in a new tab makes the old one ask to reload', async ({
+	context
+}) => {
 	const a = await context.newPage();
 	const b = await context.newPage();
 	await a.goto('/');

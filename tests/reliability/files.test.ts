@@ -31,13 +31,20 @@ describe('empty and header-only files', () => {
 	});
 
 	it('a header and rows none of which is usable → no-valid-rows', async () => {
-		expect(await failure(utf8('customer,amount\n,5\nN/A,3\nAcme,abc\nBeta,\n'), 'x.csv')).toEqual({ code: 'no-valid-rows', file: 'x.csv' });
+		expect(await failure(utf8('customer,amount\n,5\nN/A,3\nAcme,abc\nBeta,\n'), 'x.csv')).toEqual({
+			code: 'no-valid-rows',
+			file: 'x.csv'
+		});
 	});
 });
 
 describe('binary files renamed .csv', () => {
 	it('a PNG image → binary-file "PNG image"', async () => {
-		expect(await failure(fixture('bad/not_a_csv.csv'), 'photo.csv')).toEqual({ code: 'binary-file', file: 'photo.csv', detail: 'PNG image' });
+		expect(await failure(fixture('bad/not_a_csv.csv'), 'photo.csv')).toEqual({
+			code: 'binary-file',
+			file: 'photo.csv',
+			detail: 'PNG image'
+		});
 	});
 
 	it('random bytes with NULs → binary-file', async () => {
@@ -48,7 +55,11 @@ describe('binary files renamed .csv', () => {
 		// no accidental signature or BOM at the start
 		bytes[0] = 0x41;
 		bytes[1] = 0x42;
-		expect(await failure(bytes, 'noise.csv')).toEqual({ code: 'binary-file', file: 'noise.csv', detail: 'binary file' });
+		expect(await failure(bytes, 'noise.csv')).toEqual({
+			code: 'binary-file',
+			file: 'noise.csv',
+			detail: 'binary file'
+		});
 	});
 
 	it('text with a NUL byte in the middle → binary-file', async () => {
@@ -91,7 +102,8 @@ describe('binary files renamed .csv', () => {
 });
 
 describe('UTF-16 text', () => {
-	const body = 'Клиент;Дата;Сумма\nООО «Ромашка»;15.01.2024;1 500,75\nИП Иванов;16.01.2024;200\nООО «Ромашка»;17.01.2024;-100,25\n';
+	const body =
+		'Клиент;Дата;Сумма\nООО «Ромашка»;15.01.2024;1 500,75\nИП Иванов;16.01.2024;200\nООО «Ромашка»;17.01.2024;-100,25\n';
 	const expected = { 'ООО «Ромашка»': 1400.5, 'ИП Иванов': 200 };
 
 	it.each([

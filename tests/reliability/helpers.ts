@@ -80,7 +80,11 @@ export async function failure(bytes: Uint8Array, name = 'bad.csv'): Promise<Impo
  * Totals per customer key as exact integers in minor units at `scale` decimals (cents for 2),
  * straight from the engine's integer totals: no float division on the way.
  */
-export function centsOf(columns: SalesColumns, scale = 2, opts: Partial<ClassifySettings> = {}): Record<string, bigint> {
+export function centsOf(
+	columns: SalesColumns,
+	scale = 2,
+	opts: Partial<ClassifySettings> = {}
+): Record<string, bigint> {
 	const t = aggregate(columns, { ...settings, ...opts });
 	if (t.scale > scale) throw new Error(`totals have ${t.scale} decimals, more than ${scale}`);
 	const out: Record<string, bigint> = {};
@@ -102,8 +106,12 @@ export function decimalToUnits(text: string, scale = 2, decimalSep = '.'): bigin
 }
 
 /** The report's entries as { reason: [row, column] of each first place }. */
-export function places(entries: { reason: string; first: { row: number; column?: number }[] }[]): Record<string, [number, number | undefined][]> {
-	return Object.fromEntries(entries.map((e) => [e.reason, e.first.map((p) => [p.row, p.column] as [number, number | undefined])]));
+export function places(
+	entries: { reason: string; first: { row: number; column?: number }[] }[]
+): Record<string, [number, number | undefined][]> {
+	return Object.fromEntries(
+		entries.map((e) => [e.reason, e.first.map((p) => [p.row, p.column] as [number, number | undefined])])
+	);
 }
 
 /** Day number (days since 1970-01-01) of a calendar date. */

@@ -17,13 +17,54 @@ import { classificationCsv, EXPORT_HEADER, unneutralise } from '../../src/lib/en
 import { decimalToUnits, settings, utf8 } from './helpers';
 
 /** Keys the importer reads as "no customer" (build.ts MISSING_KEYS): never generated as keys. */
-const MISSING_KEYS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет']);
+const MISSING_KEYS = new Set([
+	'',
+	'na',
+	'n/a',
+	'#n/a',
+	'null',
+	'none',
+	'nan',
+	'-',
+	'—',
+	'–',
+	'(blank)',
+	'(пусто)',
+	'нет'
+]);
 
 const keyFragment = fc.constantFrom(
-	'"', ',', ';', '\n', '\r\n', ' ', '\t', "'", '.', '1', '0', 'a', 'Z', 'Ж', 'ё', 'Ромашка', 'ООО «', '»', 'Acme', '=', '+', '-', '@', '(', ')'
+	'"',
+	',',
+	';',
+	'\n',
+	'\r\n',
+	' ',
+	'\t',
+	"'",
+	'.',
+	'1',
+	'0',
+	'a',
+	'Z',
+	'Ж',
+	'ё',
+	'Ромашка',
+	'ООО «',
+	'»',
+	'Acme',
+	'=',
+	'+',
+	'-',
+	'@',
+	'(',
+	')'
 );
 const keyArb = fc
-	.tuple(fc.constantFrom('', '', '=', '+', '-', '@', "'=", "''+", '=SUM(', '-1'), fc.array(keyFragment, { minLength: 1, maxLength: 8 }))
+	.tuple(
+		fc.constantFrom('', '', '=', '+', '-', '@', "'=", "''+", '=SUM(', '-1'),
+		fc.array(keyFragment, { minLength: 1, maxLength: 8 })
+	)
 	.map(([lead, parts]) => (lead + parts.join('')).trim())
 	.filter((k) => !MISSING_KEYS.has(k.toLowerCase()));
 
@@ -41,16 +82,14 @@ const rowArb = (keys: string[]) =>
 		pad: fc.integer({ min: 0, max: 2 })
 	});
 
-const fileArb = fc
-	.uniqueArray(keyArb, { minLength: 1, maxLength: 12 })
-	.chain((keys) =>
-		fc.record({
-			rows: fc.array(rowArb(keys), { minLength: 1, maxLength: 40 }),
-			delimiter: fc.constantFrom(',', ';'),
-			decimalComma: fc.boolean(),
-			newline: fc.constantFrom('\n', '\r\n')
-		})
-	);
+const fileArb = fc.uniqueArray(keyArb, { minLength: 1, maxLength: 12 }).chain((keys) =>
+	fc.record({
+		rows: fc.array(rowArb(keys), { minLength: 1, maxLength: 40 }),
+		delimiter: fc.constantFrom(',', ';'),
+		decimalComma: fc.boolean(),
+		newline: fc.constantFrom('\n', '\r\n')
+	})
+);
 
 /** An amount in cents as text with 0, 1 or 2 decimals (at least what the value needs). */
 function amountText(cents: number, pad: number, decimalSep: string): string {
@@ -71,7 +110,8 @@ function field(cell: string, delimiter: string): string {
 function csvOf(file: { rows: GenRow[]; delimiter: string; decimalComma: boolean; newline: string }): string {
 	const dec = file.delimiter === ';' && file.decimalComma ? ',' : '.';
 	const lines = [`customer${file.delimiter}amount`];
-	for (const r of file.rows) lines.push(field(r.key, file.delimiter) + file.delimiter + amountText(r.cents, r.pad, dec));
+	for (const r of file.rows)
+		lines.push(field(r.key, file.delimiter) + file.delimiter + amountText(r.cents, r.pad, dec));
 	return lines.join(file.newline) + file.newline;
 }
 
@@ -98,7 +138,12 @@ describe('round trip: CSV → import → classify → export → PapaParse', () 
 				const c = classify(aggregate(columns, settings), columns.customerKeys, settings);
 				const exported = classificationCsv(c, columns.customerKeys, columns.customerNames);
 				// the export is comma-delimited: say so (PapaParse would guess ';' from a key full of them)
-				const parsed = Papa.parse<string[]>(exported, { delimiter: ',', newline: '\r\n', header: false, skipEmptyLines: false });
+				const parsed = Papa.parse<string[]>(exported, {
+					delimiter: ',',
+					newline: '\r\n',
+					header: false,
+					skipEmptyLines: false
+				});
 				expect(parsed.errors).toEqual([]);
 				const rows = parsed.data;
 				expect(rows.pop()).toEqual(['']); // the final CRLF
@@ -167,7 +212,9 @@ describe('the importer never throws anything but an ImportError', () => {
 		// a refund in its own column adds a return row beside its record
 		expect(columns.rowCount).toBe(report.rowsImported + (report.addedRows ?? 0));
 		// every non-blank row is imported, skipped with a reason, or left out by a listed decision
-		const dropped = (report.decisions ?? []).filter((d) => DROPPING_DECISIONS.has(d.kind)).reduce((s, d) => s + d.rows, 0);
+		const dropped = (report.decisions ?? [])
+			.filter((d) => DROPPING_DECISIONS.has(d.kind))
+			.reduce((s, d) => s + d.rows, 0);
 		expect(report.rowsRead).toBe(report.rowsImported + report.skipped.reduce((s, e) => s + e.count, 0) + dropped);
 		expect(columns.customer.length).toBe(columns.rowCount);
 		expect(columns.amount.every((v) => Number.isSafeInteger(v))).toBe(true);
@@ -177,8 +224,43 @@ describe('the importer never throws anything but an ImportError', () => {
 	}
 
 	const csvChar = fc.constantFrom(
-		'a', 'Я', 'ё', '1', '0', '9', '.', ',', ';', '\t', '|', '"', "'", '\n', '\r', '\r\n', ' ', '\u00a0', '-', '−', '(', ')',
-		'$', '€', '₽', 'e', 'E', '=', '+', '@', '/', ':', '%', '\ufeff', '\u2028', '\ud83d\ude00', '\ud800'
+		'a',
+		'Я',
+		'ё',
+		'1',
+		'0',
+		'9',
+		'.',
+		',',
+		';',
+		'\t',
+		'|',
+		'"',
+		"'",
+		'\n',
+		'\r',
+		'\r\n',
+		' ',
+		'\u00a0',
+		'-',
+		'−',
+		'(',
+		')',
+		'$',
+		'€',
+		'₽',
+		'e',
+		'E',
+		'=',
+		'+',
+		'@',
+		'/',
+		':',
+		'%',
+		'\ufeff',
+		'\u2028',
+		'\ud83d\ude00',
+		'\ud800'
 	);
 
 	it('random text from a CSV-like alphabet', async () => {
@@ -192,9 +274,39 @@ describe('the importer never throws anything but an ImportError', () => {
 
 	const cellArb = fc.oneof(
 		fc.constantFrom(
-			'', ' ', 'Acme', '"Acme, Inc"', '"Multi\nline"', '"unclosed', 'x"y', '"a""b"', '"a" b', 'N/A', 'Итого', 'Acme Total',
-			'1', '-1', '(5)', '1e400', 'NaN', '1.234,56', '1,234.56', '1\u00a0234,5', '$5', '5 руб.', '12%', '-', '0',
-			'31.02.2024', '2024-01-05', '45292', '15/13/2024', '01.01.1800', '=1+1', '@cmd', '99999999999999999999'
+			'',
+			' ',
+			'Acme',
+			'"Acme, Inc"',
+			'"Multi\nline"',
+			'"unclosed',
+			'x"y',
+			'"a""b"',
+			'"a" b',
+			'N/A',
+			'Итого',
+			'Acme Total',
+			'1',
+			'-1',
+			'(5)',
+			'1e400',
+			'NaN',
+			'1.234,56',
+			'1,234.56',
+			'1\u00a0234,5',
+			'$5',
+			'5 руб.',
+			'12%',
+			'-',
+			'0',
+			'31.02.2024',
+			'2024-01-05',
+			'45292',
+			'15/13/2024',
+			'01.01.1800',
+			'=1+1',
+			'@cmd',
+			'99999999999999999999'
 		),
 		fc.string({ unit: csvChar, maxLength: 12 })
 	);
@@ -206,14 +318,38 @@ describe('the importer never throws anything but an ImportError', () => {
 	};
 	/** headers the mapping knows, with the role of each column */
 	const headerArb = fc.constantFrom<[string[], Role[]]>(
-		[['customer', 'amount'], ['key', 'num']],
-		[['Клиент', 'Дата', 'Сумма'], ['key', 'date', 'num']],
-		[['customer', 'date', 'amount', 'quantity'], ['key', 'date', 'num', 'num']],
-		[['Customer', 'Amount', 'Amount'], ['key', 'num', 'num']],
-		[['Client', 'Qty', 'Price'], ['key', 'num', 'num']],
-		[['Customer ID', 'Name', 'Revenue', 'Profit'], ['key', 'key', 'num', 'num']],
-		[['name', 'value'], ['key', 'num']],
-		[['', ''], ['key', 'num']],
+		[
+			['customer', 'amount'],
+			['key', 'num']
+		],
+		[
+			['Клиент', 'Дата', 'Сумма'],
+			['key', 'date', 'num']
+		],
+		[
+			['customer', 'date', 'amount', 'quantity'],
+			['key', 'date', 'num', 'num']
+		],
+		[
+			['Customer', 'Amount', 'Amount'],
+			['key', 'num', 'num']
+		],
+		[
+			['Client', 'Qty', 'Price'],
+			['key', 'num', 'num']
+		],
+		[
+			['Customer ID', 'Name', 'Revenue', 'Profit'],
+			['key', 'key', 'num', 'num']
+		],
+		[
+			['name', 'value'],
+			['key', 'num']
+		],
+		[
+			['', ''],
+			['key', 'num']
+		],
 		[['a'], ['key']]
 	);
 	const tableArb = headerArb.chain(([header, roles]) =>
@@ -222,7 +358,12 @@ describe('the importer never throws anything but an ImportError', () => {
 			rows: fc.array(
 				fc.oneof(
 					// mostly the header's shape, each cell plausible for its column or hostile
-					{ weight: 4, arbitrary: fc.tuple(...roles.map((r) => fc.oneof({ weight: 3, arbitrary: plausible[r] }, { weight: 1, arbitrary: cellArb }))) },
+					{
+						weight: 4,
+						arbitrary: fc.tuple(
+							...roles.map((r) => fc.oneof({ weight: 3, arbitrary: plausible[r] }, { weight: 1, arbitrary: cellArb }))
+						)
+					},
 					// now and then a ragged row of anything
 					{ weight: 1, arbitrary: fc.array(cellArb, { maxLength: 6 }) }
 				),
@@ -255,9 +396,13 @@ describe('the importer never throws anything but an ImportError', () => {
 
 	it('random bytes behind a UTF-16 BOM', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.constantFrom([0xff, 0xfe], [0xfe, 0xff]), fc.uint8Array({ maxLength: 400 }), async (bom, body) => {
-				await survive(new Uint8Array([...bom, ...body]));
-			}),
+			fc.asyncProperty(
+				fc.constantFrom([0xff, 0xfe], [0xfe, 0xff]),
+				fc.uint8Array({ maxLength: 400 }),
+				async (bom, body) => {
+					await survive(new Uint8Array([...bom, ...body]));
+				}
+			),
 			{ numRuns: 200 }
 		);
 	}, 60_000);

@@ -3,7 +3,14 @@
  * over 10 MB, 100 000 customers, one customer with 1 000 000 rows. Each must end, and end quickly.
  */
 import { describe, expect, it } from 'vitest';
-import { importFiles, MAX_RECORD_CHARS, prepareBytes, prepareImport, sniffFile, decodeWhole } from '../../src/lib/ingest/pipeline';
+import {
+	importFiles,
+	MAX_RECORD_CHARS,
+	prepareBytes,
+	prepareImport,
+	sniffFile,
+	decodeWhole
+} from '../../src/lib/ingest/pipeline';
 import { ImportError } from '../../src/lib/ingest/errors';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { classify } from '../../src/lib/engine/abc';
@@ -34,14 +41,18 @@ describe('a single line longer than 10 MB', () => {
 		// text after a closing quote sends the file to the lenient reader: the same limit applies there
 		['a huge line in a file with a malformed quote', `customer,amount\n"Acme" Ltd,1\n${huge},5\nB,2\n`, 3, 1],
 		['a huge malformed quoted field', `customer,amount\nA,1\n"${huge}" x,5\nB,2\n`, 3, 1]
-	])('%s → line-too-long with its row and column, quickly', async (_, text, row, column) => {
-		const bytes = utf8(text);
-		expect(bytes.length).toBeGreaterThan(TEN_MB);
-		const { error, ms } = await timedFailure(() => load(bytes, 'huge.csv'));
-		expect(error).toBeInstanceOf(ImportError);
-		expect((error as ImportError).info).toEqual({ code: 'line-too-long', file: 'huge.csv', row, column });
-		expect(ms).toBeLessThan(20_000);
-	}, 30_000);
+	])(
+		'%s → line-too-long with its row and column, quickly',
+		async (_, text, row, column) => {
+			const bytes = utf8(text);
+			expect(bytes.length).toBeGreaterThan(TEN_MB);
+			const { error, ms } = await timedFailure(() => load(bytes, 'huge.csv'));
+			expect(error).toBeInstanceOf(ImportError);
+			expect((error as ImportError).info).toEqual({ code: 'line-too-long', file: 'huge.csv', row, column });
+			expect(ms).toBeLessThan(20_000);
+		},
+		30_000
+	);
 
 	it('a file that is nothing but one 10 MB line ends with a clear ImportError', async () => {
 		const bytes = utf8(huge);
@@ -57,7 +68,12 @@ describe('a single line longer than 10 MB', () => {
 			amountSource: 'column'
 		});
 		const manual = await timedFailure(() => importFiles([prepared], { cancelled: () => false }));
-		expect((manual.error as ImportError).info).toEqual({ code: 'line-too-long', file: 'one-line.csv', row: 1, column: 1 });
+		expect((manual.error as ImportError).info).toEqual({
+			code: 'line-too-long',
+			file: 'one-line.csv',
+			row: 1,
+			column: 1
+		});
 		expect(manual.ms).toBeLessThan(20_000);
 	}, 30_000);
 
@@ -71,8 +87,12 @@ describe('a single line longer than 10 MB', () => {
 		const wide = 'x,'.repeat(TEN_MB / 2);
 		const { columns, report } = await load(utf8(`customer,amount\nA,1\n${wide}\nB,2\n`));
 		expect(columns.customerKeys).toEqual(['A', 'B']);
-		expect(report.skipped).toEqual([{ reason: 'bad-amount', count: 1, first: [expect.objectContaining({ row: 3, column: 2, value: 'x' })] }]);
-		expect(report.warnings).toEqual([{ reason: 'too-many-fields', count: 1, first: [expect.objectContaining({ row: 3 })] }]);
+		expect(report.skipped).toEqual([
+			{ reason: 'bad-amount', count: 1, first: [expect.objectContaining({ row: 3, column: 2, value: 'x' })] }
+		]);
+		expect(report.warnings).toEqual([
+			{ reason: 'too-many-fields', count: 1, first: [expect.objectContaining({ row: 3 })] }
+		]);
 	}, 30_000);
 });
 
@@ -128,7 +148,12 @@ describe('one customer with 1 000 000 rows', () => {
 			total += BigInt(c);
 			const abs = Math.abs(c);
 			const frac = abs % 100;
-			const text = frac === 0 ? String(abs / 100) : frac % 10 === 0 ? `${Math.floor(abs / 100)}.${frac / 10}` : `${Math.floor(abs / 100)}.${String(frac).padStart(2, '0')}`;
+			const text =
+				frac === 0
+					? String(abs / 100)
+					: frac % 10 === 0
+						? `${Math.floor(abs / 100)}.${frac / 10}`
+						: `${Math.floor(abs / 100)}.${String(frac).padStart(2, '0')}`;
 			lines.push(`Solo Ltd,${c < 0 ? '-' : ''}${text}`);
 		}
 		const { columns, report } = await load(utf8(lines.join('\n') + '\n'));

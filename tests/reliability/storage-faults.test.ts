@@ -58,7 +58,13 @@ describe('quota exceeded while storing', () => {
 
 	for (const [label, make] of [
 		['QuotaExceededError', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
-		['AbortError with the quota error inside', () => Object.assign(new DOMException('aborted', 'AbortError'), { inner: new DOMException('full', 'QuotaExceededError') })]
+		[
+			'AbortError with the quota error inside',
+			() =>
+				Object.assign(new DOMException('aborted', 'AbortError'), {
+					inner: new DOMException('full', 'QuotaExceededError')
+				})
+		]
 	] as const) {
 		it(`${label}: a clear error with the bytes needed, and nothing partial stored`, async () => {
 			const { db, restore } = failingDb(make);
@@ -98,7 +104,14 @@ describe('worker crash', () => {
 			made.push(w);
 			return w as unknown as Worker;
 		});
-		const a = client.request('query', { sort: 'rank', descending: false, search: '', classIndex: -1, offset: 0, limit: 10 });
+		const a = client.request('query', {
+			sort: 'rank',
+			descending: false,
+			search: '',
+			classIndex: -1,
+			offset: 0,
+			limit: 10
+		});
 		const b = client.request('exportCsv', {});
 		made[0].onerror!({ message: 'engine exploded', preventDefault() {} } as ErrorEvent);
 		await expect(a).rejects.toBeInstanceOf(WorkerFailure);
@@ -120,7 +133,9 @@ describe('worker crash', () => {
 		});
 		const p = client.request('exportCsv', {});
 		const id = (made[0].posted[0] as { id: number }).id;
-		made[0].onmessage!({ data: { id, type: 'error', error: { kind: 'internal', message: 'No dataset is open.' } } } as MessageEvent);
+		made[0].onmessage!({
+			data: { id, type: 'error', error: { kind: 'internal', message: 'No dataset is open.' } }
+		} as MessageEvent);
 		await expect(p).rejects.toThrow('No dataset is open.');
 		expect(made[0].terminated).toBe(false);
 	});

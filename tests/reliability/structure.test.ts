@@ -31,7 +31,12 @@ describe('unclosed quotes', () => {
 	});
 
 	it('a quote opened in the last field of the last row', async () => {
-		expect(await failure(utf8('customer,amount\nA,1\nB,"2\n'))).toMatchObject({ code: 'unclosed-quote', row: 3, column: 2, header: 'amount' });
+		expect(await failure(utf8('customer,amount\nA,1\nB,"2\n'))).toMatchObject({
+			code: 'unclosed-quote',
+			row: 3,
+			column: 2,
+			header: 'amount'
+		});
 	});
 
 	it('a quote that opens far beyond the sniffed sample is caught by the parser, with its row', async () => {
@@ -96,7 +101,10 @@ describe('line breaks inside quotes and across parser chunks', () => {
 		expect(amount).toEqual([123450, 1000, 525, 100, 700]);
 		expect(report).toMatchObject({ rowsRead: 7, rowsImported: 5, blankRows: 2 });
 		expect(places(report.skipped)).toEqual({ 'empty-amount': [[8, 2]], 'bad-amount': [[10, 2]] });
-		expect(places(report.warnings)).toEqual({ 'too-many-fields': [[7, undefined]], 'too-few-fields': [[8, undefined]] });
+		expect(places(report.warnings)).toEqual({
+			'too-many-fields': [[7, undefined]],
+			'too-few-fields': [[8, undefined]]
+		});
 	});
 
 	it('the whole-file outcome of the second chunked text is the right one', async () => {
@@ -129,7 +137,13 @@ describe('stray carriage returns', () => {
 describe('ragged rows', () => {
 	it('too few and too many fields are reported by row; rows with an amount still count', async () => {
 		const { columns, report } = await load(reliabilityFixture('ragged.csv'), 'ragged.csv');
-		expect(await totalsOf(reliabilityFixture('ragged.csv'))).toEqual({ Acme: 10, Beta: 20, Gamma: 30, Epsilon: 50, Zeta: 60 });
+		expect(await totalsOf(reliabilityFixture('ragged.csv'))).toEqual({
+			Acme: 10,
+			Beta: 20,
+			Gamma: 30,
+			Epsilon: 50,
+			Zeta: 60
+		});
 		expect(columns.customerKeys).toEqual(['Acme', 'Beta', 'Gamma', 'Epsilon', 'Zeta']);
 		expect(report).toMatchObject({ rowsRead: 6, rowsImported: 5, blankRows: 0 });
 		const warn = Object.fromEntries(report.warnings.map((w) => [w.reason, w]));
@@ -152,13 +166,20 @@ describe('ragged rows', () => {
 		});
 		// 'Delta' alone has no amount cell at all
 		expect(report.skipped).toEqual([
-			{ reason: 'empty-amount', count: 1, first: [{ file: 'ragged.csv', row: 5, column: 2, header: 'amount', value: '' }] }
+			{
+				reason: 'empty-amount',
+				count: 1,
+				first: [{ file: 'ragged.csv', row: 5, column: 2, header: 'amount', value: '' }]
+			}
 		]);
 	});
 
 	it('the ragged_rows.csv fixture of the unit suite', async () => {
 		const { report } = await load(fixture('bad/ragged_rows.csv'));
-		expect(places(report.warnings)).toEqual({ 'too-many-fields': [[3, undefined]], 'too-few-fields': [[4, undefined]] });
+		expect(places(report.warnings)).toEqual({
+			'too-many-fields': [[3, undefined]],
+			'too-few-fields': [[4, undefined]]
+		});
 		expect(places(report.skipped)).toEqual({ 'empty-amount': [[4, 2]] });
 		expect(await totalsOf(fixture('bad/ragged_rows.csv'))).toEqual({ Acme: 100, Beta: 200 });
 	});
@@ -186,7 +207,10 @@ describe('duplicate header names', () => {
 	});
 
 	it('two "Сумма" columns in a Russian export, and two customer columns', async () => {
-		expect((await load(utf8('Клиент;Сумма;Сумма\nАльфа;1;100\nБета;2;200\n'))).prepared.plan.mapping).toMatchObject({ customerKey: 0, amount: 1 });
+		expect((await load(utf8('Клиент;Сумма;Сумма\nАльфа;1;100\nБета;2;200\n'))).prepared.plan.mapping).toMatchObject({
+			customerKey: 0,
+			amount: 1
+		});
 		const twoCustomers = await load(utf8('Customer,Customer,Amount\nA,X,1\nB,Y,2\n'));
 		expect(twoCustomers.prepared.plan.mapping).toMatchObject({ customerKey: 0, amount: 2 });
 		expect(twoCustomers.columns.customerKeys).toEqual(['A', 'B']);
@@ -211,7 +235,13 @@ describe('where the header is', () => {
 		expect(prepared.plan.headerRow).toBe(0);
 		expect(prepared.plan.header).toEqual(['customer', 'amount']);
 		expect(columns.customerKeys).toEqual(['Delta']);
-		expect(places(report.skipped)).toEqual({ 'bad-amount': [[2, 2], [4, 2]], 'empty-amount': [[3, 2]] });
+		expect(places(report.skipped)).toEqual({
+			'bad-amount': [
+				[2, 2],
+				[4, 2]
+			],
+			'empty-amount': [[3, 2]]
+		});
 	});
 
 	it('a title as wide as the table, set apart by a blank line, is still passed over', async () => {
@@ -232,7 +262,11 @@ describe('blank and whitespace-only lines', () => {
 		expect(report.rowsRead).toBe(3);
 		expect(report.warnings).toEqual([]);
 		expect(report.skipped).toEqual([
-			{ reason: 'bad-amount', count: 1, first: [{ file: 'blank_lines.csv', row: 7, column: 2, header: 'amount', value: 'abc' }] }
+			{
+				reason: 'bad-amount',
+				count: 1,
+				first: [{ file: 'blank_lines.csv', row: 7, column: 2, header: 'amount', value: 'abc' }]
+			}
 		]);
 	});
 

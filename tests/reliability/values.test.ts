@@ -115,7 +115,11 @@ describe('dates', () => {
 		expect(columns.rowCount).toBe(4);
 		expect(Array.from(columns.date!)).toEqual([day(2024, 2, 15), NO_DATE, day(2024, 3, 1), day(2024, 2, 29)]);
 		expect(report.warnings).toEqual([
-			{ reason: 'bad-date', count: 1, first: [{ file: 'dates.csv', row: 3, column: 2, header: 'date', value: '31.02.2024' }] }
+			{
+				reason: 'bad-date',
+				count: 1,
+				first: [{ file: 'dates.csv', row: 3, column: 2, header: 'date', value: '31.02.2024' }]
+			}
 		]);
 		expect(report.skipped).toEqual([]);
 		// all rows: the bad-date row counts
@@ -147,13 +151,18 @@ describe('dates', () => {
 	});
 
 	it('ISO and dd.mm.yyyy mixed in one column are both read', async () => {
-		const csv = 'customer;date;amount\nA;2024-01-05;1\nB;06.01.2024;2\nC;2024-01-13;3\nD;14.01.2024;4\nE;2024-01-15T10:30:00Z;5\nF;16.01.2024 9:15;6\n';
+		const csv =
+			'customer;date;amount\nA;2024-01-05;1\nB;06.01.2024;2\nC;2024-01-13;3\nD;14.01.2024;4\nE;2024-01-15T10:30:00Z;5\nF;16.01.2024 9:15;6\n';
 		const { columns, report } = await load(utf8(csv));
 		expect(Array.from(columns.date!)).toEqual([5, 6, 13, 14, 15, 16].map((d) => day(2024, 1, d)));
 		expect(report.warnings).toEqual([]);
 		expect(report.files[0].dateOrder).toBe('dmy');
 		// a date filter sees every row
-		expect(centsOf(columns, 0, { dateFrom: day(2024, 1, 6), dateTo: day(2024, 1, 14) })).toEqual({ B: 2n, C: 3n, D: 4n });
+		expect(centsOf(columns, 0, { dateFrom: day(2024, 1, 6), dateTo: day(2024, 1, 14) })).toEqual({
+			B: 2n,
+			C: 3n,
+			D: 4n
+		});
 	});
 
 	it('Excel serial numbers in a date column: 45292 → 2024-01-01', async () => {

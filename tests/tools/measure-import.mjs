@@ -9,18 +9,33 @@ import { statSync } from 'node:fs';
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 3);
 const port = 4175;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+	stdio: 'ignore',
+	detached: true
+});
 for (let i = 0; i < 50; i++) {
 	await new Promise((r) => setTimeout(r, 200));
-	if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
+	if (
+		await fetch(`http://127.0.0.1:${port}/`).then(
+			(r) => r.ok,
+			() => false
+		)
+	)
+		break;
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu']
+});
 const results = [];
 try {
 	for (let run = 0; run < runs; run++) {
 		const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 		const page = await context.newPage();
-		if (process.env.SHOW_CONSOLE) { page.on('console', (m) => console.log('[page]', m.text())); page.on('worker', (w) => w.on('console', (m) => console.log('[worker]', m.text()))); }
+		if (process.env.SHOW_CONSOLE) {
+			page.on('console', (m) => console.log('[page]', m.text()));
+			page.on('worker', (w) => w.on('console', (m) => console.log('[worker]', m.text())));
+		}
 		await page.addInitScript(() => {
 			window.__longtasks = [];
 			new PerformanceObserver((list) => {
@@ -48,7 +63,12 @@ try {
 		await page.getByRole('cell', { name: '1', exact: true }).first().waitFor();
 		const t2 = Date.now();
 		const longest = await page.evaluate(() => Math.max(0, ...window.__longtasks));
-		results.push({ mappingMs: t1 - t0, importMs: t2 - t1, longestTaskMs: Math.round(longest), probeMs: Math.round(await probe) });
+		results.push({
+			mappingMs: t1 - t0,
+			importMs: t2 - t1,
+			longestTaskMs: Math.round(longest),
+			probeMs: Math.round(await probe)
+		});
 		await context.close();
 	}
 } finally {
@@ -58,4 +78,6 @@ try {
 const median = (k) => results.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
 console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);
 for (const r of results) console.log(JSON.stringify(r));
-console.log(`median: mapping ${median('mappingMs')} ms, import→dashboard ${median('importMs')} ms, longest task ${median('longestTaskMs')} ms`);
+console.log(
+	`median: mapping ${median('mappingMs')} ms, import→dashboard ${median('importMs')} ms, longest task ${median('longestTaskMs')} ms`
+);

@@ -7,12 +7,24 @@ import { join } from 'node:path';
 
 const outDir = process.argv[2] ?? 'static/screenshots';
 const fixture = join(process.cwd(), 'tests', 'fixtures', process.env.SHOT_FILE ?? 'sales_en.csv');
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4174', '--strictPort'], {
+	stdio: 'ignore',
+	detached: true
+});
 for (let i = 0; i < 50; i++) {
 	await new Promise((r) => setTimeout(r, 200));
-	if (await fetch('http://127.0.0.1:4174/').then((r) => r.ok, () => false)) break;
+	if (
+		await fetch('http://127.0.0.1:4174/').then(
+			(r) => r.ok,
+			() => false
+		)
+	)
+		break;
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu']
+});
 try {
 	for (const [lang, locale, label, importLabel] of [
 		['en', 'en-US', 'CSV file', 'Import'],

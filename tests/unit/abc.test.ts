@@ -51,14 +51,22 @@ describe('ABC classification (domain.md §3.1) on tiny.csv', () => {
 
 	it('keeps the customer that crosses a boundary in the upper class, and one exactly on it in the next', () => {
 		// before(B)=0.5 < 0.8 → A even though B takes the cumulative to 0.9; before(C)=0.9 → B
-		expect(run([{ key: 'A', amount: 50 }, { key: 'B', amount: 40 }, { key: 'C', amount: 10 }]).classes).toEqual(['A', 'A', 'B']);
+		expect(
+			run([
+				{ key: 'A', amount: 50 },
+				{ key: 'B', amount: 40 },
+				{ key: 'C', amount: 10 }
+			]).classes
+		).toEqual(['A', 'A', 'B']);
 		// before(C) is exactly 0.8: not < 0.8, so C is B
-		expect(run([{ key: 'A', amount: 40 }, { key: 'B', amount: 40 }, { key: 'C', amount: 15 }, { key: 'D', amount: 5 }]).classes).toEqual([
-			'A',
-			'A',
-			'B',
-			'C'
-		]);
+		expect(
+			run([
+				{ key: 'A', amount: 40 },
+				{ key: 'B', amount: 40 },
+				{ key: 'C', amount: 15 },
+				{ key: 'D', amount: 5 }
+			]).classes
+		).toEqual(['A', 'A', 'B', 'C']);
 	});
 
 	it('is exact at boundaries where floats would misjudge (0.1 + 0.2 style sums)', () => {
@@ -132,22 +140,41 @@ describe('ABC classification (domain.md §3.1) on tiny.csv', () => {
 	it('validates custom bounds', () => {
 		expect(validateClasses([...PRESETS.abc])).toBeNull();
 		expect(validateClasses([{ name: 'A', upTo: 1 }])).toBe('classes-count');
-		expect(validateClasses([{ name: 'A', upTo: 0.9 }, { name: 'B', upTo: 0.5 }, { name: 'C', upTo: 1 }])).toBe('classes-order');
-		expect(validateClasses([{ name: 'A', upTo: 0.5 }, { name: 'B', upTo: 0.9 }])).toBe('classes-last');
+		expect(
+			validateClasses([
+				{ name: 'A', upTo: 0.9 },
+				{ name: 'B', upTo: 0.5 },
+				{ name: 'C', upTo: 1 }
+			])
+		).toBe('classes-order');
+		expect(
+			validateClasses([
+				{ name: 'A', upTo: 0.5 },
+				{ name: 'B', upTo: 0.9 }
+			])
+		).toBe('classes-last');
 	});
 });
 
 describe('classification properties', () => {
 	const rowsArb = fc.array(
-		fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', '10', '9', 'Ж'), amount: fc.integer({ min: -500, max: 100_000 }) }),
+		fc.record({
+			key: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', '10', '9', 'Ж'),
+			amount: fc.integer({ min: -500, max: 100_000 })
+		}),
 		{ minLength: 1, maxLength: 80 }
 	);
-	const classesArb = fc.constantFrom<ClassDef[]>([...PRESETS.abc], [...PRESETS.gsb], [...PRESETS.abc702010], [
-		{ name: 'X', upTo: 0.3 },
-		{ name: 'Y', upTo: 0.6 },
-		{ name: 'Z', upTo: 0.9 },
-		{ name: 'W', upTo: 1 }
-	]);
+	const classesArb = fc.constantFrom<ClassDef[]>(
+		[...PRESETS.abc],
+		[...PRESETS.gsb],
+		[...PRESETS.abc702010],
+		[
+			{ name: 'X', upTo: 0.3 },
+			{ name: 'Y', upTo: 0.6 },
+			{ name: 'Z', upTo: 0.9 },
+			{ name: 'W', upTo: 1 }
+		]
+	);
 
 	it('segment shares add up to 100 % of customers and of the metric', () => {
 		fc.assert(
@@ -168,7 +195,8 @@ describe('classification properties', () => {
 		fc.assert(
 			fc.property(rowsArb, classesArb, (rows, classes) => {
 				const { c } = run(rows, classes);
-				for (let r = 1; r < c.classIndex.length; r++) expect(c.classIndex[r]).toBeGreaterThanOrEqual(c.classIndex[r - 1]);
+				for (let r = 1; r < c.classIndex.length; r++)
+					expect(c.classIndex[r]).toBeGreaterThanOrEqual(c.classIndex[r - 1]);
 			})
 		);
 	});

@@ -24,7 +24,13 @@ beforeEach(() => {
 	db = new ParetoscopeDb(`backup-test-${++n}`);
 });
 
-const meta = (name: string, workspaceId: string, createdAt: number, rowCount: number, customerCount: number): NewDataset => ({
+const meta = (
+	name: string,
+	workspaceId: string,
+	createdAt: number,
+	rowCount: number,
+	customerCount: number
+): NewDataset => ({
 	name,
 	workspaceId,
 	createdAt,
@@ -33,7 +39,14 @@ const meta = (name: string, workspaceId: string, createdAt: number, rowCount: nu
 	customerCount,
 	has: { date: true, quantity: true, profit: true, order: false, manager: false },
 	dateRange: [19000, 19100],
-	report: { files: [{ name: `${name}.csv`, records: rowCount, imported: rowCount }], rowsRead: rowCount, rowsImported: rowCount, blankRows: 0, skipped: [], warnings: [] },
+	report: {
+		files: [{ name: `${name}.csv`, records: rowCount, imported: rowCount }],
+		rowsRead: rowCount,
+		rowsImported: rowCount,
+		blankRows: 0,
+		skipped: [],
+		warnings: []
+	},
 	sqlColumns: { customerKey: 'Клиент', amount: 'Сумма' }
 });
 
@@ -68,7 +81,15 @@ const dossier = (workspaceId: string, customerKey: string): Dossier => ({
 	notes: '',
 	decisionMakers: 'Пётр',
 	competitors: '',
-	bonds: { structural: true, brand: false, respect: false, personal: true, information: false, addedValue: false, zeroChoice: false },
+	bonds: {
+		structural: true,
+		brand: false,
+		respect: false,
+		personal: true,
+		information: false,
+		addedValue: false,
+		zeroChoice: false
+	},
 	rating: 3,
 	contacts: [{ day: 19000, kind: 'positive', note: 'call' }],
 	reviewedOn: null,
@@ -101,10 +122,24 @@ async function seed(): Promise<void> {
 	await saveDataset(db, meta('tiny', 'w1', 11, 1, 1), small);
 	await saveDataset(db, meta('empty', 'w1', 12, 0, 0), columnsOf([]));
 	await saveDataset(db, meta('w2 data', 'w2', 13, 1, 1), columnsOf([{ key: 'Y', amount: 7 }]));
-	await db.prospects.bulkPut([prospect('p1', 'w1', 'Acme'), prospect('p2', 'w1', '=cmd'), prospect('q1', 'w2', 'Beta')]);
+	await db.prospects.bulkPut([
+		prospect('p1', 'w1', 'Acme'),
+		prospect('p2', 'w1', '=cmd'),
+		prospect('q1', 'w2', 'Beta')
+	]);
 	await db.dossiers.bulkPut([dossier('w1', 'A'), dossier('w1', 'Б'), dossier('w2', 'Y')]);
 	await db.settings.bulkPut([
-		{ key: 'settings', value: { metric: 'revenue', classes: [{ name: 'A', upTo: 0.8 }], ratio: NaN, big: -Infinity, when: new Date(5), bytes: new Uint8Array([1, 2, 3]) } },
+		{
+			key: 'settings',
+			value: {
+				metric: 'revenue',
+				classes: [{ name: 'A', upTo: 0.8 }],
+				ratio: NaN,
+				big: -Infinity,
+				when: new Date(5),
+				bytes: new Uint8Array([1, 2, 3])
+			}
+		},
 		{ key: 'workspace', value: 'w1' }
 	]);
 }
@@ -115,7 +150,8 @@ async function dump(d: ParetoscopeDb = db): Promise<string> {
 	for (const t of [...d.tables].sort((a, b) => a.name.localeCompare(b.name))) out[t.name] = await t.toArray();
 	return JSON.stringify(out, function (this: Record<string, unknown>, key, value) {
 		const raw = this[key];
-		if (ArrayBuffer.isView(raw)) return { class: raw.constructor.name, values: Array.from(raw as Float64Array, String) };
+		if (ArrayBuffer.isView(raw))
+			return { class: raw.constructor.name, values: Array.from(raw as Float64Array, String) };
 		if (raw instanceof Date) return { date: raw.getTime() };
 		if (typeof value === 'number' && !Number.isFinite(value)) return { num: String(value) };
 		return value;
@@ -255,7 +291,11 @@ describe('backup round trip', () => {
 		const before = await workspaceContent('w1');
 		const file = await exportWorkspace(db, 'w1');
 		await deleteAllData(db);
-		expect(await restoreBackup(db, await readBackup(file), 'merge')).toEqual({ datasets: 3, prospects: 2, dossiers: 2 });
+		expect(await restoreBackup(db, await readBackup(file), 'merge')).toEqual({
+			datasets: 3,
+			prospects: 2,
+			dossiers: 2
+		});
 		const after = await workspaceContent('w1');
 		expect(after).toEqual(before);
 		before.datasets.forEach((d, i) => expectSameColumns(d.columns, after.datasets[i].columns));
@@ -278,7 +318,7 @@ describe('backup round trip', () => {
 		cols.customerKeys = ['A', 'B', 'C'];
 		cols.customerNames = ['a', 'b', 'c'];
 		cols.customer = Int32Array.from({ length: rows }, (_, i) => i % 3);
-		cols.amount = Float64Array.from({ length: rows }, (_, i) => (i * 7919) % 100003 - 50000 + i / 7);
+		cols.amount = Float64Array.from({ length: rows }, (_, i) => ((i * 7919) % 100003) - 50000 + i / 7);
 		cols.date = Int32Array.from({ length: rows }, (_, i) => (i % 5 === 0 ? -2147483648 : 18000 + (i % 900)));
 		await saveDataset(db, meta('big', DEFAULT_WORKSPACE_ID, 1, rows, 3), cols);
 		const b = await readBackup(await exportWorkspace(db, DEFAULT_WORKSPACE_ID));
@@ -326,7 +366,8 @@ describe('restore modes', () => {
 		// the backup's datasets got fresh ids, and their columns follow them
 		const names = (await db.datasets.toArray()).map((d) => d.name).sort();
 		expect(names).toEqual(['empty', 'empty', 'later', 'sales 2024', 'sales 2024', 'tiny', 'tiny', 'w2 data']);
-		for (const d of await db.datasets.toArray()) expect((await db.columns.get(d.id))!.columns.rowCount).toBe(d.rowCount);
+		for (const d of await db.datasets.toArray())
+			expect((await db.columns.get(d.id))!.columns.rowCount).toBe(d.rowCount);
 	});
 
 	it('replace swaps that workspace for the backup and leaves other workspaces and settings alone', async () => {
@@ -434,7 +475,10 @@ describe('foreign and damaged files', () => {
 		await expectUntouched(blobOf([1, 2, 3]), 'not-a-backup');
 		await expectUntouched(blobOf({ version: 1, workspace: {} }), 'not-a-backup');
 		// even when it happens to use keys that look like our tags
-		await expectUntouched(blobOf({ format: 'x', data: { $typed: 'Nope', base64: '!' }, n: { $num: 'big' } }), 'not-a-backup');
+		await expectUntouched(
+			blobOf({ format: 'x', data: { $typed: 'Nope', base64: '!' }, n: { $num: 'big' } }),
+			'not-a-backup'
+		);
 	});
 
 	it('a truncated plain backup is corrupt', async () => {
@@ -461,7 +505,11 @@ describe('foreign and damaged files', () => {
 			['unknown typed class', (d) => (d.datasets[0].columns.amount.$typed = 'BigInt64Array')],
 			['bad base64', (d) => (d.datasets[0].columns.amount.base64 = '!!!!')],
 			['byte length not a multiple', (d) => (d.datasets[0].columns.amount.base64 = 'AAAA')],
-			['customer index out of range', (d) => (d.datasets[0].columns.customer.base64 = Buffer.from(new Int32Array([0, 5, 0]).buffer).toString('base64'))],
+			[
+				'customer index out of range',
+				(d) =>
+					(d.datasets[0].columns.customer.base64 = Buffer.from(new Int32Array([0, 5, 0]).buffer).toString('base64'))
+			],
 			['meta rowCount mismatch', (d) => (d.datasets[0].meta.rowCount = 4)],
 			['record of another workspace', (d) => (d.dossiers[0].workspaceId = 'w2')],
 			['duplicate prospect id', (d) => d.prospects.push(d.prospects[0])],
@@ -504,7 +552,11 @@ describe('deleteAllData', () => {
 			else expect(rows, name).toEqual([]);
 		}
 		// the app keeps working afterwards
-		const id = await saveDataset(db, meta('again', DEFAULT_WORKSPACE_ID, 1, 1, 1), columnsOf([{ key: 'A', amount: 1 }]));
+		const id = await saveDataset(
+			db,
+			meta('again', DEFAULT_WORKSPACE_ID, 1, 1, 1),
+			columnsOf([{ key: 'A', amount: 1 }])
+		);
 		expect((await db.columns.get(id))!.columns.customerKeys).toEqual(['A']);
 	});
 });

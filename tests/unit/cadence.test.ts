@@ -7,7 +7,9 @@ import {
 	overloadedManagers,
 	remindersFor,
 	todayList,
-	valueOnlyBond, newDossier } from '../../src/lib/engine/cadence';
+	valueOnlyBond,
+	newDossier
+} from '../../src/lib/engine/cadence';
 import { BONDS, type ContactEntry, type Dossier } from '../../src/lib/engine/crm-types';
 import { daysFromCivil, formatDay } from '../../src/lib/ingest/dates';
 
@@ -72,7 +74,9 @@ describe('remindersFor: positive contact every 10 days', () => {
 
 	it('respects custom settings', () => {
 		const d = dossier({ ...reviewed, contacts: [pos(day(2024, 3, 7))] }); // 8 days ago
-		expect(remindersFor(d, today, { ...DEFAULT_CADENCE, positiveEveryDays: 7 }).map((r) => r.kind)).toEqual(['contactDue']);
+		expect(remindersFor(d, today, { ...DEFAULT_CADENCE, positiveEveryDays: 7 }).map((r) => r.kind)).toEqual([
+			'contactDue'
+		]);
 		expect(remindersFor(d, today, DEFAULT_CADENCE)).toEqual([]);
 	});
 });
@@ -83,7 +87,9 @@ describe('remindersFor: two weeks without personal contact after a negative one'
 
 	it('negative contact 13 days ago → pause until the 14th day, and no contactDue', () => {
 		const r = remindersFor(dossier({ ...reviewed, contacts: [neg(day(2024, 3, 2))] }), today);
-		expect(r).toEqual([{ kind: 'pauseContact', dossierId: 'w\u0000K1', customerKey: 'K1', customerName: 'Acme', until: day(2024, 3, 16) }]);
+		expect(r).toEqual([
+			{ kind: 'pauseContact', dossierId: 'w\u0000K1', customerKey: 'K1', customerName: 'Acme', until: day(2024, 3, 16) }
+		]);
 	});
 
 	it('negative contact today → pause until today + 14', () => {
@@ -131,7 +137,10 @@ describe('remindersFor: dossier reviewed at least every 3 months', () => {
 
 	it('contact and review reminders together, contact first', () => {
 		expect(kinds(dossier(), day(2024, 3, 15))).toEqual(['contactDue', 'reviewDue']);
-		expect(kinds(dossier({ contacts: [neg(day(2024, 3, 14))] }), day(2024, 3, 15))).toEqual(['pauseContact', 'reviewDue']);
+		expect(kinds(dossier({ contacts: [neg(day(2024, 3, 14))] }), day(2024, 3, 15))).toEqual([
+			'pauseContact',
+			'reviewDue'
+		]);
 	});
 });
 
@@ -220,7 +229,9 @@ describe('overloadedManagers (§4: one to three key customers per manager)', () 
 			{ manager: '  ', customerKey: 'K4' },
 			{ manager: '', customerKey: 'K5' }
 		];
-		expect(overloadedManagers(pairs)).toEqual([{ manager: 'Olga', keyCustomers: ['K1', 'K2', 'K3'], overloaded: false }]);
+		expect(overloadedManagers(pairs)).toEqual([
+			{ manager: 'Olga', keyCustomers: ['K1', 'K2', 'K3'], overloaded: false }
+		]);
 		expect(overloadedManagers(pairs, 2)[0].overloaded).toBe(true);
 		expect(overloadedManagers([])).toEqual([]);
 	});
@@ -235,11 +246,15 @@ describe('properties', () => {
 			note: fc.constant('')
 		});
 		fc.assert(
-			fc.property(fc.array(entry, { maxLength: 8 }), fc.option(fc.integer({ min: today - 200, max: today })), (contacts, reviewedOn) => {
-				const r = remindersFor(dossier({ contacts, reviewedOn }), today).map((x) => x.kind);
-				expect(new Set(r).size).toBe(r.length);
-				expect(r.includes('pauseContact') && r.includes('contactDue')).toBe(false);
-			})
+			fc.property(
+				fc.array(entry, { maxLength: 8 }),
+				fc.option(fc.integer({ min: today - 200, max: today })),
+				(contacts, reviewedOn) => {
+					const r = remindersFor(dossier({ contacts, reviewedOn }), today).map((x) => x.kind);
+					expect(new Set(r).size).toBe(r.length);
+					expect(r.includes('pauseContact') && r.includes('contactDue')).toBe(false);
+				}
+			)
 		);
 	});
 });

@@ -99,7 +99,11 @@ describe('compareMetrics (domain.md §2)', () => {
 			{ key: 'z', amount: -20, day: 17 },
 			{ key: 'z', amount: 5000, day: null }
 		]);
-		const classes = [{ name: 'A', upTo: 0.5 }, { name: 'B', upTo: 0.8 }, { name: 'C', upTo: 1 }];
+		const classes = [
+			{ name: 'A', upTo: 0.5 },
+			{ name: 'B', upTo: 0.8 },
+			{ name: 'C', upTo: 1 }
+		];
 		const r = compareMetrics(data, settings(classes, { dateFrom: 10, dateTo: 20 }), 'revenue', 'payments');
 		const k = (xs: number[]) => xs.map((i) => data.customerKeys[i]);
 		expect(k(r.topA)).toEqual(['x', 'y']);
@@ -133,16 +137,20 @@ describe('compareMetrics (domain.md §2)', () => {
 
 	it('property: a metric compared with itself overlaps fully', () => {
 		fc.assert(
-			fc.property(fc.array(rowArb, { minLength: 1, maxLength: 40 }), fc.constantFrom<Metric>('revenue', 'payments'), (rows, m) => {
-				// revenue and payments are positive for every customer here, so the top list is never empty
-				const r = compareMetrics(salesOfRows(rows), settings(), m, m);
-				expect(r.topA.length).toBeGreaterThan(0);
-				expect(r.topB).toEqual(r.topA);
-				expect(r.both).toEqual(r.topA);
-				expect(r.onlyA).toEqual([]);
-				expect(r.onlyB).toEqual([]);
-				expect([r.overlapShareOfA, r.overlapShareOfB, r.jaccard]).toEqual([1, 1, 1]);
-			})
+			fc.property(
+				fc.array(rowArb, { minLength: 1, maxLength: 40 }),
+				fc.constantFrom<Metric>('revenue', 'payments'),
+				(rows, m) => {
+					// revenue and payments are positive for every customer here, so the top list is never empty
+					const r = compareMetrics(salesOfRows(rows), settings(), m, m);
+					expect(r.topA.length).toBeGreaterThan(0);
+					expect(r.topB).toEqual(r.topA);
+					expect(r.both).toEqual(r.topA);
+					expect(r.onlyA).toEqual([]);
+					expect(r.onlyB).toEqual([]);
+					expect([r.overlapShareOfA, r.overlapShareOfB, r.jaccard]).toEqual([1, 1, 1]);
+				}
+			)
 		);
 	});
 

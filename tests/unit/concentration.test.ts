@@ -4,7 +4,13 @@ import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { columnsOf } from './helpers';
 
-const s: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+const s: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 
 function conc(amounts: number[]) {
 	const data = columnsOf(amounts.map((a, i) => ({ key: `c${String(i).padStart(3, '0')}`, amount: a })));

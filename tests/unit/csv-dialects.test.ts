@@ -8,7 +8,13 @@ import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { columnsOf } from './helpers';
 
-const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.gsb], keyShare: 0.1, monoShare: 0.5 };
+const settings: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.gsb],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 const NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 function exportOf(rows: { key: string; name?: string; amount: number }[], scale = 2, withExtras = false): string {
@@ -101,7 +107,8 @@ describe('toDialect', () => {
 	});
 
 	it('converts plain numbers, exponents and signs in the numeric columns, and nothing else', () => {
-		const csv = 'value,share,cumulative_share,value,share,cumulative_share,other\r\n123.45,-0.5,1e-7,1.5E+3,"7.5",1.2.3,9.5\r\n';
+		const csv =
+			'value,share,cumulative_share,value,share,cumulative_share,other\r\n123.45,-0.5,1e-7,1.5E+3,"7.5",1.2.3,9.5\r\n';
 		const rows = parse(toDialect(csv, 'excel-ru').slice(1), ';');
 		expect(rows[1]).toEqual(['123,45', '-0,5', '1e-7', '1,5E+3', '7.5', '1.2.3', '9.5']);
 	});
@@ -121,7 +128,11 @@ describe('toDialect', () => {
 	});
 
 	it('any customer text survives both dialects and never becomes live', () => {
-		const text = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom('a', 'Я', ';', ',', '"', '\n', '\r', '=', '-', '+', '@', "'", ' ', '1', '.', '\t') });
+		const text = fc.string({
+			minLength: 1,
+			maxLength: 12,
+			unit: fc.constantFrom('a', 'Я', ';', ',', '"', '\n', '\r', '=', '-', '+', '@', "'", ' ', '1', '.', '\t')
+		});
 		fc.assert(
 			fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 12 }), (keys) => {
 				const csv = exportOf(keys.map((k, i) => ({ key: k, name: `${k}|${k}`, amount: (i + 1) * 1234 })));

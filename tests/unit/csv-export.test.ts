@@ -7,7 +7,13 @@ import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { columnsOf } from './helpers';
 
-const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.gsb], keyShare: 0.1, monoShare: 0.5 };
+const settings: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.gsb],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 
 describe('CSV export', () => {
 	it('neutralises formula starts but leaves plain numbers', () => {
@@ -46,9 +52,27 @@ describe('CSV export', () => {
 		const c = classify(aggregate(data, settings), data.customerKeys, settings);
 		const csv = classificationCsv(c, data.customerKeys, data.customerNames);
 		const rows = Papa.parse<string[]>(csv.trim(), { delimiter: ',' }).data;
-		expect(rows[0]).toEqual(['rank', 'customer_key', 'customer_name', 'value', 'share', 'cumulative_share', 'class', 'key_customer']);
+		expect(rows[0]).toEqual([
+			'rank',
+			'customer_key',
+			'customer_name',
+			'value',
+			'share',
+			'cumulative_share',
+			'class',
+			'key_customer'
+		]);
 		expect(rows[1]).toEqual(['1', 'A', 'A', '500.00', '0.5000000000', '0.5000000000', 'gold', 'true']);
-		expect(rows[2]).toEqual(['2', `'=HYPERLINK("x")`, `'=HYPERLINK("x")`, '250.00', '0.2500000000', '0.7500000000', 'gold', 'true']);
+		expect(rows[2]).toEqual([
+			'2',
+			`'=HYPERLINK("x")`,
+			`'=HYPERLINK("x")`,
+			'250.00',
+			'0.2500000000',
+			'0.7500000000',
+			'gold',
+			'true'
+		]);
 		expect(rows[4]).toEqual(['4', 'D', 'D', '60.00', '0.0600000000', '0.9600000000', 'bronze', 'false']);
 		expect(rows).toHaveLength(6);
 	});
@@ -58,7 +82,10 @@ describe('CSV export', () => {
 			fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 20 }), (keys) => {
 				const data = columnsOf(keys.map((k, i) => ({ key: k, amount: i + 1 })));
 				const c = classify(aggregate(data, settings), data.customerKeys, settings);
-				const rows = Papa.parse<string[]>(classificationCsv(c, data.customerKeys, data.customerNames), { delimiter: ',', newline: '\r\n' }).data;
+				const rows = Papa.parse<string[]>(classificationCsv(c, data.customerKeys, data.customerNames), {
+					delimiter: ',',
+					newline: '\r\n'
+				}).data;
 				for (const row of rows.slice(1, -1)) {
 					for (const cell of [row[1], row[2]]) {
 						expect(/^[=+\-@\t\r\n]/.test(cell) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell)).toBe(false);

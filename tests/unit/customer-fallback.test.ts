@@ -11,7 +11,11 @@ async function keys(csv: string) {
 
 describe('customer fallback', () => {
 	it('a guest order without an e-mail is keyed by the buyer first and last name; the report counts it', async () => {
-		const { keys: k, names, report } = await keys(
+		const {
+			keys: k,
+			names,
+			report
+		} = await keys(
 			'Order,Date,Billing First Name,Billing Last Name,Billing Email,Total\n' +
 				'1,2024-01-02,Ann,Oak,ann@example.com,10.00\n' +
 				'2,2024-01-03,Guest,Buyer,,5.00\n' +

@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-	NO_DATE,
-	parseDate,
-	inferDateFormat,
-	formatDay,
-	dayToParts,
-	daysFromCivil
-} from '../../src/lib/ingest/dates';
+import { NO_DATE, parseDate, inferDateFormat, formatDay, dayToParts, daysFromCivil } from '../../src/lib/ingest/dates';
 import type { DateOrder } from '../../src/lib/ingest/types';
 
 const D = (iso: string): number => {

@@ -10,16 +10,41 @@ import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types'
 import { classificationWorkbook } from '../../src/lib/engine/xlsx';
 import { salesWith } from './helpers';
 
-const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+const settings: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 const all = { vip: DEFAULT_VIP, xyz: DEFAULT_XYZ, recency: DEFAULT_RECENCY };
 
 function exported(data: SalesColumns) {
 	const c = classify(aggregate(data, settings), data.customerKeys, settings);
 	const rows = Papa.parse<string[]>(exportClassification(data, c, all).trimEnd(), { header: false }).data;
-	return { header: rows[0], body: rows.slice(1), col: (name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]), c };
+	return {
+		header: rows[0],
+		body: rows.slice(1),
+		col: (name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]),
+		c
+	};
 }
 
-const DATED_HEADER = ['rank', 'customer_key', 'customer_name', 'value', 'share', 'cumulative_share', 'class', 'key_customer', 'metric', 'vip_status', 'vip_months', 'xyz', 'recency'];
+const DATED_HEADER = [
+	'rank',
+	'customer_key',
+	'customer_name',
+	'value',
+	'share',
+	'cumulative_share',
+	'class',
+	'key_customer',
+	'metric',
+	'vip_status',
+	'vip_months',
+	'xyz',
+	'recency'
+];
 const DATE_COLUMNS = ['vip_status', 'vip_months', 'xyz', 'recency'];
 
 // Before the fix, such a dataset exported (DEFAULT_VIP/XYZ/RECENCY):
@@ -59,13 +84,26 @@ describe('export when the date column holds no valid date', () => {
 	it('the xlsx export has the same header and empty date-based cells; so has the Excel CSV dialect', () => {
 		const data = undated();
 		const c = classify(aggregate(data, settings), data.customerKeys, settings);
-		const f = exportFile(data, c, all, 'xlsx', { customers: 'Customers', segments: 'Segments', concentration: 'Concentration' });
+		const f = exportFile(data, c, all, 'xlsx', {
+			customers: 'Customers',
+			segments: 'Segments',
+			concentration: 'Concentration'
+		});
 		expect(f.extension).toBe('xlsx');
-		const [customers] = classificationWorkbook(c, data.customerKeys, data.customerNames, { customers: 'C', segments: 'S', concentration: 'K' }, exportExtras(data, c, all));
+		const [customers] = classificationWorkbook(
+			c,
+			data.customerKeys,
+			data.customerNames,
+			{ customers: 'C', segments: 'S', concentration: 'K' },
+			exportExtras(data, c, all)
+		);
 		expect(customers.rows[0]).toEqual(DATED_HEADER);
 		for (const row of customers.rows.slice(1)) expect(row.slice(-4)).toEqual(['', '', '', '']);
 		const semicolon = exportFile(data, c, all, 'csv-excel-ru', { customers: 'C', segments: 'S', concentration: 'K' });
-		const lines = (semicolon.data as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+		const lines = (semicolon.data as string)
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split(/\r?\n/);
 		expect(lines[0].split(';').slice(-4)).toEqual(DATE_COLUMNS);
 		expect(lines.slice(1).every((l) => l.endsWith(';;;;'))).toBe(true);
 	});
@@ -86,7 +124,12 @@ describe('export when the date column holds no valid date', () => {
 	});
 
 	it('data without a date column keeps the short header', () => {
-		const e = exported(salesWith([{ key: 'ann', amount: 300 }, { key: 'bob', amount: 100 }]));
+		const e = exported(
+			salesWith([
+				{ key: 'ann', amount: 300 },
+				{ key: 'bob', amount: 100 }
+			])
+		);
 		expect(e.header).toEqual(DATED_HEADER.slice(0, 9));
 	});
 });

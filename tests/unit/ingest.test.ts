@@ -21,7 +21,13 @@ const cp1251 = (s: string) =>
 		throw new Error(`no cp1251 byte for ${ch}`);
 	});
 
-const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+const settings: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 
 async function load(bytes: Uint8Array, name = 'test.csv', chunkSize?: number) {
 	const prepared = await prepareBytes(bytes, name);
@@ -163,7 +169,8 @@ describe('numbers, dates, returns, skipped rows', () => {
 	});
 
 	it('quantity × unit price when there is no amount column', async () => {
-		const csv = 'InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,6,12/1/2010 8:26,2.55,17850\n2,-2,12/13/2010 9:00,2.55,17850\n3,3,12/2/2010 8:26,0.85,13047\n';
+		const csv =
+			'InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,6,12/1/2010 8:26,2.55,17850\n2,-2,12/13/2010 9:00,2.55,17850\n3,3,12/2/2010 8:26,0.85,13047\n';
 		const { prepared, columns } = await load(utf8(csv));
 		expect(prepared.plan.amountSource).toBe('quantityTimesPrice');
 		expect(await totalsOf(utf8(csv))).toEqual({ '17850': 10.2, '13047': 2.55 });
@@ -204,13 +211,19 @@ describe('numbers, dates, returns, skipped rows', () => {
 	it('totals rows and NA customers are skipped', async () => {
 		const csv = 'Клиент;Сумма\nАльфа;100\nN/A;5\n-;5\nИтого;105\n';
 		const { report } = await load(utf8(csv));
-		expect(Object.fromEntries(report.skipped.map((s) => [s.reason, s.count]))).toEqual({ 'no-customer': 2, 'total-row': 1 });
+		expect(Object.fromEntries(report.skipped.map((s) => [s.reason, s.count]))).toEqual({
+			'no-customer': 2,
+			'total-row': 1
+		});
 	});
 });
 
 describe('bad files (tests/fixtures/bad)', () => {
 	it('empty.csv → "empty"', async () => {
-		expect(await failure(fixture('bad/empty.csv'), 'empty.csv')).toMatchObject({ code: 'empty-file', file: 'empty.csv' });
+		expect(await failure(fixture('bad/empty.csv'), 'empty.csv')).toMatchObject({
+			code: 'empty-file',
+			file: 'empty.csv'
+		});
 	});
 
 	it('header_only.csv → "no data rows"', async () => {
@@ -271,14 +284,19 @@ describe('malformed quotes (text after a closing quote)', () => {
 	});
 
 	it('a quote that never closes is still a clear error', async () => {
-		expect(await failure(utf8('customer;amount\n"Acme" x;1\n"Beta;2\nGamma;3\n'))).toMatchObject({ code: 'unclosed-quote', row: 3, column: 1 });
+		expect(await failure(utf8('customer;amount\n"Acme" x;1\n"Beta;2\nGamma;3\n'))).toMatchObject({
+			code: 'unclosed-quote',
+			row: 3,
+			column: 1
+		});
 	});
 });
 
 describe('date order decided by the whole file', () => {
 	it('a day-first file whose first rows are all ambiguous is still read day-first', async () => {
 		const rows = ['customer,date,amount'];
-		for (let d = 1; d <= 12; d++) for (let k = 0; k < 30; k++) rows.push(`C${k},${String(d).padStart(2, '0')}/01/2024,1`);
+		for (let d = 1; d <= 12; d++)
+			for (let k = 0; k < 30; k++) rows.push(`C${k},${String(d).padStart(2, '0')}/01/2024,1`);
 		rows.push('C1,25/01/2024,1', 'C2,31/01/2024,1');
 		const bytes = utf8(rows.join('\n') + '\n');
 		const { prepared, columns, report } = await load(bytes);
@@ -304,16 +322,30 @@ describe('date order decided by the whole file', () => {
 });
 
 describe('header with an unnamed column (data-frame row index)', () => {
-	const realWorld = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'real-world', name)));
-	const rowsOf = (csv: string) => csv.trimEnd().split('\n').map((l) => l.split(','));
+	const realWorld = (name: string) =>
+		new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'real-world', name)));
+	const rowsOf = (csv: string) =>
+		csv
+			.trimEnd()
+			.split('\n')
+			.map((l) => l.split(','));
 
 	it.each([
 		['pandas, 4 columns', ',Customer,Date,Amount\n0,Alpha,2024-01-05,10.00\n1,Beta,2024-01-06,20.00\n'],
 		['pandas, 3 columns', ',Customer,Amount\n0,Alpha,10.00\n1,Beta,20.00\n2,Alpha,5\n'],
-		['pandas, 5 columns', ',Customer,Date,Product,Amount\n0,Alpha,2024-01-05,Widget,10.00\n1,Beta,2024-01-06,Gadget,20.00\n'],
+		[
+			'pandas, 5 columns',
+			',Customer,Date,Product,Amount\n0,Alpha,2024-01-05,Widget,10.00\n1,Beta,2024-01-06,Gadget,20.00\n'
+		],
 		['R, 4 columns', '"","customer","date","amount"\n"1","Alpha","2024-01-05",10\n"2","Beta","2024-01-06",20.5\n'],
-		['unnamed customer column', ',Date,Product,Qty,Amount\nAlpha,2024-01-05,Widget,1,10.00\nBeta,2024-01-06,Gadget,2,20.00\n'],
-		['unnamed last column', 'Customer,Date,Product,Qty,\nAlpha,2024-01-05,Widget,1,10.50\nBeta,2024-01-06,Gadget,2,20.25\n']
+		[
+			'unnamed customer column',
+			',Date,Product,Qty,Amount\nAlpha,2024-01-05,Widget,1,10.00\nBeta,2024-01-06,Gadget,2,20.00\n'
+		],
+		[
+			'unnamed last column',
+			'Customer,Date,Product,Qty,\nAlpha,2024-01-05,Widget,1,10.50\nBeta,2024-01-06,Gadget,2,20.25\n'
+		]
 	])('%s: row 0 is the header', async (_, csv) => {
 		const { sniffText } = await import('../../src/lib/ingest/sniff');
 		expect(sniffText(csv, false).headerRow).toBe(0);
@@ -328,7 +360,14 @@ describe('header with an unnamed column (data-frame row index)', () => {
 
 	it('a units line under a header with an unnamed column is not the header', async () => {
 		const { detectHeaderRow } = await import('../../src/lib/ingest/sniff');
-		expect(detectHeaderRow([['', 'Сумма', 'Вес'], ['', 'руб.', 'кг'], ['Альфа', '100,00', '2,5'], ['Бета', '50,00', '1']])).toBe(0);
+		expect(
+			detectHeaderRow([
+				['', 'Сумма', 'Вес'],
+				['', 'руб.', 'кг'],
+				['Альфа', '100,00', '2,5'],
+				['Бета', '50,00', '1']
+			])
+		).toBe(0);
 		// a padded one-name title right above the data is not a header candidate
 		expect(detectHeaderRow(rowsOf('Report,,\nAlpha,2024-01-05,10\nBeta,2024-01-06,20'))).toBe(1);
 	});

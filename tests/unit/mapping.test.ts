@@ -147,7 +147,7 @@ describe('autoMap: headers from real exports', () => {
 				'1,CA-2016-152156,11/8/2016,11/11/2016,Second Class,CG-12520,Claire Gute,Consumer,United States,Henderson,Kentucky,42420,South,FUR-BO-10001798,Furniture,Bookcases,Bush Somerset Collection Bookcase,261.96,2,0,41.9136',
 				'2,CA-2016-152156,11/8/2016,11/11/2016,Second Class,CG-12520,Claire Gute,Consumer,United States,Henderson,Kentucky,42420,South,FUR-CH-10000454,Furniture,Chairs,Hon Deluxe Fabric Upholstered Stacking Chairs,731.94,3,0,219.582',
 				'3,CA-2016-138688,6/12/2016,6/16/2016,Second Class,DV-13045,Darrin Van Huff,Corporate,United States,Los Angeles,California,90036,West,OFF-LA-10000240,Office Supplies,Labels,Self-Adhesive Address Labels,14.62,2,0,6.8714',
-				'4,US-2015-108966,10/11/2015,10/18/2015,Standard Class,SO-20335,Sean O\'Donnell,Consumer,United States,Fort Lauderdale,Florida,33311,South,FUR-TA-10000577,Furniture,Tables,Bretford CR4500 Series Slim Rectangular Table,957.5775,5,0.45,-383.031'
+				"4,US-2015-108966,10/11/2015,10/18/2015,Standard Class,SO-20335,Sean O'Donnell,Consumer,United States,Fort Lauderdale,Florida,33311,South,FUR-TA-10000577,Furniture,Tables,Bretford CR4500 Series Slim Rectangular Table,957.5775,5,0.45,-383.031"
 			]
 		);
 		expect(n).toEqual({
@@ -231,7 +231,7 @@ describe('autoMap: headers from real exports', () => {
 			'ORDERNUMBER,QUANTITYORDERED,PRICEEACH,ORDERLINENUMBER,SALES,ORDERDATE,STATUS,QTR_ID,MONTH_ID,YEAR_ID,PRODUCTLINE,MSRP,PRODUCTCODE,CUSTOMERNAME,PHONE,ADDRESSLINE1,ADDRESSLINE2,CITY,STATE,POSTALCODE,COUNTRY,TERRITORY,CONTACTLASTNAME,CONTACTFIRSTNAME,DEALSIZE',
 			[
 				'10107,30,95.7,2,2871,2/24/2003 0:00,Shipped,1,2,2003,Motorcycles,95,S10_1678,Land of Toys Inc.,2125557818,897 Long Airport Avenue,,NYC,NY,10022,USA,NA,Yu,Kwai,Small',
-				'10121,34,81.35,5,2765.9,5/7/2003 0:00,Shipped,2,5,2003,Motorcycles,95,S10_1678,Reims Collectables,26.47.1555,59 rue de l\'Abbaye,,Reims,,51100,France,EMEA,Henriot,Paul,Small',
+				"10121,34,81.35,5,2765.9,5/7/2003 0:00,Shipped,2,5,2003,Motorcycles,95,S10_1678,Reims Collectables,26.47.1555,59 rue de l'Abbaye,,Reims,,51100,France,EMEA,Henriot,Paul,Small",
 				'10134,41,94.74,2,3884.34,7/1/2003 0:00,Shipped,3,7,2003,Motorcycles,95,S10_1678,Lyon Souveniers,+33 1 46 62 7555,27 rue du Colonel Pierre Avia,,Paris,,75508,France,EMEA,Da Cunha,Daniel,Medium',
 				'10145,45,83.26,6,3746.7,8/25/2003 0:00,Shipped,3,8,2003,Motorcycles,95,S10_1678,Toys4GrownUps.com,6265557265,78934 Hillside Dr.,,Pasadena,CA,90003,USA,NA,Young,Julie,Medium'
 			]
@@ -284,7 +284,11 @@ describe('autoMap: headers from real exports', () => {
 	it('Покупатель;Дата оплаты;Оплата;Ответственный', () => {
 		const { n } = map(
 			'Покупатель;Дата оплаты;Оплата;Ответственный',
-			['ООО Вектор;01.02.2024;120 000,00;Смирнова', 'АО Гамма;03.02.2024;45 500,00;Козлов', 'ООО Вектор;10.02.2024;9 900,00;Смирнова'],
+			[
+				'ООО Вектор;01.02.2024;120 000,00;Смирнова',
+				'АО Гамма;03.02.2024;45 500,00;Козлов',
+				'ООО Вектор;10.02.2024;9 900,00;Смирнова'
+			],
 			';'
 		);
 		expect(n).toEqual({
@@ -308,7 +312,11 @@ describe('autoMap: headers from real exports', () => {
 	it('Контрагент;ИНН;Сумма с НДС;НДС: ИНН and НДС unmapped', () => {
 		const { n } = map(
 			'Контрагент;ИНН;Сумма с НДС;НДС',
-			['ООО Ромашка;7707083893;12 000,00;2 000,00', 'ИП Петров;500100732259;6 000,00;1 000,00', 'ООО Ромашка;7707083893;1 200,00;200,00'],
+			[
+				'ООО Ромашка;7707083893;12 000,00;2 000,00',
+				'ИП Петров;500100732259;6 000,00;1 000,00',
+				'ООО Ромашка;7707083893;1 200,00;200,00'
+			],
 			';'
 		);
 		expect(n).toEqual({ ...NONE, customerKey: 'Контрагент', amount: 'Сумма с НДС' });
@@ -410,9 +418,9 @@ describe('autoMap: headers from real exports', () => {
 
 	it('QuickBooks sales by customer detail: Amount not Balance, Num is the order', () => {
 		const { n } = map('Date,Transaction Type,Num,Customer,Memo/Description,Qty,Sales Price,Amount,Balance', [
-			'01/04/2024,Invoice,1001,Amy\'s Bird Sanctuary,Lawn mowing,4,25.00,100.00,100.00',
-			'01/09/2024,Sales Receipt,1002,Bill\'s Windsurf Shop,Garden rocks,10,8.50,85.00,185.00',
-			'01/12/2024,Invoice,1003,Amy\'s Bird Sanctuary,Pest control,1,70.00,70.00,255.00'
+			"01/04/2024,Invoice,1001,Amy's Bird Sanctuary,Lawn mowing,4,25.00,100.00,100.00",
+			"01/09/2024,Sales Receipt,1002,Bill's Windsurf Shop,Garden rocks,10,8.50,85.00,185.00",
+			"01/12/2024,Invoice,1003,Amy's Bird Sanctuary,Pest control,1,70.00,70.00,255.00"
 		]);
 		expect(n).toEqual({
 			...NONE,
@@ -518,16 +526,7 @@ describe('autoMap: content checks and fallback', () => {
 	});
 
 	it('numeric roles tolerate some non-numbers (bad cells are reported per row) and ignore empty cells', () => {
-		const { n } = map('Customer,Amount', [
-			'A,1.00',
-			'B,2.00',
-			'C,',
-			'D,3.00',
-			'E,n/a',
-			'F,4.00',
-			'G,oops',
-			'H,5.00'
-		]);
+		const { n } = map('Customer,Amount', ['A,1.00', 'B,2.00', 'C,', 'D,3.00', 'E,n/a', 'F,4.00', 'G,oops', 'H,5.00']);
 		expect(n.amount).toBe('Amount');
 		// half or more non-numbers: not an amount column
 		expect(map('Customer,Amount', ['A,x', 'B,y', 'C,1.00']).n.amount).toBeNull();
@@ -577,7 +576,12 @@ describe('autoMap: content checks and fallback', () => {
 
 	it('a header-only file maps by headers alone', () => {
 		const cols: ColumnProfile[] = ['Customer', 'Date', 'Amount'].map((header) => ({ header, samples: [] }));
-		expect(named(autoMap(cols, hints), cols)).toEqual({ ...NONE, customerKey: 'Customer', date: 'Date', amount: 'Amount' });
+		expect(named(autoMap(cols, hints), cols)).toEqual({
+			...NONE,
+			customerKey: 'Customer',
+			date: 'Date',
+			amount: 'Amount'
+		});
 	});
 });
 

@@ -67,10 +67,42 @@ describe('marginSqueeze (domain.md §3.6)', () => {
 		expect(m.companyMargin).toBe(0.14);
 		expect(m.gap).toBe(0.1);
 		expect(m.rows.map((r) => key(r.customer))).toEqual(['acme', 'beta', 'gamma', 'delta']);
-		expect(rows.acme).toMatchObject({ revenue: 4000, profit: 160, margin: 0.04, revenueRank: 1, profitRank: 3, flagged: false, reason: null });
-		expect(rows.beta).toMatchObject({ revenue: 2000, profit: -100, margin: -0.05, revenueRank: 2, profitRank: 6, flagged: true, reason: 'negative-profit' });
-		expect(rows.gamma).toMatchObject({ revenue: 1500, profit: 45, margin: 0.03, revenueRank: 3, profitRank: 5, flagged: true, reason: 'below-company' });
-		expect(rows.delta).toMatchObject({ revenue: 1000, profit: 400, margin: 0.4, revenueRank: 4, profitRank: 2, flagged: false, reason: null });
+		expect(rows.acme).toMatchObject({
+			revenue: 4000,
+			profit: 160,
+			margin: 0.04,
+			revenueRank: 1,
+			profitRank: 3,
+			flagged: false,
+			reason: null
+		});
+		expect(rows.beta).toMatchObject({
+			revenue: 2000,
+			profit: -100,
+			margin: -0.05,
+			revenueRank: 2,
+			profitRank: 6,
+			flagged: true,
+			reason: 'negative-profit'
+		});
+		expect(rows.gamma).toMatchObject({
+			revenue: 1500,
+			profit: 45,
+			margin: 0.03,
+			revenueRank: 3,
+			profitRank: 5,
+			flagged: true,
+			reason: 'below-company'
+		});
+		expect(rows.delta).toMatchObject({
+			revenue: 1000,
+			profit: 400,
+			margin: 0.4,
+			revenueRank: 4,
+			profitRank: 2,
+			flagged: false,
+			reason: null
+		});
 	});
 
 	it('lists every customer in scope by revenue rank for the rank-vs-rank scatter, ties broken by key', () => {
@@ -91,7 +123,12 @@ describe('marginSqueeze (domain.md §3.6)', () => {
 		// gap .12 → line .02: gamma (.03) no longer flagged; beta still (negative profit)
 		expect(run(data, settings(), 0.12).m.rows.map((r) => r.reason)).toEqual([null, 'negative-profit', null, null]);
 		// gap 0 → line .14: acme .04 and gamma .03 below; delta .4 not
-		expect(run(data, settings(), 0).m.rows.map((r) => r.reason)).toEqual(['below-company', 'negative-profit', 'below-company', null]);
+		expect(run(data, settings(), 0).m.rows.map((r) => r.reason)).toEqual([
+			'below-company',
+			'negative-profit',
+			'below-company',
+			null
+		]);
 	});
 
 	it('ignores returns when told to: acme 4500 / 180', () => {
@@ -113,7 +150,14 @@ describe('marginSqueeze (domain.md §3.6)', () => {
 			{ key: 'b', amount: 10000, profit: 9000, day: jan + 60 },
 			{ key: 'c', amount: 10000, profit: -10, day: null }
 		]);
-		const s = settings('revenue', { dateFrom: jan, dateTo: jan + 30, classes: [{ name: 'top', upTo: 0.9 }, { name: 'rest', upTo: 1 }] });
+		const s = settings('revenue', {
+			dateFrom: jan,
+			dateTo: jan + 30,
+			classes: [
+				{ name: 'top', upTo: 0.9 },
+				{ name: 'rest', upTo: 1 }
+			]
+		});
 		const { m, key, rows } = run(data, s, 0.05);
 		expect(m.companyMargin).toBe(0.2);
 		expect(m.all.map((a) => key(a.customer))).toEqual(['a', 'b']);

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { PRESETS } from '../../src/lib/engine/abc';
 import { NO_DAY } from '../../src/lib/engine/aggregate';
 import { daysFromCivil, lastDayOfMonth, monthOf } from '../../src/lib/engine/calendar';
-import { defaultPeriods, halvesOfYear, migrate, type MigrationResult, type Period } from '../../src/lib/engine/migration';
+import {
+	defaultPeriods,
+	halvesOfYear,
+	migrate,
+	type MigrationResult,
+	type Period
+} from '../../src/lib/engine/migration';
 import type { ClassDef, ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
 
 /** Local fixture builder: amounts in whole minor units; `day: null` is a row without a valid date. */
@@ -174,10 +180,21 @@ describe('migrate (domain.md §3.5)', () => {
 		expect(m.current).toEqual(Q2_2024);
 		// (3 + 1)² − 1 cells, from-major, 'new' and 'lost' last, no new → lost
 		expect(m.cells.map((c) => `${c.from}→${c.to}`)).toEqual([
-			'0→0', '0→1', '0→2', '0→lost',
-			'1→0', '1→1', '1→2', '1→lost',
-			'2→0', '2→1', '2→2', '2→lost',
-			'new→0', 'new→1', 'new→2'
+			'0→0',
+			'0→1',
+			'0→2',
+			'0→lost',
+			'1→0',
+			'1→1',
+			'1→2',
+			'1→lost',
+			'2→0',
+			'2→1',
+			'2→2',
+			'2→lost',
+			'new→0',
+			'new→1',
+			'new→2'
 		]);
 		expect(cellMap(data, m)).toEqual({
 			'0→0': ['Q'],
@@ -199,8 +216,12 @@ describe('migrate (domain.md §3.5)', () => {
 		const data = salesOfRows(rows);
 		const idx = (k: string) => data.customerKeys.indexOf(k);
 		const m = migrate(data, settings(), Q1_2024, Q2_2024);
-		expect(m.rising).toEqual([{ customer: idx('S'), before: 60, after: 100, growth: 40 / 60, fromClass: 1, toClass: 1 }]);
-		expect(m.drops).toEqual([{ customer: idx('P'), before: 600, after: 50, growth: -550 / 600, fromClass: 0, toClass: 2 }]);
+		expect(m.rising).toEqual([
+			{ customer: idx('S'), before: 60, after: 100, growth: 40 / 60, fromClass: 1, toClass: 1 }
+		]);
+		expect(m.drops).toEqual([
+			{ customer: idx('P'), before: 600, after: 50, growth: -550 / 600, fromClass: 0, toClass: 2 }
+		]);
 	});
 
 	it('orders cell members by current value then key, lost ones by previous value then key; A → lost is not a drop', () => {
@@ -253,13 +274,45 @@ describe('migrate (domain.md §3.5)', () => {
 		 */
 		const q1 = d(2024, 3, 1);
 		const q2 = d(2024, 4, 30);
-		const prev: [string, number][] = [['X', 100], ['D1', 100], ['D2', 30], ['Z1', 10], ['Z1', -30], ['F', 200], ['Z0', 50], ['Z0', -50], ['E1', 10], ['E0', 10], ['G', 10], ['H', 5]];
-		const cur: [string, number][] = [['X', 1000], ['D1', 300], ['D2', 150], ['Z1', 120], ['N1', 100], ['F', 90], ['Z0', 80], ['E1', 30], ['E0', 30], ['G', 10], ['H', 5]];
+		const prev: [string, number][] = [
+			['X', 100],
+			['D1', 100],
+			['D2', 30],
+			['Z1', 10],
+			['Z1', -30],
+			['F', 200],
+			['Z0', 50],
+			['Z0', -50],
+			['E1', 10],
+			['E0', 10],
+			['G', 10],
+			['H', 5]
+		];
+		const cur: [string, number][] = [
+			['X', 1000],
+			['D1', 300],
+			['D2', 150],
+			['Z1', 120],
+			['N1', 100],
+			['F', 90],
+			['Z0', 80],
+			['E1', 30],
+			['E0', 30],
+			['G', 10],
+			['H', 5]
+		];
 		const data = salesOfRows([
 			...prev.map(([key, amount]) => ({ key, amount, day: q1 })),
 			...cur.map(([key, amount]) => ({ key, amount, day: q2 }))
 		]);
-		const s = settings([{ name: 'A', upTo: 0.05 }, { name: 'B', upTo: 0.8 }, { name: 'C', upTo: 1 }], { basis: 'count' });
+		const s = settings(
+			[
+				{ name: 'A', upTo: 0.05 },
+				{ name: 'B', upTo: 0.8 },
+				{ name: 'C', upTo: 1 }
+			],
+			{ basis: 'count' }
+		);
 		const m = migrate(data, s, Q1_2024, Q2_2024);
 		const key = (i: number) => data.customerKeys[i];
 		expect(m.rising.map((r) => key(r.customer))).toEqual(['Z1', 'N1', 'Z0', 'D2', 'D1', 'E0', 'E1']);
@@ -275,11 +328,21 @@ describe('migrate (domain.md §3.5)', () => {
 	it('keeps at most 20 rising customers', () => {
 		// two classes by rank: A up to 1 %, B the rest; 30 new customers → 29 in B, all ∞ growth, by value desc
 		const q2 = d(2024, 5, 1);
-		const data = salesOfRows(Array.from({ length: 30 }, (_, i) => ({ key: `c${String(i).padStart(2, '0')}`, amount: 1000 - i, day: q2 })));
-		const s = settings([{ name: 'A', upTo: 0.01 }, { name: 'B', upTo: 1 }], { basis: 'count' });
+		const data = salesOfRows(
+			Array.from({ length: 30 }, (_, i) => ({ key: `c${String(i).padStart(2, '0')}`, amount: 1000 - i, day: q2 }))
+		);
+		const s = settings(
+			[
+				{ name: 'A', upTo: 0.01 },
+				{ name: 'B', upTo: 1 }
+			],
+			{ basis: 'count' }
+		);
 		const m = migrate(data, s, Q1_2024, Q2_2024);
 		expect(m.rising).toHaveLength(20);
-		expect(m.rising.map((r) => data.customerKeys[r.customer])).toEqual(Array.from({ length: 20 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`));
+		expect(m.rising.map((r) => data.customerKeys[r.customer])).toEqual(
+			Array.from({ length: 20 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`)
+		);
 		expect(m.cells.find((c) => c.from === 'new' && c.to === 1)!.customers).toHaveLength(29);
 	});
 
@@ -298,7 +361,9 @@ describe('migrate (domain.md §3.5)', () => {
 		// net Q1: a 100 (0 → gold), b 10 (100/110 = .909 → bronze); Q2: a (0 → gold), b (.5 → gold)
 		expect(cellMap(data, migrate(data, settings(gsb), Q1_2024, Q2_2024))).toEqual({ '0→0': ['a'], '2→0': ['b'] });
 		// ignore Q1: a 100, b 100 → a gold, b (.5) gold
-		expect(cellMap(data, migrate(data, settings(gsb, { returns: 'ignore' }), Q1_2024, Q2_2024))).toEqual({ '0→0': ['a', 'b'] });
+		expect(cellMap(data, migrate(data, settings(gsb, { returns: 'ignore' }), Q1_2024, Q2_2024))).toEqual({
+			'0→0': ['a', 'b']
+		});
 	});
 
 	it('needs a date column and valid periods', () => {
@@ -319,7 +384,14 @@ describe('migrate (domain.md §3.5)', () => {
 		fc.assert(
 			fc.property(
 				fc.array(rowArb, { maxLength: 60 }),
-				fc.constantFrom<ClassDef[]>([...PRESETS.abc], [...PRESETS.gsb], [{ name: 'X', upTo: 0.5 }, { name: 'Y', upTo: 1 }]),
+				fc.constantFrom<ClassDef[]>(
+					[...PRESETS.abc],
+					[...PRESETS.gsb],
+					[
+						{ name: 'X', upTo: 0.5 },
+						{ name: 'Y', upTo: 1 }
+					]
+				),
 				fc.constantFrom<'net' | 'ignore'>('net', 'ignore'),
 				(rows, classes, returns) => {
 					const data = salesOfRows(rows);

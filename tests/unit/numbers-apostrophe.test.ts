@@ -74,7 +74,13 @@ describe('parseDecimal: leading apostrophe (formula-safety prefix)', () => {
 		const { columns, report } = await importFiles([prepared], { cancelled: () => false });
 		expect(report.skipped).toEqual([]);
 		expect(report.files[0].imported).toBe(3);
-		const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+		const settings: ClassifySettings = {
+			metric: 'revenue',
+			returns: 'net',
+			classes: [...PRESETS.abc],
+			keyShare: 0.1,
+			monoShare: 0.5
+		};
 		const res = classify(aggregate(columns, settings), columns.customerKeys, settings);
 		const got = Array.from(res.order).map((c, r) => [columns.customerNames[c], res.value[r], res.classIndex[r]]);
 		expect(got).toEqual([

@@ -384,17 +384,11 @@ describe('mulDecimal', () => {
 		// 9007199254740991 × 3 = 27021597764222973 → 2702159776422297.3 at d-1
 		expect(mulDecimal(dec(9007199254740991, 2), dec(3, 1))).toEqual(dec(2702159776422297, 2));
 		// 1234567890123.45 × 1234.5 = 1524074060357399.025: only d=0 fits
-		expect(mulDecimal(dec(123456789012345, 2), dec(12345, 1))).toEqual(
-			dec(1524074060357399, 0)
-		);
-		expect(mulDecimal(dec(-123456789012345, 2), dec(12345, 1))).toEqual(
-			dec(-1524074060357399, 0)
-		);
+		expect(mulDecimal(dec(123456789012345, 2), dec(12345, 1))).toEqual(dec(1524074060357399, 0));
+		expect(mulDecimal(dec(-123456789012345, 2), dec(12345, 1))).toEqual(dec(-1524074060357399, 0));
 		// half away from zero: 450000000000000.05 → 4500000000000000.5 at d=1 → 4500000000000001
 		expect(mulDecimal(dec(9000000000000001, 1), dec(5, 1))).toEqual(dec(4500000000000001, 1));
-		expect(mulDecimal(dec(-9000000000000001, 1), dec(5, 1))).toEqual(
-			dec(-4500000000000001, 1)
-		);
+		expect(mulDecimal(dec(-9000000000000001, 1), dec(5, 1))).toEqual(dec(-4500000000000001, 1));
 	});
 
 	it('caps decimals at 15 (half away from zero)', () => {
@@ -503,7 +497,9 @@ describe('parseDecimal: round-trip property', () => {
 				fc.constantFrom<DecimalSeparator>('.', ','),
 				(m, d, point, columnSep) => {
 					const text = format(m, d, point, point === '.' ? ',' : '.');
-					const int = String(m).padStart(d + 1, '0').slice(0, -d);
+					const int = String(m)
+						.padStart(d + 1, '0')
+						.slice(0, -d);
 					if (int.length < 4) return; // no thousands separator in the text
 					expect(parseDecimal(text, columnSep), text).toEqual({ m, d });
 				}

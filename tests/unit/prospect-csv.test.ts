@@ -37,7 +37,16 @@ function importAll(text: string): Prospect[] {
 
 describe('mapProspectHeader', () => {
 	it('maps English names (case, spaces, underscores ignored), -1 when absent', () => {
-		const m = mapProspectHeader(['Company', 'Contact', 'Position', 'Source', 'Amount', 'Decision date', 'Notes', 'Phone']);
+		const m = mapProspectHeader([
+			'Company',
+			'Contact',
+			'Position',
+			'Source',
+			'Amount',
+			'Decision date',
+			'Notes',
+			'Phone'
+		]);
 		expect(m).toEqual({
 			company: 0,
 			contact: 1,
@@ -86,7 +95,21 @@ describe('mapProspectHeader', () => {
 	});
 
 	it('more Russian and English synonyms', () => {
-		const m = mapProspectHeader(['Компания', 'Контакт', 'Сумма сделки', 'Комментарий', 'Деньги', 'Срочная проблема', 'Полномочия', 'Role', 'Likes USP', 'Acceptable offer', 'Decision authority', 'Urgent problem', 'Money']);
+		const m = mapProspectHeader([
+			'Компания',
+			'Контакт',
+			'Сумма сделки',
+			'Комментарий',
+			'Деньги',
+			'Срочная проблема',
+			'Полномочия',
+			'Role',
+			'Likes USP',
+			'Acceptable offer',
+			'Decision authority',
+			'Urgent problem',
+			'Money'
+		]);
 		expect(m.company).toBe(0);
 		expect(m.contact).toBe(1);
 		expect(m.dealSize).toBe(2);
@@ -100,7 +123,14 @@ describe('mapProspectHeader', () => {
 	});
 
 	it('ignores a BOM, units in brackets and trailing punctuation; multi-word names match as a prefix', () => {
-		const m = mapProspectHeader(['\uFEFFКомпания', 'Deal size (RUB)', 'Сумма сделки, руб.', 'ЛПР?', 'Дата решения (план)', 'Contact phone']);
+		const m = mapProspectHeader([
+			'\uFEFFКомпания',
+			'Deal size (RUB)',
+			'Сумма сделки, руб.',
+			'ЛПР?',
+			'Дата решения (план)',
+			'Contact phone'
+		]);
 		expect(m.company).toBe(0);
 		expect(m.dealSize).toBe(1);
 		expect(m.decisionAuthority).toBe(3);
@@ -137,18 +167,46 @@ function exportName(f: ProspectField): string {
 }
 
 describe('parseTristate', () => {
-	it.each(['yes', 'YES', 'да', 'Да', 'y', '1', 'true', '+', ' + '])('%j → yes', (s) => expect(parseTristate(s)).toBe('yes'));
+	it.each(['yes', 'YES', 'да', 'Да', 'y', '1', 'true', '+', ' + '])('%j → yes', (s) =>
+		expect(parseTristate(s)).toBe('yes')
+	);
 	it.each(['no', 'нет', 'НЕТ', 'n', '0', 'false', '-', "'-"])('%j → no', (s) => expect(parseTristate(s)).toBe('no'));
 	it.each(['', 'unknown', 'maybe', '?', 'возможно'])('%j → unknown', (s) => expect(parseTristate(s)).toBe('unknown'));
 });
 
 describe('prospectFromRecord', () => {
-	const header = ['Компания', 'Контакт', 'Должность', 'Источник', 'Сумма сделки', 'Дата решения', 'Примечание', 'Деньги', 'Боль', 'УТП', 'ЛПР', 'Условия'];
+	const header = [
+		'Компания',
+		'Контакт',
+		'Должность',
+		'Источник',
+		'Сумма сделки',
+		'Дата решения',
+		'Примечание',
+		'Деньги',
+		'Боль',
+		'УТП',
+		'ЛПР',
+		'Условия'
+	];
 	const map = mapProspectHeader(header);
 
 	it('reads a full Russian record', () => {
 		const p = prospectFromRecord(
-			[' ООО «Ромашка» ', 'Иван Петров', 'Директор', 'Выставка', '1 250 000,50', '15.04.2024', 'Перезвонить', 'да', 'нет', '+', '?', ''],
+			[
+				' ООО «Ромашка» ',
+				'Иван Петров',
+				'Директор',
+				'Выставка',
+				'1 250 000,50',
+				'15.04.2024',
+				'Перезвонить',
+				'да',
+				'нет',
+				'+',
+				'?',
+				''
+			],
 			map,
 			ids
 		);
@@ -222,7 +280,7 @@ describe('prospectFromRecord', () => {
 	});
 
 	it('undoes the export formula escaping on text cells', () => {
-		const p = prospectFromRecord(["'=HYPERLINK(\"x\")", "'+7 495 123", "'@me"], map, ids)!;
+		const p = prospectFromRecord(['\'=HYPERLINK("x")', "'+7 495 123", "'@me"], map, ids)!;
 		expect(p.company).toBe('=HYPERLINK("x")');
 		expect(p.contact).toBe('+7 495 123');
 		expect(p.role).toBe('@me');
@@ -237,12 +295,23 @@ describe('prospectsCsv', () => {
 		for (const c of CRITERIA) criteria[c].value = 'yes';
 		const csv = prospectsCsv(
 			[
-				mk({ company: '=cmd|"/C calc"!A0', contact: 'Ann, "the boss"', dealSize: 1500.5, decisionDate: daysFromCivil(2024, 3, 1), criteria, notes: 'line1\nline2' }),
+				mk({
+					company: '=cmd|"/C calc"!A0',
+					contact: 'Ann, "the boss"',
+					dealSize: 1500.5,
+					decisionDate: daysFromCivil(2024, 3, 1),
+					criteria,
+					notes: 'line1\nline2'
+				}),
 				mk({ company: 'Ромашка', dealSize: -30, decisionHistory: [] })
 			],
 			today
 		);
-		expect(csv.startsWith('company,contact,role,source,deal_size,decision_date,status,false_client,money,urgent_problem,likes_usp,decision_authority,acceptable_offer,notes\r\n')).toBe(true);
+		expect(
+			csv.startsWith(
+				'company,contact,role,source,deal_size,decision_date,status,false_client,money,urgent_problem,likes_usp,decision_authority,acceptable_offer,notes\r\n'
+			)
+		).toBe(true);
 		expect(csv.endsWith('\r\n')).toBe(true);
 		expect(csv.charCodeAt(0)).not.toBe(0xfeff);
 		const rows = parseCsv(csv);
@@ -263,7 +332,22 @@ describe('prospectsCsv', () => {
 			'yes',
 			'line1\nline2'
 		]);
-		expect(rows[2]).toEqual(['Ромашка', '', '', '', '-30', '', 'toClarify', 'false', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', '']);
+		expect(rows[2]).toEqual([
+			'Ромашка',
+			'',
+			'',
+			'',
+			'-30',
+			'',
+			'toClarify',
+			'false',
+			'unknown',
+			'unknown',
+			'unknown',
+			'unknown',
+			'unknown',
+			''
+		]);
 		expect(rows[3]).toEqual(['']);
 		expect(rows).toHaveLength(4);
 	});
@@ -283,7 +367,10 @@ describe('prospectsCsv', () => {
 		const b = mk({ company: "'-already escaped", contact: '-', dealSize: 0, decisionDate: daysFromCivil(1999, 1, 1) });
 		const back = importAll(prospectsCsv([a, b], today));
 		expect(back).toHaveLength(2);
-		for (const [orig, got] of [[a, back[0]], [b, back[1]]] as const) {
+		for (const [orig, got] of [
+			[a, back[0]],
+			[b, back[1]]
+		] as const) {
 			expect(got.company).toBe(orig.company);
 			expect(got.contact).toBe(orig.contact);
 			expect(got.dealSize).toBe(orig.dealSize);
@@ -293,9 +380,28 @@ describe('prospectsCsv', () => {
 	});
 
 	it('property: company, contact, deal size, decision date and criteria survive export → import, and no cell is live', () => {
-		const hostile = fc.constantFrom('=cmd', '+SUM(1)', '-2+3', '@A1', '"', '""', ',', '\n', '\r\n', 'Ромашка', 'ё', "'", "'=x", '\t', ';', 'a');
+		const hostile = fc.constantFrom(
+			'=cmd',
+			'+SUM(1)',
+			'-2+3',
+			'@A1',
+			'"',
+			'""',
+			',',
+			'\n',
+			'\r\n',
+			'Ромашка',
+			'ё',
+			"'",
+			"'=x",
+			'\t',
+			';',
+			'a'
+		);
 		const text = fc
-			.array(fc.oneof(hostile, fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 5 })
+			.array(fc.oneof(hostile, fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 })), {
+				maxLength: 5
+			})
 			.map((parts) => parts.join(''))
 			.filter((s) => s === s.trim());
 		const company = text.filter((s) => s !== '');

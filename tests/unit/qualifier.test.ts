@@ -6,7 +6,9 @@ import {
 	funnel,
 	listProspects,
 	moveDecisionDate,
-	prospectStatus, newProspect } from '../../src/lib/engine/qualifier';
+	prospectStatus,
+	newProspect
+} from '../../src/lib/engine/qualifier';
 import { CRITERIA, type Prospect, type Tristate } from '../../src/lib/engine/crm-types';
 import { daysFromCivil } from '../../src/lib/ingest/dates';
 
@@ -61,9 +63,17 @@ describe('falseClient', () => {
 			{ from: d(3, 20), to: d(3, 25), changedOn: d(3, 1) },
 			{ from: d(3, 25), to: d(4, 10), changedOn: d(3, 5) }
 		];
-		expect(falseClient(mk({ decisionDate: d(4, 10), decisionHistory: two }), today)).toEqual({ flagged: false, moves: 2, pastDue: false });
+		expect(falseClient(mk({ decisionDate: d(4, 10), decisionHistory: two }), today)).toEqual({
+			flagged: false,
+			moves: 2,
+			pastDue: false
+		});
 		const three = [...two, { from: d(4, 10), to: d(4, 20), changedOn: d(3, 10) }];
-		expect(falseClient(mk({ decisionDate: d(4, 20), decisionHistory: three }), today)).toEqual({ flagged: true, moves: 3, pastDue: false });
+		expect(falseClient(mk({ decisionDate: d(4, 20), decisionHistory: three }), today)).toEqual({
+			flagged: true,
+			moves: 3,
+			pastDue: false
+		});
 	});
 
 	it('setting a first date is not a move, nor is an entry with from === to; clearing a date is', () => {
@@ -83,7 +93,11 @@ describe('falseClient', () => {
 	});
 
 	it('decided → not flagged even if the date is past', () => {
-		expect(falseClient(mk({ decisionDate: d(1, 10), decided: true }), today)).toEqual({ flagged: false, moves: 0, pastDue: false });
+		expect(falseClient(mk({ decisionDate: d(1, 10), decided: true }), today)).toEqual({
+			flagged: false,
+			moves: 0,
+			pastDue: false
+		});
 	});
 
 	it('no decision date → not past due', () => {
@@ -98,7 +112,9 @@ describe('moveDecisionDate', () => {
 		const p = mk({ decisionDate: daysFromCivil(2024, 3, 20) });
 		const q = moveDecisionDate(p, daysFromCivil(2024, 4, 1), today);
 		expect(q.decisionDate).toBe(daysFromCivil(2024, 4, 1));
-		expect(q.decisionHistory).toEqual([{ from: daysFromCivil(2024, 3, 20), to: daysFromCivil(2024, 4, 1), changedOn: today }]);
+		expect(q.decisionHistory).toEqual([
+			{ from: daysFromCivil(2024, 3, 20), to: daysFromCivil(2024, 4, 1), changedOn: today }
+		]);
 		expect(p.decisionDate).toBe(daysFromCivil(2024, 3, 20));
 		expect(p.decisionHistory).toEqual([]);
 		expect(q).not.toBe(p);
@@ -165,10 +181,40 @@ describe('funnel', () => {
 describe('listProspects', () => {
 	const today = daysFromCivil(2024, 3, 15);
 	const all: Prospect[] = [
-		mk({ id: 'a', company: 'Beta', dealSize: 500, decisionDate: daysFromCivil(2024, 4, 1), criteria: crit('yyyyy'), updatedAt: 3 }),
-		mk({ id: 'b', company: 'alpha', dealSize: null, decisionDate: daysFromCivil(2024, 3, 1), criteria: crit('n????'), updatedAt: 1, contact: 'Иван Петров' }),
-		mk({ id: 'c', company: 'Gamma', dealSize: 1000, decisionDate: null, criteria: crit('?????'), updatedAt: 2, notes: 'Met at EXPO' }),
-		mk({ id: 'd', company: 'Delta', dealSize: 500, decisionDate: daysFromCivil(2024, 5, 1), criteria: crit('yy???'), updatedAt: 4 }),
+		mk({
+			id: 'a',
+			company: 'Beta',
+			dealSize: 500,
+			decisionDate: daysFromCivil(2024, 4, 1),
+			criteria: crit('yyyyy'),
+			updatedAt: 3
+		}),
+		mk({
+			id: 'b',
+			company: 'alpha',
+			dealSize: null,
+			decisionDate: daysFromCivil(2024, 3, 1),
+			criteria: crit('n????'),
+			updatedAt: 1,
+			contact: 'Иван Петров'
+		}),
+		mk({
+			id: 'c',
+			company: 'Gamma',
+			dealSize: 1000,
+			decisionDate: null,
+			criteria: crit('?????'),
+			updatedAt: 2,
+			notes: 'Met at EXPO'
+		}),
+		mk({
+			id: 'd',
+			company: 'Delta',
+			dealSize: 500,
+			decisionDate: daysFromCivil(2024, 5, 1),
+			criteria: crit('yy???'),
+			updatedAt: 4
+		}),
 		mk({ id: 'e', company: 'Beta', dealSize: 500, decisionDate: null, criteria: crit('yyyyy'), updatedAt: 5 })
 	];
 	const ids = (ps: Prospect[]) => ps.map((p) => p.id);
@@ -200,8 +246,12 @@ describe('listProspects', () => {
 	});
 
 	it('filters by one criterion value (needs both criterion and value)', () => {
-		expect(ids(listProspects(all, { criterion: 'money', criterionValue: 'no' }, 'company', false, today))).toEqual(['b']);
-		expect(ids(listProspects(all, { criterion: 'likesUsp', criterionValue: 'unknown' }, 'company', false, today))).toEqual(['b', 'd', 'c']);
+		expect(ids(listProspects(all, { criterion: 'money', criterionValue: 'no' }, 'company', false, today))).toEqual([
+			'b'
+		]);
+		expect(
+			ids(listProspects(all, { criterion: 'likesUsp', criterionValue: 'unknown' }, 'company', false, today))
+		).toEqual(['b', 'd', 'c']);
 		expect(listProspects(all, { criterion: 'money' }, 'company', false, today)).toHaveLength(5);
 	});
 
@@ -220,7 +270,10 @@ describe('listProspects', () => {
 
 	it('combines filters and does not mutate the input', () => {
 		const before = ids(all);
-		expect(ids(listProspects(all, { status: 'qualified', search: 'beta' }, 'updatedAt', false, today))).toEqual(['a', 'e']);
+		expect(ids(listProspects(all, { status: 'qualified', search: 'beta' }, 'updatedAt', false, today))).toEqual([
+			'a',
+			'e'
+		]);
 		expect(ids(all)).toEqual(before);
 	});
 });

@@ -184,10 +184,15 @@ const RETAIL_ITEMS: [string, string, number][] = [
 ];
 
 const RETAIL_CUSTOMERS = [
-	17850, 13047, 12583, 13748, 15100, 15291, 14688, 17809, 15311, 14527, 16098, 18074, 17420, 16029, 12431, 17511,
-	13705, 13408, 12662, 14911
+	17850, 13047, 12583, 13748, 15100, 15291, 14688, 17809, 15311, 14527, 16098, 18074, 17420, 16029, 12431, 17511, 13705,
+	13408, 12662, 14911
 ];
-const RETAIL_COUNTRIES: Record<number, string> = { 12583: 'France', 12662: 'Germany', 12431: 'Australia', 14911: 'EIRE' };
+const RETAIL_COUNTRIES: Record<number, string> = {
+	12583: 'France',
+	12662: 'Germany',
+	12431: 'Australia',
+	14911: 'EIRE'
+};
 
 export function onlineRetail(seed = 1): Sample {
 	const r = rng(seed);
@@ -237,7 +242,8 @@ export function onlineRetail(seed = 1): Sample {
 			const [code, desc, cents] = pick(r, RETAIL_ITEMS);
 			const qty = pick(r, [1, 2, 3, 4, 6, 8, 12, 24, 36, 48, 96]);
 			// anonymous lines are often priced 0 or at a slightly different shop price
-			const priceUnits = anonymous && r() < 0.2 ? 0 : code === '84611B' ? 1 : cents * 10 + (anonymous ? int(r, 0, 2) * 10 : 0);
+			const priceUnits =
+				anonymous && r() < 0.2 ? 0 : code === '84611B' ? 1 : cents * 10 + (anonymous ? int(r, 0, 2) * 10 : 0);
 			push(inv, code, desc, qty, priceUnits, customer);
 			items.push([code, desc, priceUnits, qty]);
 		}
@@ -363,9 +369,27 @@ export function superstore(seed = 3): Sample {
 			const discount = pick(r, ['0', '0', '0.2', '0.45', '0.8', '0.15']);
 			lines.push(
 				[
-					String(rowId++), orderId, mdy(ordered), mdy(shipped), pick(r, ['Second Class', 'Standard Class', 'First Class', 'Same Day']),
-					cid, q(cname), segment, 'United States', city, state, zip, region, pid, cat, sub, q(pname), sales,
-					String(int(r, 1, 14)), discount, profit
+					String(rowId++),
+					orderId,
+					mdy(ordered),
+					mdy(shipped),
+					pick(r, ['Second Class', 'Standard Class', 'First Class', 'Same Day']),
+					cid,
+					q(cname),
+					segment,
+					'United States',
+					city,
+					state,
+					zip,
+					region,
+					pid,
+					cat,
+					sub,
+					q(pname),
+					sales,
+					String(int(r, 1, 14)),
+					discount,
+					profit
 				].join(',')
 			);
 			rows.push({ customer: cid, name: cname, amount: sales, day: ordered });
@@ -384,18 +408,81 @@ const CLASSIC_CUSTOMERS: [string, string, string, string, string, string, string
 	// name, phone, address1, city, country, territory, last, first
 	['Land of Toys Inc.', '2125557818', '897 Long Airport Avenue', 'NYC', 'USA', 'NA', 'Yu', 'Kwai'],
 	['Reims Collectables', '26.47.1555', "59 rue de l'Abbaye", 'Reims', 'France', 'EMEA', 'Henriot', 'Paul'],
-	['Lyon Souveniers', '+33 1 46 62 7555', '27 rue du Colonel Pierre Avia', 'Paris', 'France', 'EMEA', 'Da Cunha', 'Daniel'],
+	[
+		'Lyon Souveniers',
+		'+33 1 46 62 7555',
+		'27 rue du Colonel Pierre Avia',
+		'Paris',
+		'France',
+		'EMEA',
+		'Da Cunha',
+		'Daniel'
+	],
 	['Toys4GrownUps.com', '6265557265', '78934 Hillside Dr.', 'Pasadena', 'USA', 'NA', 'Young', 'Julie'],
 	['Corporate Gift Ideas Co.', '6505551386', '7734 Strong St.', 'San Francisco', 'USA', 'NA', 'Brown', 'Julie'],
-	['Danish Wholesale Imports', '31 12 3555', 'Vinb\u00e6ltet 34', 'K\u00f8benhavn', 'Denmark', 'EMEA', 'Petersen', 'Jytte'],
-	['Volvo Model Replicas, Co', '0921-12 3555', 'Berguvsv\u00e4gen  8', 'Lule\u00e5', 'Sweden', 'EMEA', 'Berglund', 'Christina'],
-	['Corrida Auto Replicas, Ltd', '(91) 555 22 82', 'C/ Araquil, 67', 'Madrid', 'Spain', 'EMEA', 'Sommer', 'Mart\u00edn'],
-	['Mini Caravy', '88.60.1555', '24, place Kl\u00e9ber', 'Strasbourg', 'France', 'EMEA', 'Citeaux', 'Fr\u00e9d\u00e9rique'],
+	[
+		'Danish Wholesale Imports',
+		'31 12 3555',
+		'Vinb\u00e6ltet 34',
+		'K\u00f8benhavn',
+		'Denmark',
+		'EMEA',
+		'Petersen',
+		'Jytte'
+	],
+	[
+		'Volvo Model Replicas, Co',
+		'0921-12 3555',
+		'Berguvsv\u00e4gen  8',
+		'Lule\u00e5',
+		'Sweden',
+		'EMEA',
+		'Berglund',
+		'Christina'
+	],
+	[
+		'Corrida Auto Replicas, Ltd',
+		'(91) 555 22 82',
+		'C/ Araquil, 67',
+		'Madrid',
+		'Spain',
+		'EMEA',
+		'Sommer',
+		'Mart\u00edn'
+	],
+	[
+		'Mini Caravy',
+		'88.60.1555',
+		'24, place Kl\u00e9ber',
+		'Strasbourg',
+		'France',
+		'EMEA',
+		'Citeaux',
+		'Fr\u00e9d\u00e9rique'
+	],
 	['Euro Shopping Channel', '(91) 555 94 44', 'C/ Moralzarzal, 86', 'Madrid', 'Spain', 'EMEA', 'Freyre', 'Diego '],
 	['Mini Gifts Distributors Ltd.', '4155551450', '5677 Strong St.', 'San Rafael', 'USA', 'NA', 'Nelson', 'Valarie'],
-	['Australian Collectors, Co.', '03 9520 4555', '636 St Kilda Road', 'Melbourne', 'Australia', 'APAC', 'Ferguson', 'Peter'],
+	[
+		'Australian Collectors, Co.',
+		'03 9520 4555',
+		'636 St Kilda Road',
+		'Melbourne',
+		'Australia',
+		'APAC',
+		'Ferguson',
+		'Peter'
+	],
 	['Tokyo Collectables, Ltd', '+81 3 3584 0555', '2-2-8 Roppongi', 'Minato-ku', 'Japan', 'Japan', 'Shimamura', 'Akiko'],
-	['Qu\u00e9bec Home Shopping Network', '(514) 555-8054', '43 rue St. Laurent', 'Montr\u00e9al', 'Canada', 'NA', 'Fresni\u00e8re', 'Jean'],
+	[
+		'Qu\u00e9bec Home Shopping Network',
+		'(514) 555-8054',
+		'43 rue St. Laurent',
+		'Montr\u00e9al',
+		'Canada',
+		'NA',
+		'Fresni\u00e8re',
+		'Jean'
+	],
 	['Auto Assoc. & Cie.', '30.59.8555', "67, avenue de l'Europe", 'Versailles', 'France', 'EMEA', 'Tonini', 'Daniel']
 ];
 
@@ -416,15 +503,46 @@ export function salesDataSample(seed = 4, count = 180, lateAccents = false): Sam
 		const priceEach = realPrice > 10000 ? '100' : shortDecimal(realPrice, 2);
 		const sales = shortDecimal(qty * realPrice, 2);
 		const day = addDays([2003, 1, 6], int(r, 0, 880));
-		const status = pick(r, ['Shipped', 'Shipped', 'Shipped', 'Shipped', 'Cancelled', 'Resolved', 'On Hold', 'In Process', 'Disputed']);
+		const status = pick(r, [
+			'Shipped',
+			'Shipped',
+			'Shipped',
+			'Shipped',
+			'Cancelled',
+			'Resolved',
+			'On Hold',
+			'In Process',
+			'Disputed'
+		]);
 		const dealsize = qty * realPrice < 300000 ? 'Small' : qty * realPrice < 700000 ? 'Medium' : 'Large';
 		const state = country === 'USA' ? pick(r, ['NY', 'CA']) : country === 'Australia' ? 'Victoria' : '';
 		lines.push(
 			[
-				String(order + int(r, 0, 3)), String(qty), priceEach, String(int(r, 1, 18)), sales, `${day[1]}/${day[2]}/${day[0]} 0:00`, status,
-				String(Math.ceil(day[1] / 3)), String(day[1]), String(day[0]), pick(r, ['Motorcycles', 'Classic Cars', 'Trucks and Buses', 'Vintage Cars', 'Planes']),
-				String(int(r, 33, 214)), `S${pick(r, [10, 12, 18, 24])}_${int(r, 1000, 4999)}`, q(name), phone, q(addr),
-				lateAccents && i % 3 === 0 ? 'Level 3' : '', city, state, String(int(r, 10000, 99999)), country, territory, last, first, dealsize
+				String(order + int(r, 0, 3)),
+				String(qty),
+				priceEach,
+				String(int(r, 1, 18)),
+				sales,
+				`${day[1]}/${day[2]}/${day[0]} 0:00`,
+				status,
+				String(Math.ceil(day[1] / 3)),
+				String(day[1]),
+				String(day[0]),
+				pick(r, ['Motorcycles', 'Classic Cars', 'Trucks and Buses', 'Vintage Cars', 'Planes']),
+				String(int(r, 33, 214)),
+				`S${pick(r, [10, 12, 18, 24])}_${int(r, 1000, 4999)}`,
+				q(name),
+				phone,
+				q(addr),
+				lateAccents && i % 3 === 0 ? 'Level 3' : '',
+				city,
+				state,
+				String(int(r, 10000, 99999)),
+				country,
+				territory,
+				last,
+				first,
+				dealsize
 			].join(',')
 		);
 		rows.push({ customer: name, amount: sales, day, excluded: status === 'Cancelled' });
@@ -451,14 +569,27 @@ const RU_CUSTOMERS = [
 	'ООО "ТД Ёлка"',
 	'Иванов Иван Иванович'
 ];
-const RU_ITEMS = ['Стол письменный', 'Кресло офисное "Комфорт"', 'Бумага А4, 500 л.', 'Шкаф-купе', 'Лампа настольная', 'Доставка'];
+const RU_ITEMS = [
+	'Стол письменный',
+	'Кресло офисное "Комфорт"',
+	'Бумага А4, 500 л.',
+	'Шкаф-купе',
+	'Лампа настольная',
+	'Доставка'
+];
 
 export function oneC(seed = 5, nbsp = false, padded = false): Sample {
 	const r = rng(seed);
 	const sp = nbsp ? '\u00a0' : ' ';
 	// saved from a spreadsheet document, every line has the table's width: 'Продажи;;;;;;;'
 	const lines = padded
-		? ['Продажи;;;;;;;', ';;;;;;;', 'Параметры:;Период: 01.01.2024 - 31.03.2024;;;;;;', 'Отбор:;Организация Равно "Торговый дом";;;;;;', ';;;;;;;']
+		? [
+				'Продажи;;;;;;;',
+				';;;;;;;',
+				'Параметры:;Период: 01.01.2024 - 31.03.2024;;;;;;',
+				'Отбор:;Организация Равно "Торговый дом";;;;;;',
+				';;;;;;;'
+			]
 		: ['Продажи за период 01.01.2024 - 31.03.2024', ''];
 	lines.push('Дата;Документ;Контрагент;Номенклатура;Количество;Цена;Сумма;Менеджер');
 	const rows: SampleRow[] = [];
@@ -475,7 +606,18 @@ export function oneC(seed = 5, nbsp = false, padded = false): Sample {
 		const doc = `${ret ? 'Возврат товаров от покупателя' : 'Реализация товаров и услуг'} 0000-00${int(r, 1000, 9999)} от ${date} ${int(r, 9, 18)}:${p2(int(r, 0, 59))}:${p2(int(r, 0, 59))}`;
 		const amount = fixed(sumK, 2, ',', r() < 0.5 ? sp : ' ');
 		const cellDate = r() < 0.3 ? `${date} 0:00:00` : date;
-		lines.push([cellDate, doc, customer, pick(r, RU_ITEMS), String(qty), fixed(priceK, 2, ',', sp), amount, pick(r, ['Иванов И.И.', 'Смирнова О.П.', ''])].join(';'));
+		lines.push(
+			[
+				cellDate,
+				doc,
+				customer,
+				pick(r, RU_ITEMS),
+				String(qty),
+				fixed(priceK, 2, ',', sp),
+				amount,
+				pick(r, ['Иванов И.И.', 'Смирнова О.П.', ''])
+			].join(';')
+		);
 		rows.push({ customer, amount, day });
 		total += sumK;
 		totalQty += qty;
@@ -491,7 +633,12 @@ export function oneC(seed = 5, nbsp = false, padded = false): Sample {
 
 export function titledReport(seed = 20): Sample {
 	const r = rng(seed);
-	const lines = ['Sales by customer, Jan\u2013Mar 2024, all regions', 'Generated: 2024-04-01 08:00 by admin', '', 'Customer,Date,Amount'];
+	const lines = [
+		'Sales by customer, Jan\u2013Mar 2024, all regions',
+		'Generated: 2024-04-01 08:00 by admin',
+		'',
+		'Customer,Date,Amount'
+	];
 	const rows: SampleRow[] = [];
 	for (let i = 0; i < 40; i++) {
 		const day = addDays([2024, 1, 1], int(r, 0, 90));
@@ -519,7 +666,14 @@ export function excelRu(seed = 6): Sample {
 		const units = (r() < 0.07 ? -1 : 1) * int(r, 100, 25_000_000);
 		const amount = r() < 0.4 ? fixed(units, 2, ',', '\u00a0') : shortDecimal(units, 2, true);
 		lines.push(
-			[`${p2(day[2])}.${p2(day[1])}.${day[0]} 0:00`, q(customer, ';'), q(pick(r, RU_ITEMS), ';'), String(int(r, 1, 20)), amount, pick(r, ['Петрова', 'Кузнецов'])].join(';')
+			[
+				`${p2(day[2])}.${p2(day[1])}.${day[0]} 0:00`,
+				q(customer, ';'),
+				q(pick(r, RU_ITEMS), ';'),
+				String(int(r, 1, 20)),
+				amount,
+				pick(r, ['Петрова', 'Кузнецов'])
+			].join(';')
 		);
 		rows.push({ customer, amount, day });
 	}
@@ -573,7 +727,12 @@ export function shopify(seed = 7): Sample {
 			cells[at('Email')] = email;
 			cells[at('Created at')] = stamp;
 			cells[at('Lineitem quantity')] = String(qtys[k]);
-			cells[at('Lineitem name')] = pick(r, ['Linen Shirt - M / Sand', 'Canvas Tote, Natural', 'Gift Card', 'Mug "Morning"']);
+			cells[at('Lineitem name')] = pick(r, [
+				'Linen Shirt - M / Sand',
+				'Canvas Tote, Natural',
+				'Gift Card',
+				'Mug "Morning"'
+			]);
 			cells[at('Lineitem price')] = fixed(prices[k], 2, '.', '');
 			cells[at('Lineitem requires shipping')] = 'true';
 			cells[at('Lineitem taxable')] = 'true';
@@ -611,7 +770,11 @@ export function shopify(seed = 7): Sample {
 				cells[at('Payment References')] = `c${int(r, 10000000, 99999999)}.1`;
 			}
 			lines.push(cells.map((c) => q(c)).join(','));
-			rows.push({ customer: email, amount: k === 0 ? fixed(total, 2, '.', '') : '', day: [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()] });
+			rows.push({
+				customer: email,
+				amount: k === 0 ? fixed(total, 2, '.', '') : '',
+				day: [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()]
+			});
 		}
 		orderNo++;
 	}
@@ -626,9 +789,25 @@ export function shopify(seed = 7): Sample {
 export function wooCommerce(seed = 8): Sample {
 	const r = rng(seed);
 	const header = [
-		'Order ID', 'Order Number', 'Order Date', 'Paid Date', 'Status', 'Billing First Name', 'Billing Last Name', 'Billing Company',
-		'Billing Email', 'Billing Phone', 'Payment Method Title', 'Order Subtotal Amount', 'Order Shipping Amount', 'Cart Discount Amount',
-		'Order Total Tax Amount', 'Order Total Amount', 'Order Refund Amount', 'Order Currency', 'Customer Note'
+		'Order ID',
+		'Order Number',
+		'Order Date',
+		'Paid Date',
+		'Status',
+		'Billing First Name',
+		'Billing Last Name',
+		'Billing Company',
+		'Billing Email',
+		'Billing Phone',
+		'Payment Method Title',
+		'Order Subtotal Amount',
+		'Order Shipping Amount',
+		'Cart Discount Amount',
+		'Order Total Tax Amount',
+		'Order Total Amount',
+		'Order Refund Amount',
+		'Order Currency',
+		'Customer Note'
 	];
 	const lines = [header.map(qq).join(',')];
 	const rows: SampleRow[] = [];
@@ -651,9 +830,25 @@ export function wooCommerce(seed = 8): Sample {
 		const stamp = `${day[0]}-${p2(day[1])}-${p2(day[2])}T${p2(int(r, 8, 22))}:${p2(int(r, 0, 59))}:00+03:00`;
 		const note = r() < 0.15 ? 'Please call before delivery, thanks!\nGate code 1234' : '';
 		const cells = [
-			String(id), `#${id}`, stamp, refund ? '' : stamp, refund ? 'refunded' : pick(r, ['completed', 'processing']), first, last, company,
-			guestNoEmail ? '' : email, `+1-555-${int(r, 1000, 9999)}`, 'Credit Card (Stripe)', money(units), '$0.00', '$0.00', '$0.00',
-			money(units), refund ? money(-units) : '$0.00', 'USD', note
+			String(id),
+			`#${id}`,
+			stamp,
+			refund ? '' : stamp,
+			refund ? 'refunded' : pick(r, ['completed', 'processing']),
+			first,
+			last,
+			company,
+			guestNoEmail ? '' : email,
+			`+1-555-${int(r, 1000, 9999)}`,
+			'Credit Card (Stripe)',
+			money(units),
+			'$0.00',
+			'$0.00',
+			'$0.00',
+			money(units),
+			refund ? money(-units) : '$0.00',
+			'USD',
+			note
 		];
 		lines.push(cells.map(qq).join(','));
 		rows.push({ customer: guestNoEmail ? '' : email, amount: money(units), day });
@@ -671,14 +866,32 @@ export function tabSeparated(seed = 9): Sample {
 	const r = rng(seed);
 	const lines = ['Invoice #\tInvoice Date\tCustomer\tSalesperson\tNet Amount\tVAT\tGross Amount\t'];
 	const rows: SampleRow[] = [];
-	const names = ['Smith, John', 'Brown & Sons Ltd', 'The "Red Lion" Pub', 'Jones, Mary', 'ACME Widgets plc', "O'Neill Bakery"];
+	const names = [
+		'Smith, John',
+		'Brown & Sons Ltd',
+		'The "Red Lion" Pub',
+		'Jones, Mary',
+		'ACME Widgets plc',
+		"O'Neill Bakery"
+	];
 	for (let i = 0; i < 80; i++) {
 		const day = addDays([2023, 4, 1], int(r, 0, 300));
 		const net = (r() < 0.06 ? -1 : 1) * int(r, 1000, 900000);
 		const vat = Math.round(net * 0.2);
 		const customer = pick(r, names);
 		const amount = fixed(net, 2, '.', ',');
-		lines.push([`INV-${5000 + i}`, `${day[2]}/${day[1]}/${day[0]}`, customer, pick(r, ['Alice', 'Bob']), amount, fixed(vat, 2, '.', ','), fixed(net + vat, 2, '.', ','), ''].join('\t'));
+		lines.push(
+			[
+				`INV-${5000 + i}`,
+				`${day[2]}/${day[1]}/${day[0]}`,
+				customer,
+				pick(r, ['Alice', 'Bob']),
+				amount,
+				fixed(vat, 2, '.', ','),
+				fixed(net + vat, 2, '.', ','),
+				''
+			].join('\t')
+		);
 		rows.push({ customer, amount, day });
 	}
 	return { bytes: utf8(lines.join('\n') + '\n'), rows };
@@ -698,8 +911,19 @@ export function crmNotes(seed = 10, cellBreak: '\r\n' | '\n' = '\r\n'): Sample {
 		const day = addDays([2024, 1, 15], int(r, 0, 200));
 		const customer = pick(r, accounts);
 		const amount = String(int(r, 1, 500) * 100);
-		const note = r() < 0.5 ? `Met with CFO.${cellBreak}Follow-up: "pricing, terms"${cellBreak}${cellBreak}- send quote` : 'n/a';
-		lines.push([customer, q(`${customer} - renewal ${i}`), `${day[0]}-${p2(day[1])}-${p2(day[2])}`, 'Closed Won', amount, pick(r, ['Dana', 'Lee']), q(note)].join(','));
+		const note =
+			r() < 0.5 ? `Met with CFO.${cellBreak}Follow-up: "pricing, terms"${cellBreak}${cellBreak}- send quote` : 'n/a';
+		lines.push(
+			[
+				customer,
+				q(`${customer} - renewal ${i}`),
+				`${day[0]}-${p2(day[1])}-${p2(day[2])}`,
+				'Closed Won',
+				amount,
+				pick(r, ['Dana', 'Lee']),
+				q(note)
+			].join(',')
+		);
 		rows.push({ customer, amount, day });
 	}
 	return { bytes: utf8(lines.join('\r\n') + '\r\n'), rows };
@@ -714,7 +938,17 @@ export function messyCustomers(seed = 11): Sample {
 	const r = rng(seed);
 	const lines = ['Date,Customer,Amount'];
 	const rows: SampleRow[] = [];
-	const spellings = ['Acme Corp', 'Acme Corp ', ' Acme Corp', 'ACME CORP', 'acme corp', 'Beta LLC', 'Beta LLC  ', 'Gamma\u00a0Inc', 'Gamma Inc'];
+	const spellings = [
+		'Acme Corp',
+		'Acme Corp ',
+		' Acme Corp',
+		'ACME CORP',
+		'acme corp',
+		'Beta LLC',
+		'Beta LLC  ',
+		'Gamma\u00a0Inc',
+		'Gamma Inc'
+	];
 	const missing = ['', 'N/A', '-', 'null', '#N/A', 'NA', '  '];
 	for (let i = 0; i < 70; i++) {
 		const day = addDays([2024, 5, 1], i);
@@ -740,7 +974,11 @@ export function excelUnicodeText(seed = 12): Sample {
 		const day = addDays([2024, 2, 1], int(r, 0, 120));
 		const customer = pick(r, clients);
 		const amount = fixed(int(r, 100, 5_000_000), 2, '.', ',');
-		lines.push([customer, `${day[1]}/${day[2]}/${day[0]}`, String(int(r, 1, 9)), /,/.test(amount) ? `"${amount}"` : amount].join('\t'));
+		lines.push(
+			[customer, `${day[1]}/${day[2]}/${day[0]}`, String(int(r, 1, 9)), /,/.test(amount) ? `"${amount}"` : amount].join(
+				'\t'
+			)
+		);
 		rows.push({ customer, amount, day });
 	}
 	return { bytes: utf16le(lines.join('\r\n') + '\r\n'), rows };
@@ -771,10 +1009,39 @@ export function sepHint(seed = 13): Sample {
 // =============================================================================================
 
 const PAYPAL_HEADER = [
-	'Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'To Email Address',
-	'Transaction ID', 'Shipping Address', 'Address Status', 'Item Title', 'Item ID', 'Shipping and Handling Amount', 'Insurance Amount',
-	'Sales Tax', 'Option 1 Name', 'Option 1 Value', 'Reference Txn ID', 'Invoice Number', 'Custom Number', 'Quantity', 'Receipt ID',
-	'Balance', 'Contact Phone Number', 'Subject', 'Note', 'Country Code', 'Balance Impact'
+	'Date',
+	'Time',
+	'TimeZone',
+	'Name',
+	'Type',
+	'Status',
+	'Currency',
+	'Gross',
+	'Fee',
+	'Net',
+	'From Email Address',
+	'To Email Address',
+	'Transaction ID',
+	'Shipping Address',
+	'Address Status',
+	'Item Title',
+	'Item ID',
+	'Shipping and Handling Amount',
+	'Insurance Amount',
+	'Sales Tax',
+	'Option 1 Name',
+	'Option 1 Value',
+	'Reference Txn ID',
+	'Invoice Number',
+	'Custom Number',
+	'Quantity',
+	'Receipt ID',
+	'Balance',
+	'Contact Phone Number',
+	'Subject',
+	'Note',
+	'Country Code',
+	'Balance Impact'
 ];
 
 export function paypal(seed = 15): Sample {
@@ -804,7 +1071,9 @@ export function paypal(seed = 15): Sample {
 			name = payer;
 			const refund = kind < 0.16;
 			gross = (refund ? -1 : 1) * int(r, 500, 250000);
-			cells[at('Type')] = refund ? 'Payment Refund' : pick(r, ['Express Checkout Payment', 'General Payment', 'Website Payment']);
+			cells[at('Type')] = refund
+				? 'Payment Refund'
+				: pick(r, ['Express Checkout Payment', 'General Payment', 'Website Payment']);
 			cells[at('From Email Address')] = refund ? 'shop@example.com' : email;
 			cells[at('To Email Address')] = refund ? email : 'shop@example.com';
 			cells[at('Invoice Number')] = refund ? '' : `INV-${1000 + i}`;
@@ -862,12 +1131,54 @@ export function stripe(seed = 16): Sample {
 		const amountCents = pick(r, [4900, 9900, 19900, 120000, int(r, 500, 50000)]);
 		const amount = fixed(amountCents, 2, '.', ',');
 		const cells = [
-			`ch_3O${int(r, 100000, 999999)}`, q(oneOff ? 'One-off charge' : `Invoice ${1000 + i}`), 'Payment complete.', stamp, q(amount), '0.00', 'usd',
-			q(amount), '0.00', fixed(Math.round(amountCents * 0.029 + 30), 2, '.', ''), '0.00', 'usd', 'Live', 'Paid', 'ACME*SUB', cid, q(desc), email,
-			'true', `card_${i}`, '4242', 'Visa', 'credit', '12', '2027', '', '', '', 'US', '', `fp${i}`, '', '', '', '', '', oneOff ? '' : `in_${i}`, 'card', `pi_${i}`
+			`ch_3O${int(r, 100000, 999999)}`,
+			q(oneOff ? 'One-off charge' : `Invoice ${1000 + i}`),
+			'Payment complete.',
+			stamp,
+			q(amount),
+			'0.00',
+			'usd',
+			q(amount),
+			'0.00',
+			fixed(Math.round(amountCents * 0.029 + 30), 2, '.', ''),
+			'0.00',
+			'usd',
+			'Live',
+			'Paid',
+			'ACME*SUB',
+			cid,
+			q(desc),
+			email,
+			'true',
+			`card_${i}`,
+			'4242',
+			'Visa',
+			'credit',
+			'12',
+			'2027',
+			'',
+			'',
+			'',
+			'US',
+			'',
+			`fp${i}`,
+			'',
+			'',
+			'',
+			'',
+			'',
+			oneOff ? '' : `in_${i}`,
+			'card',
+			`pi_${i}`
 		];
 		lines.push(cells.join(','));
-		rows.push({ customer: cid, fallback: email, name: desc, amount, day: [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] });
+		rows.push({
+			customer: cid,
+			fallback: email,
+			name: desc,
+			amount,
+			day: [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]
+		});
 	}
 	return { bytes: utf8(lines.join('\n') + '\n'), rows };
 }
@@ -902,11 +1213,44 @@ export function square(seed = 17): Sample {
 		const net = gross + discount;
 		const tax = Math.round(net * 0.08);
 		const cells = [
-			`${day[0]}-${p2(day[1])}-${p2(day[2])}`, `${p2(int(r, 7, 20))}:${p2(int(r, 0, 59))}:${p2(int(r, 0, 59))}`, 'Eastern Time (US & Canada)',
-			money(gross), money(discount), '$0.00', money(net), '$0.00', money(tax), '$0.00', '$0.00', money(net + tax), 'Square Point of Sale',
-			money(net + tax), 'Tapped', '$0.00', '$0.00', '$0.00', '', '', money(-Math.round(Math.abs(net) * 0.026)), money(net + tax),
-			`tx${i}`, `pay${i}`, 'Visa', '1234', 'Front Counter', pick(r, ['Ann', 'Bob']), 'S1', 'https://squareup.example/d', q('Latte, Muffin'),
-			refund ? 'Refund' : 'Payment', 'Main St', '', cid, cname, '', ''
+			`${day[0]}-${p2(day[1])}-${p2(day[2])}`,
+			`${p2(int(r, 7, 20))}:${p2(int(r, 0, 59))}:${p2(int(r, 0, 59))}`,
+			'Eastern Time (US & Canada)',
+			money(gross),
+			money(discount),
+			'$0.00',
+			money(net),
+			'$0.00',
+			money(tax),
+			'$0.00',
+			'$0.00',
+			money(net + tax),
+			'Square Point of Sale',
+			money(net + tax),
+			'Tapped',
+			'$0.00',
+			'$0.00',
+			'$0.00',
+			'',
+			'',
+			money(-Math.round(Math.abs(net) * 0.026)),
+			money(net + tax),
+			`tx${i}`,
+			`pay${i}`,
+			'Visa',
+			'1234',
+			'Front Counter',
+			pick(r, ['Ann', 'Bob']),
+			'S1',
+			'https://squareup.example/d',
+			q('Latte, Muffin'),
+			refund ? 'Refund' : 'Payment',
+			'Main St',
+			'',
+			cid,
+			cname,
+			'',
+			''
 		];
 		lines.push(cells.join(','));
 		rows.push({ customer: cid, name: cname, amount: money(net).replace(/"/g, ''), day });
@@ -923,7 +1267,13 @@ export function brazil(seed = 18): Sample {
 	const r = rng(seed);
 	const lines = ['Cliente;Data;Nota Fiscal;Valor Total'];
 	const rows: SampleRow[] = [];
-	const names = ['Comércio e Distribuição Ltda', 'Soluções em Informação S.A.', 'Ação Social São João', 'Padaria Pão de Açúcar', 'Construções Irmãos Gonçalves'];
+	const names = [
+		'Comércio e Distribuição Ltda',
+		'Soluções em Informação S.A.',
+		'Ação Social São João',
+		'Padaria Pão de Açúcar',
+		'Construções Irmãos Gonçalves'
+	];
 	for (let i = 0; i < 50; i++) {
 		const day = addDays([2024, 2, 1], int(r, 0, 60));
 		const customer = pick(r, names);
@@ -941,7 +1291,9 @@ export function brazil(seed = 18): Sample {
 
 export function excelSubtotals(seed = 19, russian = false): Sample {
 	const r = rng(seed);
-	const names = russian ? ['ИП Петров А.В.', 'ООО "Ромашка"', 'ООО Total Trade'] : ['Acme Corp', 'Globex', 'Total Wine & More'];
+	const names = russian
+		? ['ИП Петров А.В.', 'ООО "Ромашка"', 'ООО Total Trade']
+		: ['Acme Corp', 'Globex', 'Total Wine & More'];
 	const [sub, grand] = russian ? ['Итог', 'Общий итог'] : ['Total', 'Grand Total'];
 	const d = russian ? ';' : ',';
 	const lines = [russian ? 'Клиент;Дата;Сумма' : 'Customer,Date,Amount'];
@@ -983,7 +1335,8 @@ export function pythonOnWindows(seed = 21): Sample {
 		const customer = pick(r, ['Northwind Traders', 'Contoso, Ltd.', 'Fabrikam', 'Tailspin Toys']);
 		const amount = shortDecimal(int(r, 100, 900000), 2);
 		// the last record ends with a quoted field
-		const comment = i === 49 ? 'last, one' : pick(r, ['', 'repeat order', 'gift, wrapped', 'call first\r\nback door', 'ok']);
+		const comment =
+			i === 49 ? 'last, one' : pick(r, ['', 'repeat order', 'gift, wrapped', 'call first\r\nback door', 'ok']);
 		lines.push([String(7000 + i), q(customer), `${day[0]}-${p2(day[1])}-${p2(day[2])}`, amount, q(comment)].join(','));
 		rows.push({ customer, amount, day });
 	}
@@ -1024,10 +1377,33 @@ export function wooLineItems(seed = 22): Sample {
 			const m = (u: number) => fixed(u, 2, '.', '');
 			lines.push(
 				[
-					String(3000 + o), String(3000 + o), stamp, 'completed', m(shipping), '0.00', '0.00', m(tax), m(items.reduce((s, x) => s + x.subtotal - x.total, 0)),
-					m(orderTotal), '0.00', 'EUR', 'stripe', first, last, '', email, `+49 30 ${int(r, 1000000, 9999999)}`, String(item++),
-					q(pick(r, ['Mug, large', 'Tea "Earl Grey"', 'Teapot'])), `SKU-${int(r, 10, 99)}`, String(it.qty), m(it.subtotal),
-					m(Math.round(it.subtotal * 0.19)), m(it.total), m(Math.round(it.total * 0.19)), '0.00'
+					String(3000 + o),
+					String(3000 + o),
+					stamp,
+					'completed',
+					m(shipping),
+					'0.00',
+					'0.00',
+					m(tax),
+					m(items.reduce((s, x) => s + x.subtotal - x.total, 0)),
+					m(orderTotal),
+					'0.00',
+					'EUR',
+					'stripe',
+					first,
+					last,
+					'',
+					email,
+					`+49 30 ${int(r, 1000000, 9999999)}`,
+					String(item++),
+					q(pick(r, ['Mug, large', 'Tea "Earl Grey"', 'Teapot'])),
+					`SKU-${int(r, 10, 99)}`,
+					String(it.qty),
+					m(it.subtotal),
+					m(Math.round(it.subtotal * 0.19)),
+					m(it.total),
+					m(Math.round(it.total * 0.19)),
+					'0.00'
 				].join(',')
 			);
 			rows.push({ customer: email, amount: m(it.total), day });

@@ -16,7 +16,13 @@ import { ROLES, type Role } from '../../src/lib/ingest/types';
 import * as S from './real-exports.samples';
 import type { Sample, SampleRow } from './real-exports.samples';
 
-const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+const settings: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 
 async function load(bytes: Uint8Array, name: string) {
 	const prepared = await prepareBytes(bytes, name);
@@ -52,7 +58,11 @@ function units(text: string, scale: number, decimal: '.' | ','): bigint {
 		neg = !neg;
 		s = s.slice(1);
 	}
-	s = s.replace(/^\$/, '').replace(/[ \u00a0]/g, '').split(decimal === '.' ? ',' : '.').join('');
+	s = s
+		.replace(/^\$/, '')
+		.replace(/[ \u00a0]/g, '')
+		.split(decimal === '.' ? ',' : '.')
+		.join('');
 	const [whole, frac = ''] = s.split(decimal);
 	if (!/^\d+$/.test(whole) || !/^\d*$/.test(frac) || frac.length > scale) throw new Error(`test cannot read ${text}`);
 	const v = BigInt(whole) * 10n ** BigInt(scale) + BigInt(frac.padEnd(scale, '0') || '0');
@@ -113,7 +123,8 @@ function actualTotals(columns: SalesColumns, scale: number): Map<string, bigint>
 	return out;
 }
 
-const skippedCount = (report: ImportReport, reason: string) => report.skipped.find((s) => s.reason === reason)?.count ?? 0;
+const skippedCount = (report: ImportReport, reason: string) =>
+	report.skipped.find((s) => s.reason === reason)?.count ?? 0;
 const totalSkipped = (report: ImportReport) => report.skipped.reduce((s, e) => s + e.count, 0);
 
 /** The whole comparison: totals customer by customer, skipped rows, dates, names. */
@@ -122,13 +133,17 @@ async function check(sample: Sample, name: string, how: Parameters<typeof expect
 	const want = expected(sample.rows, how);
 	const got = actualTotals(columns, want.scale);
 	expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want.totals));
-	expect(skippedCount(report, 'no-customer') + skippedCount(report, 'total-row')).toBe(want.noCustomer + (sample.totalsLines ?? 0));
+	expect(skippedCount(report, 'no-customer') + skippedCount(report, 'total-row')).toBe(
+		want.noCustomer + (sample.totalsLines ?? 0)
+	);
 	expect(skippedCount(report, 'empty-amount')).toBe(want.emptyAmount);
 	expect(totalSkipped(report)).toBe(want.noCustomer + want.emptyAmount + (sample.totalsLines ?? 0));
 	expect(report.rowsRead).toBe(sample.rows.length + (sample.totalsLines ?? 0));
 	const excluded = sample.rows.filter((r) => r.excluded).length;
 	expect(report.rowsImported).toBe(sample.rows.length - want.noCustomer - want.emptyAmount - excluded);
-	expect((report.decisions ?? []).filter((d) => d.kind.endsWith('-excluded')).reduce((s, d) => s + d.rows, 0)).toBe(excluded);
+	expect((report.decisions ?? []).filter((d) => d.kind.endsWith('-excluded')).reduce((s, d) => s + d.rows, 0)).toBe(
+		excluded
+	);
 	expect(report.warnings.filter((w) => w.reason === 'bad-date')).toEqual([]);
 	if (want.days.length > 0) expect(Array.from(columns.date!)).toEqual(want.days);
 	for (const [key, nm] of want.names) expect(columns.customerNames[columns.customerKeys.indexOf(key)]).toBe(nm);
@@ -161,10 +176,16 @@ describe('UCI Online Retail', () => {
 		const rows: SampleRow[] = [];
 		for (let i = 0; i < 100; i++) {
 			const cust = i % 5 < 3 ? '' : String(17850 + (i % 7));
-			lines.push(`${536365 + i},85123A,WHITE HANGING HEART T-LIGHT HOLDER,${1 + (i % 6)},12/${1 + (i % 9)}/2010 8:26,2.55,${cust},United Kingdom`);
+			lines.push(
+				`${536365 + i},85123A,WHITE HANGING HEART T-LIGHT HOLDER,${1 + (i % 6)},12/${1 + (i % 9)}/2010 8:26,2.55,${cust},United Kingdom`
+			);
 			rows.push({ customer: cust, quantity: String(1 + (i % 6)), price: '2.55', day: [2010, 12, 1 + (i % 9)] });
 		}
-		const { prepared } = await check({ bytes: S.utf8(lines.join('\n') + '\n'), rows }, 'pos.csv', { decimal: '.', scale: 2, qtyTimesPrice: true });
+		const { prepared } = await check({ bytes: S.utf8(lines.join('\n') + '\n'), rows }, 'pos.csv', {
+			decimal: '.',
+			scale: 2,
+			qtyTimesPrice: true
+		});
 		expect(mappedHeaders(prepared).customerKey).toBe('CustomerID');
 	});
 
@@ -173,16 +194,26 @@ describe('UCI Online Retail', () => {
 		const rows: SampleRow[] = [];
 		for (let i = 0; i < 320; i++) {
 			const cust = i < 260 ? '' : String(17850 + (i % 4));
-			lines.push(`${536365 + (i >> 3)},22086,"PAPER CHAIN KIT 50'S CHRISTMAS ",${1 + (i % 12)},12/${1 + (i % 12)}/2010 9:0${i % 10},2.95,${cust},United Kingdom`);
+			lines.push(
+				`${536365 + (i >> 3)},22086,"PAPER CHAIN KIT 50'S CHRISTMAS ",${1 + (i % 12)},12/${1 + (i % 12)}/2010 9:0${i % 10},2.95,${cust},United Kingdom`
+			);
 			rows.push({ customer: cust, quantity: String(1 + (i % 12)), price: '2.95', day: [2010, 12, 1 + (i % 12)] });
 		}
-		const { prepared } = await check({ bytes: S.utf8(lines.join('\n') + '\n'), rows }, 'walkins.csv', { decimal: '.', scale: 2, qtyTimesPrice: true });
+		const { prepared } = await check({ bytes: S.utf8(lines.join('\n') + '\n'), rows }, 'walkins.csv', {
+			decimal: '.',
+			scale: 2,
+			qtyTimesPrice: true
+		});
 		expect(mappedHeaders(prepared).customerKey).toBe('CustomerID');
 	});
 
 	it('online_retail_II.csv: Customer ID as 13085.0, Price, ISO datetimes', async () => {
 		const sample = S.onlineRetailII();
-		const { prepared, columns } = await check(sample, 'online_retail_II.csv', { decimal: '.', scale: 3, qtyTimesPrice: true });
+		const { prepared, columns } = await check(sample, 'online_retail_II.csv', {
+			decimal: '.',
+			scale: 3,
+			qtyTimesPrice: true
+		});
 		expect(mappedHeaders(prepared)).toMatchObject({
 			customerKey: 'Customer ID',
 			date: 'InvoiceDate',
@@ -248,32 +279,41 @@ describe('Russian exports', () => {
 		['spaces', false, false],
 		['no-break spaces', true, false],
 		['spaces, every line padded to the table width', false, true]
-	])('1C report: title lines, Windows-1251, ";", 1 234,56 with %s, Итого row, unquoted ООО "Ромашка"', async (_, nbsp, padded) => {
-		const sample = S.oneC(5, nbsp, padded);
-		const { prepared, report, columns } = await check(sample, 'Продажи.csv', { decimal: ',', scale: 2 });
-		expect(prepared.encoding).toBe('windows-1251');
-		expect(prepared.delimiter).toBe(';');
-		expect(prepared.plan.headerRow).toBe(padded ? 5 : 2);
-		expect(mappedHeaders(prepared)).toMatchObject({
-			customerKey: 'Контрагент',
-			date: 'Дата',
-			amount: 'Сумма',
-			quantity: 'Количество',
-			unitPrice: 'Цена',
-			manager: 'Менеджер'
-		});
-		expect(columns.customerKeys).toContain('ООО "Ромашка"');
-		expect(columns.customerKeys).toContain('ООО «Северный ветер»');
-		// the totals line is reported as such, not as a sale without a customer
-		expect(skippedCount(report, 'total-row')).toBe(1);
-	});
+	])(
+		'1C report: title lines, Windows-1251, ";", 1 234,56 with %s, Итого row, unquoted ООО "Ромашка"',
+		async (_, nbsp, padded) => {
+			const sample = S.oneC(5, nbsp, padded);
+			const { prepared, report, columns } = await check(sample, 'Продажи.csv', { decimal: ',', scale: 2 });
+			expect(prepared.encoding).toBe('windows-1251');
+			expect(prepared.delimiter).toBe(';');
+			expect(prepared.plan.headerRow).toBe(padded ? 5 : 2);
+			expect(mappedHeaders(prepared)).toMatchObject({
+				customerKey: 'Контрагент',
+				date: 'Дата',
+				amount: 'Сумма',
+				quantity: 'Количество',
+				unitPrice: 'Цена',
+				manager: 'Менеджер'
+			});
+			expect(columns.customerKeys).toContain('ООО "Ромашка"');
+			expect(columns.customerKeys).toContain('ООО «Северный ветер»');
+			// the totals line is reported as such, not as a sale without a customer
+			expect(skippedCount(report, 'total-row')).toBe(1);
+		}
+	);
 
 	it('Excel CSV UTF-8 (Russian locale): BOM, ";", decimal comma, 31.01.2024 0:00, empty ;;;; rows', async () => {
 		const sample = S.excelRu();
 		const { prepared, report } = await check(sample, 'Книга1.csv', { decimal: ',', scale: 2 });
 		expect(prepared.encoding).toBe('utf-8');
 		expect(prepared.plan.header[0]).toBe('Дата');
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Клиент', date: 'Дата', amount: 'Сумма, руб.', quantity: 'Кол-во', manager: 'Менеджер' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'Клиент',
+			date: 'Дата',
+			amount: 'Сумма, руб.',
+			quantity: 'Кол-во',
+			manager: 'Менеджер'
+		});
 		expect(report.blankRows).toBe(4);
 	});
 
@@ -286,24 +326,39 @@ describe('Russian exports', () => {
 });
 
 describe('shop and CRM exports', () => {
-	it('Shopify orders_export.csv: Email as the customer, Total only on an order\'s first line, -0500 datetimes, blank lines at the end', async () => {
+	it("Shopify orders_export.csv: Email as the customer, Total only on an order's first line, -0500 datetimes, blank lines at the end", async () => {
 		const sample = S.shopify();
 		const { prepared, report } = await check(sample, 'orders_export_1.csv', { decimal: '.', scale: 2 });
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Email', customerName: 'Billing Name', date: 'Paid at', amount: 'Total' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'Email',
+			customerName: 'Billing Name',
+			date: 'Paid at',
+			amount: 'Total'
+		});
 		expect(report.blankRows).toBeGreaterThanOrEqual(2);
 	});
 
 	it('WooCommerce export: all quoted, $1,234.50 and -$45.00, ISO 8601 with zone, multi-line notes', async () => {
 		const sample = S.wooCommerce();
 		const { prepared } = await check(sample, 'orders-2024.csv', { decimal: '.', scale: 2 });
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Billing Email', date: 'Order Date', amount: 'Order Total Amount' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'Billing Email',
+			date: 'Order Date',
+			amount: 'Order Total Amount'
+		});
 		expect(prepared.plan.dateOrder).toBe('ymd');
 	});
 
 	it('WooCommerce line-item export: item_total, not the order_total repeated on every item row', async () => {
 		const sample = S.wooLineItems();
 		const { prepared } = await check(sample, 'orders-export.csv', { decimal: '.', scale: 2 });
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'billing_email', date: 'order_date', amount: 'item_total', quantity: 'item_quantity', orderId: 'order_id' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'billing_email',
+			date: 'order_date',
+			amount: 'item_total',
+			quantity: 'item_quantity',
+			orderId: 'order_id'
+		});
 	});
 
 	it('tab-separated invoice report: 1,234.50 unquoted, names with commas and quotes, d/m/yyyy, trailing tab', async () => {
@@ -311,7 +366,12 @@ describe('shop and CRM exports', () => {
 		const { prepared } = await check(sample, 'invoices.tsv', { decimal: '.', scale: 2 });
 		expect(prepared.delimiter).toBe('\t');
 		expect(prepared.plan.dateOrder).toBe('dmy');
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Customer', date: 'Invoice Date', amount: 'Net Amount', manager: 'Salesperson' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'Customer',
+			date: 'Invoice Date',
+			amount: 'Net Amount',
+			manager: 'Salesperson'
+		});
 	});
 
 	it.each([
@@ -320,13 +380,23 @@ describe('shop and CRM exports', () => {
 	])('CRM export with CRLF records and quoted notes holding %s line breaks', async (_, brk) => {
 		const sample = S.crmNotes(10, brk);
 		const { prepared } = await check(sample, 'opportunities.csv', { decimal: '.', scale: 0 });
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Account Name', date: 'Close Date', amount: 'Amount', manager: 'Owner' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'Account Name',
+			date: 'Close Date',
+			amount: 'Amount',
+			manager: 'Owner'
+		});
 	});
 
 	it('Python csv on Windows: \\r\\r\\n record ends, a quoted last field at the very end', async () => {
 		const sample = S.pythonOnWindows();
 		const { prepared, report } = await check(sample, 'orders.csv', { decimal: '.', scale: 2 });
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'customer', date: 'order_date', amount: 'amount', orderId: 'order_id' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'customer',
+			date: 'order_date',
+			amount: 'amount',
+			orderId: 'order_id'
+		});
 		expect(report.blankRows).toBe(0);
 	});
 
@@ -334,7 +404,12 @@ describe('shop and CRM exports', () => {
 		const sample = S.excelUnicodeText();
 		const { prepared } = await check(sample, 'report.txt', { decimal: '.', scale: 2 });
 		expect(prepared.encoding).toBe('utf-16le');
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Client', date: 'Order Date', amount: 'Revenue', quantity: 'Qty' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'Client',
+			date: 'Order Date',
+			amount: 'Revenue',
+			quantity: 'Qty'
+		});
 	});
 });
 
@@ -347,7 +422,12 @@ describe('report titles', () => {
 	});
 
 	it('a header followed at once by a full-width units line stays the header', () => {
-		const rows = [['Клиент', 'Сумма', 'Вес'], ['', 'руб.', 'кг'], ['Альфа', '100,00', '2,5'], ['Бета', '50,00', '1']];
+		const rows = [
+			['Клиент', 'Сумма', 'Вес'],
+			['', 'руб.', 'кг'],
+			['Альфа', '100,00', '2,5'],
+			['Бета', '50,00', '1']
+		];
 		expect(detectHeaderRow(rows)).toBe(0);
 		expect(detectHeaderRow([['Report', 'Q1', 'all regions'], [''], ...rows])).toBe(2);
 	});
@@ -381,7 +461,10 @@ describe('payment processors', () => {
 			lines.push(`s${1000 + i},2024-04-${String(day[2]).padStart(2, '0')},E-book,,${customer},${amount},0.50,false`);
 			rows.push({ customer, amount, day });
 		}
-		const { prepared } = await check({ bytes: S.utf8(lines.join('\n') + '\n'), rows }, 'Sales.csv', { decimal: '.', scale: 2 });
+		const { prepared } = await check({ bytes: S.utf8(lines.join('\n') + '\n'), rows }, 'Sales.csv', {
+			decimal: '.',
+			scale: 2
+		});
 		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Buyer Email', date: 'Date', amount: 'Amount ($)' });
 		expect(mappedHeaders(prepared).customerName).toBeUndefined();
 	});
@@ -389,7 +472,12 @@ describe('payment processors', () => {
 	it('Square transactions: Net Sales in $1,040.00 / ($12.50), walk-ins skipped', async () => {
 		const sample = S.square();
 		const { prepared } = await check(sample, 'transactions-2024-01-15.csv', { decimal: '.', scale: 2 });
-		expect(mappedHeaders(prepared)).toMatchObject({ customerKey: 'Customer ID', customerName: 'Customer Name', date: 'Date', amount: 'Net Sales' });
+		expect(mappedHeaders(prepared)).toMatchObject({
+			customerKey: 'Customer ID',
+			customerName: 'Customer Name',
+			date: 'Date',
+			amount: 'Net Sales'
+		});
 	});
 });
 
@@ -406,10 +494,15 @@ describe('single-byte code pages', () => {
 		const lines = ['Customer;Date;Amount'];
 		const rows: SampleRow[] = [];
 		for (let i = 0; i < 9000; i++) {
-			const customer = i < 8000 ? `Client ${String(i % 97).padStart(3, '0')} Ltd` : ['ООО "Ромашка"', 'ИП Ёлкин', 'АО «Вектор»'][i % 3];
+			const customer =
+				i < 8000
+					? `Client ${String(i % 97).padStart(3, '0')} Ltd`
+					: ['ООО "Ромашка"', 'ИП Ёлкин', 'АО «Вектор»'][i % 3];
 			const amount = `${1 + (i % 5000)},${String(i % 100).padStart(2, '0')}`;
 			const day: [number, number, number] = [2024, 1 + (i % 12), 1 + (i % 28)];
-			lines.push(`${customer};${String(day[2]).padStart(2, '0')}.${String(day[1]).padStart(2, '0')}.${day[0]};${amount}`);
+			lines.push(
+				`${customer};${String(day[2]).padStart(2, '0')}.${String(day[1]).padStart(2, '0')}.${day[0]};${amount}`
+			);
 			rows.push({ customer, amount, day });
 		}
 		const bytes = S.cp1251(lines.join('\r\n') + '\r\n');
@@ -426,7 +519,8 @@ describe('single-byte code pages', () => {
 		};
 		const names = ['Общество с ограниченной ответственностью «Ромашка»', 'ИП Петров', 'ООО «Вектор-Инвест»'];
 		const parts: Uint8Array[] = [S.utf8('customer_name;order_date;amount\n')];
-		for (let i = 0; i < 60; i++) parts.push(cut(names[i % 3], 25), S.utf8(`;2024-03-${String(1 + (i % 28)).padStart(2, '0')};${100 + i}\n`));
+		for (let i = 0; i < 60; i++)
+			parts.push(cut(names[i % 3], 25), S.utf8(`;2024-03-${String(1 + (i % 28)).padStart(2, '0')};${100 + i}\n`));
 		const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 		parts.reduce((o, p) => (bytes.set(p, o), o + p.length), 0);
 		const { prepared, columns } = await load(bytes, 'db_dump.csv');
@@ -470,7 +564,9 @@ describe('export of a real file', () => {
 		const c = classify(aggregate(columns, settings), columns.customerKeys, settings);
 		const csv = classificationCsv(c, columns.customerKeys, columns.customerNames);
 		const want = expected(sample.rows, { decimal: '.', scale: 4 });
-		const order = [...want.totals].sort((a, b) => (a[1] === b[1] ? (a[0] < b[0] ? -1 : 1) : a[1] > b[1] ? -1 : 1)).map(([k]) => k);
+		const order = [...want.totals]
+			.sort((a, b) => (a[1] === b[1] ? (a[0] < b[0] ? -1 : 1) : a[1] > b[1] ? -1 : 1))
+			.map(([k]) => k);
 		const lines = csv.trim().split('\r\n').slice(1);
 		expect(lines.map((l) => l.split(',')[1])).toEqual(order);
 		expect(csv).toContain('Doña Ruiz');

@@ -14,7 +14,13 @@ import type { ImportReport } from '../../src/lib/ingest/build';
 import { ROLES, type Role } from '../../src/lib/ingest/types';
 
 const dir = join(process.cwd(), 'tests', 'fixtures', 'real-world');
-const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+const settings: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 
 async function load(...names: string[]) {
 	const prepared: FileToImport[] = [];
@@ -66,7 +72,11 @@ describe('real-world export layouts, suggested mapping accepted', () => {
 
 	it('order total repeated on item rows: the line totals, customer = Email (Billing) named from first and last name', async () => {
 		const { prepared, report, answer } = await load('order-total-repeated-on-items.csv');
-		expect(mapped(prepared)).toMatchObject({ customerKey: 'Email (Billing)', amount: 'Order Line Total', orderId: 'Order Number' });
+		expect(mapped(prepared)).toMatchObject({
+			customerKey: 'Email (Billing)',
+			amount: 'Order Line Total',
+			orderId: 'Order Number'
+		});
 		expect(prepared.plan.meaning?.orderTotal).toEqual({ mode: 'line', totalColumn: 9 });
 		expect(prepared.plan.meaning?.nameParts).toEqual([3, 4]);
 		expect(lines(answer())).toEqual(['Ann Oak 75 A*', 'Ben Pine 25 A*']);
@@ -122,12 +132,23 @@ describe('real-world export layouts, suggested mapping accepted', () => {
 	});
 
 	it('unnamed customer column and unnamed amount column', async () => {
-		expect(lines((await load('unnamed-key-column.csv')).answer())).toEqual(['Beta 20 A*', 'Alpha 15 A*', 'Gamma 7.5 B*']);
-		expect(lines((await load('unnamed-amount-column.csv')).answer())).toEqual(['Beta 20.25 A*', 'Alpha 16.25 A*', 'Gamma 7.5 B*']);
+		expect(lines((await load('unnamed-key-column.csv')).answer())).toEqual([
+			'Beta 20 A*',
+			'Alpha 15 A*',
+			'Gamma 7.5 B*'
+		]);
+		expect(lines((await load('unnamed-amount-column.csv')).answer())).toEqual([
+			'Beta 20.25 A*',
+			'Alpha 16.25 A*',
+			'Gamma 7.5 B*'
+		]);
 	});
 
 	it('a data-frame row index: the first line is the header, 4 of 4 rows imported, the index column ignored', async () => {
-		for (const [file, beta, gamma] of [['unnamed-index-column-pandas.csv', 20, 7.5], ['unnamed-index-column-r.csv', 20.5, 7.25]] as const) {
+		for (const [file, beta, gamma] of [
+			['unnamed-index-column-pandas.csv', 20, 7.5],
+			['unnamed-index-column-r.csv', 20.5, 7.25]
+		] as const) {
 			const { prepared, report, answer } = await load(file);
 			expect(prepared.plan.headerRow).toBe(0);
 			expect(prepared.plan.meaning?.indexColumn).toBe(0);

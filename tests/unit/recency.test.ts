@@ -46,7 +46,15 @@ describe('recency: active / sleeping / lost', () => {
 		const { r, status, days } = run(salesOf(ROWS));
 		expect(r.referenceDay).toBe(R);
 		expect(days).toEqual({ A: 90, B: 91, C: 180, D: 181, E: 100, F: Infinity, Z: 0 });
-		expect(status).toEqual({ A: 'active', B: 'sleeping', C: 'sleeping', D: 'lost', E: 'sleeping', F: 'lost', Z: 'active' });
+		expect(status).toEqual({
+			A: 'active',
+			B: 'sleeping',
+			C: 'sleeping',
+			D: 'lost',
+			E: 'sleeping',
+			F: 'lost',
+			Z: 'active'
+		});
 		expect(r.counts).toEqual({ active: 2, sleeping: 3, lost: 2 });
 	});
 
@@ -61,7 +69,15 @@ describe('recency: active / sleeping / lost', () => {
 
 	it('uses the settings: with 100/200 days B and E become active, D sleeping', () => {
 		const { status } = run(salesOf(ROWS), NET, { activeDays: 100, sleepingDays: 200 });
-		expect(status).toEqual({ A: 'active', B: 'active', C: 'sleeping', D: 'sleeping', E: 'active', F: 'lost', Z: 'active' });
+		expect(status).toEqual({
+			A: 'active',
+			B: 'active',
+			C: 'sleeping',
+			D: 'sleeping',
+			E: 'active',
+			F: 'lost',
+			Z: 'active'
+		});
 	});
 
 	it('with returns ignored, the return row neither counts nor moves the reference day', () => {
@@ -111,31 +127,36 @@ describe('recency properties', () => {
 
 	it('gives every in-scope customer one status consistent with its days, counts adding up', () => {
 		fc.assert(
-			fc.property(fc.array(rowArb, { minLength: 1, maxLength: 30 }), setArb, fc.constantFrom<'net' | 'ignore'>('net', 'ignore'), (rows, s, returns) => {
-				const data = salesOf(rows);
-				const opts: AggregateOptions = { metric: 'revenue', returns };
-				const cls = abcOf(data, opts);
-				const r = classifyRecency(data, opts, cls, s);
-				expect([...r.status.keys()].sort()).toEqual(Array.from(cls.order).sort());
-				expect(r.counts.active + r.counts.sleeping + r.counts.lost).toBe(r.status.size);
-				for (const [c, st] of r.status) {
-					const d = r.daysSince.get(c)!;
-					expect(d).toBeGreaterThanOrEqual(0);
-					expect(st).toBe(d <= s.activeDays ? 'active' : d <= s.sleepingDays ? 'sleeping' : 'lost');
+			fc.property(
+				fc.array(rowArb, { minLength: 1, maxLength: 30 }),
+				setArb,
+				fc.constantFrom<'net' | 'ignore'>('net', 'ignore'),
+				(rows, s, returns) => {
+					const data = salesOf(rows);
+					const opts: AggregateOptions = { metric: 'revenue', returns };
+					const cls = abcOf(data, opts);
+					const r = classifyRecency(data, opts, cls, s);
+					expect([...r.status.keys()].sort()).toEqual(Array.from(cls.order).sort());
+					expect(r.counts.active + r.counts.sleeping + r.counts.lost).toBe(r.status.size);
+					for (const [c, st] of r.status) {
+						const d = r.daysSince.get(c)!;
+						expect(d).toBeGreaterThanOrEqual(0);
+						expect(st).toBe(d <= s.activeDays ? 'active' : d <= s.sleepingDays ? 'sleeping' : 'lost');
+					}
+					// oracle: last non-return dated day per customer
+					const last = new Map<number, number>();
+					rows.forEach((x, i) => {
+						if (x.day === undefined || x.amount < 0) return;
+						const c = data.customer[i];
+						last.set(c, Math.max(last.get(c) ?? -Infinity, x.day));
+					});
+					for (const [c, d] of r.daysSince) expect(d).toBe(last.has(c) ? r.referenceDay - last.get(c)! : Infinity);
+					for (let i = 0; i < r.quietTop.length; i++) {
+						expect(r.quietTop[i].status).not.toBe('active');
+						if (i > 0) expect(r.quietTop[i - 1].value).toBeGreaterThanOrEqual(r.quietTop[i].value);
+					}
 				}
-				// oracle: last non-return dated day per customer
-				const last = new Map<number, number>();
-				rows.forEach((x, i) => {
-					if (x.day === undefined || x.amount < 0) return;
-					const c = data.customer[i];
-					last.set(c, Math.max(last.get(c) ?? -Infinity, x.day));
-				});
-				for (const [c, d] of r.daysSince) expect(d).toBe(last.has(c) ? r.referenceDay - last.get(c)! : Infinity);
-				for (let i = 0; i < r.quietTop.length; i++) {
-					expect(r.quietTop[i].status).not.toBe('active');
-					if (i > 0) expect(r.quietTop[i - 1].value).toBeGreaterThanOrEqual(r.quietTop[i].value);
-				}
-			})
+			)
 		);
 	});
 });

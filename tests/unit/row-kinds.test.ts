@@ -3,7 +3,13 @@
  * value says about a row. Each expected kind is read off the rule by hand, value by value.
  */
 import { describe, expect, it } from 'vitest';
-import { docTypeKind, isReturnsTitle, looksLikeDealStages, normaliseValue, statusKind } from '../../src/lib/ingest/row-kinds';
+import {
+	docTypeKind,
+	isReturnsTitle,
+	looksLikeDealStages,
+	normaliseValue,
+	statusKind
+} from '../../src/lib/ingest/row-kinds';
 import { statusContextOf } from '../../src/lib/ingest/meaning';
 
 /** 'value → kind' per value: one readable line per value in a failure. */
@@ -31,15 +37,40 @@ describe('statusKind, order and payment statuses', () => {
 
 	it('the sale never happened: English, Russian, German, French, Spanish, Romanian → excluded', () => {
 		const never = [
-			'Failed', 'declined', 'voided', 'Cancelled by customer', 'Draft', 'expired', 'abandoned', 'CANCELED',
-			'«Отменён»', 'Не проведён', 'Закрыто и не реализовано', 'отменен покупателем',
-			'storniert', 'annulé', 'cancelado', 'anulat', 'Anulată'
+			'Failed',
+			'declined',
+			'voided',
+			'Cancelled by customer',
+			'Draft',
+			'expired',
+			'abandoned',
+			'CANCELED',
+			'«Отменён»',
+			'Не проведён',
+			'Закрыто и не реализовано',
+			'отменен покупателем',
+			'storniert',
+			'annulé',
+			'cancelado',
+			'anulat',
+			'Anulată'
 		];
 		expect(kinds(never, st)).toEqual(all(never, 'excluded'));
 	});
 
 	it('the sale happened: paid, completed, processing, shipped, fulfilled, Оплачен, Проведён, Отгружен → sale', () => {
-		const sold = ['paid', 'completed', 'processing', 'shipped', 'fulfilled', 'Оплачен', 'Проведён', 'Отгружен', 'Bezahlt', 'Payé'];
+		const sold = [
+			'paid',
+			'completed',
+			'processing',
+			'shipped',
+			'fulfilled',
+			'Оплачен',
+			'Проведён',
+			'Отгружен',
+			'Bezahlt',
+			'Payé'
+		];
 		expect(kinds(sold, st)).toEqual(all(sold, 'sale'));
 	});
 
@@ -81,12 +112,31 @@ describe('statusKind, deal stages', () => {
 	const stage = (v: string) => statusKind(v, 'stage', false);
 
 	it('only won deals are sales: Won, Closed Won, closedwon, Успешно реализовано, Сделка успешна', () => {
-		const won = ['Won', 'Closed Won', 'closedwon', 'Closed_Won', 'Успешно реализовано', 'Сделка успешна', 'Gewonnen', 'Gagné'];
+		const won = [
+			'Won',
+			'Closed Won',
+			'closedwon',
+			'Closed_Won',
+			'Успешно реализовано',
+			'Сделка успешна',
+			'Gewonnen',
+			'Gagné'
+		];
 		expect(kinds(won, stage)).toEqual(all(won, 'sale'));
 	});
 
 	it('open and lost stages are not sales: New, Negotiation, Proposal, Переговоры, Closed Lost, empty', () => {
-		const open = ['New', 'Negotiation', 'Proposal', 'Qualification', 'Переговоры', 'Первичный контакт', 'Closed Lost', 'Закрыто и не реализовано', ''];
+		const open = [
+			'New',
+			'Negotiation',
+			'Proposal',
+			'Qualification',
+			'Переговоры',
+			'Первичный контакт',
+			'Closed Lost',
+			'Закрыто и не реализовано',
+			''
+		];
 		expect(kinds(open, stage)).toEqual(all(open, 'excluded'));
 	});
 
@@ -99,7 +149,20 @@ describe('statusKind, deal stages', () => {
 
 describe('docTypeKind', () => {
 	it('return documents: Credit Note, Credit Memo, Refund, out_refund, Возврат, Сторно, Gutschrift, Storno, Avoir', () => {
-		const ret = ['Credit Note', 'Credit Memo', 'Refund', 'out_refund', 'Возврат', 'Сторно', 'Gutschrift', 'Storno', 'Avoir', 'Возврат товаров от клиента', 'Customer Credit Note', 'Nota de crédito'];
+		const ret = [
+			'Credit Note',
+			'Credit Memo',
+			'Refund',
+			'out_refund',
+			'Возврат',
+			'Сторно',
+			'Gutschrift',
+			'Storno',
+			'Avoir',
+			'Возврат товаров от клиента',
+			'Customer Credit Note',
+			'Nota de crédito'
+		];
 		expect(kinds(ret, docTypeKind)).toEqual(all(ret, 'return'));
 	});
 
@@ -111,7 +174,15 @@ describe('docTypeKind', () => {
 	});
 
 	it('sales documents: Invoice, Customer Invoice, out_invoice, Реализация товаров и услуг, empty', () => {
-		const sale = ['Invoice', 'Customer Invoice', 'out_invoice', 'Реализация товаров и услуг', 'Rechnung', 'Facture', ''];
+		const sale = [
+			'Invoice',
+			'Customer Invoice',
+			'out_invoice',
+			'Реализация товаров и услуг',
+			'Rechnung',
+			'Facture',
+			''
+		];
 		expect(kinds(sale, docTypeKind)).toEqual(all(sale, 'sale'));
 	});
 
@@ -145,7 +216,12 @@ describe('looksLikeDealStages and the status context', () => {
 		const values = ['Оплачено', 'Доставлено', 'Выполнен', 'Отменён'];
 		expect(statusContextOf('Статус', values)).toBe('status');
 		const context = statusContextOf('Статус', values);
-		expect(kinds(values, (v) => statusKind(v, context, false))).toEqual(['Оплачено → sale', 'Доставлено → sale', 'Выполнен → sale', 'Отменён → excluded']);
+		expect(kinds(values, (v) => statusKind(v, context, false))).toEqual([
+			'Оплачено → sale',
+			'Доставлено → sale',
+			'Выполнен → sale',
+			'Отменён → excluded'
+		]);
 	});
 });
 

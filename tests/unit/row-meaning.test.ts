@@ -61,7 +61,12 @@ describe('RowMeaning.verdict: status, document type, currency, returns file', ()
 	// columns: 0 Customer, 1 Amount, 2 Status, 3 Type, 4 Currency
 	it('sampled values keep their (possibly user-chosen) kind; values seen later follow the vocabulary', () => {
 		// the user made 'pending' a non-sale and 'failed' a sale: both choices win over the vocabulary
-		const m = new RowMeaning({ status: { column: 2, context: 'status', values: { paid: 'sale', pending: 'excluded', failed: 'sale' } } }, 0, -1, 1);
+		const m = new RowMeaning(
+			{ status: { column: 2, context: 'status', values: { paid: 'sale', pending: 'excluded', failed: 'sale' } } },
+			0,
+			-1,
+			1
+		);
 		expect(v(m, ['Ann', '10', 'Paid'])).toBe('Ann|cell|sale');
 		expect(v(m, ['Ann', '10', 'PENDING'])).toBe('Ann|cell|excluded status-excluded:PENDING');
 		expect(v(m, ['Ann', '10', 'Failed'])).toBe('Ann|cell|sale');
@@ -85,7 +90,12 @@ describe('RowMeaning.verdict: status, document type, currency, returns file', ()
 	});
 
 	it('an excluded status wins over a return document; a return document turns a sale into a return', () => {
-		const m = new RowMeaning({ status: { column: 2, context: 'status', values: {} }, docType: { column: 3, values: {} } }, 0, -1, 1);
+		const m = new RowMeaning(
+			{ status: { column: 2, context: 'status', values: {} }, docType: { column: 3, values: {} } },
+			0,
+			-1,
+			1
+		);
 		expect(v(m, ['Ann', '10', 'Cancelled', 'Credit Note'])).toBe('Ann|cell|excluded status-excluded:Cancelled');
 		expect(v(m, ['Ann', '10', 'Paid', 'Credit Note'])).toBe('Ann|cell|return type-return:Credit Note');
 		expect(v(m, ['Ann', '10', 'Paid', 'Draft'])).toBe('Ann|cell|excluded type-excluded:Draft');
@@ -98,7 +108,15 @@ describe('RowMeaning.verdict: status, document type, currency, returns file', ()
 		expect(v(m, ['Ann', '10', '', '', 'usd'])).toBe('Ann|cell|excluded currency-excluded:USD');
 		expect(v(m, ['Ann', '10', '', '', ''])).toBe('Ann|cell|sale');
 		// a row already excluded by its status is counted once, under its status
-		const both = new RowMeaning({ status: { column: 2, values: {} }, currency: { column: 4, keep: 'EUR', converted: null, seen: ['EUR', 'USD'] } }, 0, -1, 1);
+		const both = new RowMeaning(
+			{
+				status: { column: 2, values: {} },
+				currency: { column: 4, keep: 'EUR', converted: null, seen: ['EUR', 'USD'] }
+			},
+			0,
+			-1,
+			1
+		);
 		expect(v(both, ['Ann', '10', 'Failed', '', 'USD'])).toBe('Ann|cell|excluded status-excluded:Failed');
 	});
 
@@ -211,13 +229,30 @@ describe('DecisionTally', () => {
 	});
 
 	it('the decisions that drop a record are exactly status, type, currency and heading rows', () => {
-		expect([...DROPPING_DECISIONS].sort()).toEqual(['currency-excluded', 'heading-row', 'status-excluded', 'type-excluded']);
+		expect([...DROPPING_DECISIONS].sort()).toEqual([
+			'currency-excluded',
+			'heading-row',
+			'status-excluded',
+			'type-excluded'
+		]);
 	});
 });
 
 describe('isTotalLabel', () => {
 	it('a report totals line', () => {
-		const totals = ['Total for Anchor Marine', 'TOTAL', 'Total:', 'Grand Total', 'Итого', 'Итого:', 'Всего', 'Summe für Kunde A', 'Total pour Client B', 'Totale per Cliente C', 'Total general'];
+		const totals = [
+			'Total for Anchor Marine',
+			'TOTAL',
+			'Total:',
+			'Grand Total',
+			'Итого',
+			'Итого:',
+			'Всего',
+			'Summe für Kunde A',
+			'Total pour Client B',
+			'Totale per Cliente C',
+			'Total general'
+		];
 		expect(totals.filter((x) => !isTotalLabel(x))).toEqual([]);
 	});
 

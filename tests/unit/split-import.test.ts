@@ -6,7 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPart, byteSplitPoint, decodeForImport, importFiles, prepareBytes, prepareImport, sniffFile, splitPoint, type FileToImport, type ImportControl, type ParallelParser } from '../../src/lib/ingest/pipeline';
+import {
+	buildPart,
+	byteSplitPoint,
+	decodeForImport,
+	importFiles,
+	prepareBytes,
+	prepareImport,
+	sniffFile,
+	splitPoint,
+	type FileToImport,
+	type ImportControl,
+	type ParallelParser
+} from '../../src/lib/ingest/pipeline';
 import { ImportError } from '../../src/lib/ingest/errors';
 import * as S from './real-exports.samples';
 
@@ -54,7 +66,15 @@ describe('reading a file in two halves', () => {
 	});
 
 	it('gives exactly the one-piece result on the shipped fixtures', async () => {
-		for (const name of ['sales_en.csv', 'sales_ru_cp1251.csv', 'tiny.csv', 'reliability/blank_lines.csv', 'reliability/ragged.csv', 'reliability/numbers_mixed.csv', 'reliability/duplicate_headers.csv']) {
+		for (const name of [
+			'sales_en.csv',
+			'sales_ru_cp1251.csv',
+			'tiny.csv',
+			'reliability/blank_lines.csv',
+			'reliability/ragged.csv',
+			'reliability/numbers_mixed.csv',
+			'reliability/duplicate_headers.csv'
+		]) {
 			const f = await prepareBytes(fixture(name), name);
 			for (const chunkSize of [undefined, 300, 4096]) {
 				const { whole, split, started } = await both([f], { chunkSize });
@@ -65,7 +85,29 @@ describe('reading a file in two halves', () => {
 	}, 60_000);
 
 	it('gives exactly the one-piece result on every real-export sample', async () => {
-		const names = ['onlineRetail', 'onlineRetailII', 'superstore', 'salesDataSample', 'oneC', 'titledReport', 'excelRu', 'shopify', 'wooCommerce', 'tabSeparated', 'crmNotes', 'messyCustomers', 'excelUnicodeText', 'sepHint', 'paypal', 'stripe', 'square', 'brazil', 'excelSubtotals', 'pythonOnWindows', 'wooLineItems'] as const;
+		const names = [
+			'onlineRetail',
+			'onlineRetailII',
+			'superstore',
+			'salesDataSample',
+			'oneC',
+			'titledReport',
+			'excelRu',
+			'shopify',
+			'wooCommerce',
+			'tabSeparated',
+			'crmNotes',
+			'messyCustomers',
+			'excelUnicodeText',
+			'sepHint',
+			'paypal',
+			'stripe',
+			'square',
+			'brazil',
+			'excelSubtotals',
+			'pythonOnWindows',
+			'wooLineItems'
+		] as const;
 		const samples = names.map((n) => [n, S[n]] as const);
 		for (const [name, make] of samples) {
 			const sample = (make as (seed?: number) => S.Sample)();
@@ -96,7 +138,16 @@ describe('reading a file in two halves', () => {
 
 	it('keeps every report place in file rows when both halves have problems', async () => {
 		const rows = ['customer,amount,date'];
-		for (let i = 0; i < 40; i++) rows.push(i % 6 === 0 ? `C${i},abc,2024-01-01` : i % 7 === 0 ? `,5,2024-01-01` : i % 5 === 0 ? `C${i % 4},${i},2024-13-45` : `C${i % 4},${i},2024-02-0${(i % 9) + 1}`);
+		for (let i = 0; i < 40; i++)
+			rows.push(
+				i % 6 === 0
+					? `C${i},abc,2024-01-01`
+					: i % 7 === 0
+						? `,5,2024-01-01`
+						: i % 5 === 0
+							? `C${i % 4},${i},2024-13-45`
+							: `C${i % 4},${i},2024-02-0${(i % 9) + 1}`
+			);
 		const { whole, split } = await both([await prepare(rows.join('\n'))]);
 		expect(whole.report.skipped.length).toBeGreaterThan(0);
 		expect(whole.report.warnings.length).toBeGreaterThan(0);
@@ -124,7 +175,12 @@ describe('reading a file in two halves', () => {
 		expect(whole.columns.customerKeys).toContain('Acme Total');
 		expect(split).toEqual(whole);
 		// and the group total whose group only the first half has
-		const other = ['customer,amount', ...Array.from({ length: 30 }, (_, i) => `Gamma,${i}`), ...Array.from({ length: 30 }, (_, i) => `Delta,${i}`), 'Gamma Total,435'];
+		const other = [
+			'customer,amount',
+			...Array.from({ length: 30 }, (_, i) => `Gamma,${i}`),
+			...Array.from({ length: 30 }, (_, i) => `Delta,${i}`),
+			'Gamma Total,435'
+		];
 		const r = await both([await prepare(other.join('\n'))]);
 		expect(r.whole.columns.customerKeys).not.toContain('Gamma Total');
 		expect(r.split).toEqual(r.whole);
@@ -158,7 +214,14 @@ describe('reading a file in two halves', () => {
 	});
 
 	it('reports the first-half error, not the second, and stops the helper', async () => {
-		const rows = ['customer,amount', ...filler(30_000), `C1,${'1'.repeat(1_000_001)}`, ...filler(30_000), 'C2,"open', ...filler(10)];
+		const rows = [
+			'customer,amount',
+			...filler(30_000),
+			`C1,${'1'.repeat(1_000_001)}`,
+			...filler(30_000),
+			'C2,"open',
+			...filler(10)
+		];
 		const f = await prepare(rows.join('\n'));
 		const whole = await outcome([f], { cancelled: () => false });
 		expect(whole.error).toMatchObject({ code: 'line-too-long', row: 30_002 });
@@ -193,7 +256,13 @@ describe('reading a file in two halves', () => {
 		const rows = ['customer,amount', ...Array.from({ length: 3000 }, (_, i) => `C${i % 50},${i}`)];
 		const f = await prepare(rows.join('\n'));
 		const fractions: number[] = [];
-		await importFiles([f], { cancelled: () => false, parallel: inProcess(), splitMinChars: 0, chunkSize: 2000, onProgress: (p) => fractions.push(p.fraction) });
+		await importFiles([f], {
+			cancelled: () => false,
+			parallel: inProcess(),
+			splitMinChars: 0,
+			chunkSize: 2000,
+			onProgress: (p) => fractions.push(p.fraction)
+		});
 		expect(fractions.length).toBeGreaterThan(4);
 		expect(Math.max(...fractions)).toBeCloseTo(1, 2);
 		expect(fractions.every((x) => x >= 0 && x <= 1)).toBe(true);
@@ -202,7 +271,9 @@ describe('reading a file in two halves', () => {
 	it('reads the second half here when the helper fails', async () => {
 		const f = await prepareBytes(fixture('sales_en.csv'), 'sales_en.csv');
 		const whole = await importFiles([f], { cancelled: () => false });
-		const crashing: ParallelParser = { start: () => ({ result: Promise.reject(new Error('worker died')), abort: () => {} }) };
+		const crashing: ParallelParser = {
+			start: () => ({ result: Promise.reject(new Error('worker died')), abort: () => {} })
+		};
 		expect(await importFiles([f], { cancelled: () => false, parallel: crashing, splitMinChars: 0 })).toEqual(whole);
 	});
 
@@ -246,7 +317,11 @@ describe('reading a file in two halves', () => {
 
 	it('a second half that is not UTF-8 after an ASCII first half is read as a whole, in the code page the whole file has', async () => {
 		// past the 256 KB the sniff reads, and past the middle
-		const rows = ['customer,amount', ...Array.from({ length: 40_000 }, (_, i) => `C${i % 9},${i}`), ...Array.from({ length: 2000 }, (_, i) => `Ромашка ${i % 5},${i}`)];
+		const rows = [
+			'customer,amount',
+			...Array.from({ length: 40_000 }, (_, i) => `C${i % 9},${i}`),
+			...Array.from({ length: 2000 }, (_, i) => `Ромашка ${i % 5},${i}`)
+		];
 		const bytes = S.cp1251(rows.join('\n') + '\n');
 		const reference = await prepareBytes(bytes, 'late.csv');
 		expect(reference.encoding).toBe('windows-1251');

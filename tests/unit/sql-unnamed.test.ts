@@ -15,8 +15,15 @@ import { classificationSql, classificationSqlResult, SQL_DIALECTS, type SqlColum
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { sqlColumnsOf } from '../../src/lib/worker/import-steps';
 
-const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
-const CSV = ',Date,Product,Qty,Amount\nACME,2024-01-05,x,1,100.50\nBeta,2024-01-06,y,2,20\nACME,2024-02-01,z,1,30\nGamma,2024-02-03,x,5,7.25\nDelta,2024-03-01,y,1,1\n';
+const settings: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
+const CSV =
+	',Date,Product,Qty,Amount\nACME,2024-01-05,x,1,100.50\nBeta,2024-01-06,y,2,20\nACME,2024-02-01,z,1,30\nGamma,2024-02-03,x,5,7.25\nDelta,2024-03-01,y,1,1\n';
 
 async function unnamedCustomerFile() {
 	const prepared = await prepareBytes(new TextEncoder().encode(CSV), 'unnamed.csv');
@@ -63,11 +70,19 @@ describe('SQL for a column without a header name', () => {
 		await db.run(`CREATE OR REPLACE TABLE sales AS SELECT * FROM read_csv('${path}', header=true)`);
 		// DuckDB calls the nameless column column0; the query asks for column_1
 		await db.run('ALTER TABLE sales RENAME column0 TO column_1');
-		const rows = (await db.runAndReadAll(classificationSql(settings, sqlColumnsOf(prepared.plan), 'duckdb'))).getRowObjectsJson();
+		const rows = (
+			await db.runAndReadAll(classificationSql(settings, sqlColumnsOf(prepared.plan), 'duckdb'))
+		).getRowObjectsJson();
 		const totals = aggregate(columns, settings);
 		const c = classify(totals, columns.customerKeys, settings);
-		const expected = Array.from(c.order, (cust, r) => ({ rank: r + 1, key: columns.customerKeys[cust], cls: settings.classes[c.classIndex[r]].name }));
-		expect(rows.map((o) => ({ rank: Number(o.rank), key: String(o.customer_key), cls: String(o.class) }))).toEqual(expected);
+		const expected = Array.from(c.order, (cust, r) => ({
+			rank: r + 1,
+			key: columns.customerKeys[cust],
+			cls: settings.classes[c.classIndex[r]].name
+		}));
+		expect(rows.map((o) => ({ rank: Number(o.rank), key: String(o.customer_key), cls: String(o.class) }))).toEqual(
+			expected
+		);
 		expect(expected.map((e) => e.key)).toEqual(['ACME', 'Beta', 'Gamma', 'Delta']);
 	});
 
@@ -87,12 +102,27 @@ describe('SQL for a column without a header name', () => {
 
 	it('classificationSqlResult returns what is missing as data and never throws', () => {
 		const cols: SqlColumns = { customerKey: 'c', amount: 'a' };
-		expect(classificationSqlResult({ ...settings, metric: 'units' }, cols, 'duckdb')).toMatchObject({ ok: false, problem: 'no-quantity' });
-		expect(classificationSqlResult({ ...settings, metric: 'profit' }, cols, 'duckdb')).toMatchObject({ ok: false, problem: 'no-profit' });
-		expect(classificationSqlResult(settings, { customerKey: 'c' }, 'duckdb')).toMatchObject({ ok: false, problem: 'no-amount' });
-		expect(classificationSqlResult({ ...settings, classes: [] }, cols, 'duckdb')).toMatchObject({ ok: false, problem: 'no-classes' });
+		expect(classificationSqlResult({ ...settings, metric: 'units' }, cols, 'duckdb')).toMatchObject({
+			ok: false,
+			problem: 'no-quantity'
+		});
+		expect(classificationSqlResult({ ...settings, metric: 'profit' }, cols, 'duckdb')).toMatchObject({
+			ok: false,
+			problem: 'no-profit'
+		});
+		expect(classificationSqlResult(settings, { customerKey: 'c' }, 'duckdb')).toMatchObject({
+			ok: false,
+			problem: 'no-amount'
+		});
+		expect(classificationSqlResult({ ...settings, classes: [] }, cols, 'duckdb')).toMatchObject({
+			ok: false,
+			problem: 'no-classes'
+		});
 		// a record of an earlier version without the customer name at all
-		expect(classificationSqlResult(settings, { amount: 'a' } as SqlColumns, 'duckdb')).toMatchObject({ ok: false, problem: 'no-customer' });
+		expect(classificationSqlResult(settings, { amount: 'a' } as SqlColumns, 'duckdb')).toMatchObject({
+			ok: false,
+			problem: 'no-customer'
+		});
 		expect(classificationSqlResult(settings, { customerKey: '', amount: 'a' }, 'spark')).toMatchObject({ ok: true });
 	});
 });

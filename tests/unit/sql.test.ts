@@ -16,7 +16,13 @@ import type { Role } from '../../src/lib/ingest/types';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'sales_en.csv');
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-const base: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5 };
+const base: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
 
 interface Loaded {
 	columns: SalesColumns;
@@ -53,7 +59,9 @@ let dir: string;
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 async function createTable(table: string, path: string) {
-	await db.run(`CREATE OR REPLACE TABLE "${table.replace(/"/g, '""')}" AS SELECT * FROM read_csv(${sqlString(path)}, header=true)`);
+	await db.run(
+		`CREATE OR REPLACE TABLE "${table.replace(/"/g, '""')}" AS SELECT * FROM read_csv(${sqlString(path)}, header=true)`
+	);
 }
 
 interface Row {
@@ -93,7 +101,15 @@ function nineDecimals(text: string): bigint {
 
 async function sqlRows(query: string): Promise<Row[]> {
 	const reader = await db.runAndReadAll(query);
-	expect(reader.columnNames()).toEqual(['rank', 'customer_key', 'value', 'share', 'cumulative_share', 'class', 'key_customer']);
+	expect(reader.columnNames()).toEqual([
+		'rank',
+		'customer_key',
+		'value',
+		'share',
+		'cumulative_share',
+		'class',
+		'key_customer'
+	]);
 	return reader.getRowObjectsJson().map((o) => ({
 		rank: Number(o.rank),
 		key: String(o.customer_key),
@@ -110,7 +126,13 @@ async function expectSameAsEngine(data: Loaded, settings: ClassifySettings, dial
 	const got = await sqlRows(classificationSql(settings, data.sql, dialect, table));
 	expect(got.length).toBe(expected.length);
 	expect(expected.length).toBeGreaterThan(0);
-	const strip = (r: Row) => ({ rank: r.rank, key: r.key, value: r.value, className: r.className, keyCustomer: r.keyCustomer });
+	const strip = (r: Row) => ({
+		rank: r.rank,
+		key: r.key,
+		value: r.value,
+		className: r.className,
+		keyCustomer: r.keyCustomer
+	});
 	expect(got.map(strip)).toEqual(expected.map(strip));
 	for (let i = 0; i < got.length; i++) {
 		expect(got[i].share).toBeCloseTo(expected[i].share, 12);
@@ -161,7 +183,10 @@ describe('sales_en.csv: the SQL gives the engine result in DuckDB', () => {
 		['only a start date, returns ignored', { ...base, returns: 'ignore', dateFrom: day('2025-07-15') }],
 		['units', { ...base, metric: 'units', keyShare: 0.01 }],
 		['payments', { ...base, metric: 'payments' }],
-		['payments, rank-based, in a period', { ...base, metric: 'payments', classes: [...PRESETS.rank203050], basis: 'count', dateTo: day('2024-02-29') }],
+		[
+			'payments, rank-based, in a period',
+			{ ...base, metric: 'payments', classes: [...PRESETS.rank203050], basis: 'count', dateTo: day('2024-02-29') }
+		],
 		['profit, 70/20/10', { ...base, metric: 'profit', classes: [...PRESETS.abc702010] }],
 		[
 			'custom classes with odd bounds and a quote in a name',
@@ -255,7 +280,13 @@ describe('edge cases: exact ties, exact boundaries, skipped keys, odd header nam
 			m.orderId = 3;
 			m.date = 4;
 		});
-		expect(data.sql).toMatchObject({ customerKey: 'Client "code"', amount: 'Net amount', quantity: 'Qty', orderId: 'Doc', date: 'Day' });
+		expect(data.sql).toMatchObject({
+			customerKey: 'Client "code"',
+			amount: 'Net amount',
+			quantity: 'Qty',
+			orderId: 'Doc',
+			date: 'Day'
+		});
 	});
 
 	it.each(DIALECTS)('%s: ranks, classes and key customers as the engine', async (dialect) => {
@@ -263,7 +294,9 @@ describe('edge cases: exact ties, exact boundaries, skipped keys, odd header nam
 		const byKey = Object.fromEntries(rows.map((r) => [r.key, r]));
 		expect(rows.map((r) => r.key)).toEqual(['Big', '10', '9', 'W', 'V', 'U', 'X', 'Y', 'Z', 'b', 'É', 'N', 'M']);
 		expect(rows.map((r) => r.value)).toEqual(
-			[64.1, 7.95, 7.95, 7.9, 5.4, 5.2, 0.3, 0.3, 0.3, 0.3, 0.3, 0, -2].map((v) => BigInt(Math.round(v * 100)) * 10_000_000n)
+			[64.1, 7.95, 7.95, 7.9, 5.4, 5.2, 0.3, 0.3, 0.3, 0.3, 0.3, 0, -2].map(
+				(v) => BigInt(Math.round(v * 100)) * 10_000_000n
+			)
 		);
 		expect(byKey.W.className).toBe('B');
 		expect(byKey['9'].className).toBe('A');
@@ -276,7 +309,12 @@ describe('edge cases: exact ties, exact boundaries, skipped keys, odd header nam
 		const table = 'edge "table"';
 		await expectSameAsEngine(data, { ...base, metric: 'payments' }, dialect, table);
 		await expectSameAsEngine(data, { ...base, metric: 'payments', returns: 'ignore' }, dialect, table);
-		await expectSameAsEngine(data, { ...base, metric: 'units', classes: [...PRESETS.rank203050], basis: 'count' }, dialect, table);
+		await expectSameAsEngine(
+			data,
+			{ ...base, metric: 'units', classes: [...PRESETS.rank203050], basis: 'count' },
+			dialect,
+			table
+		);
 		await expectSameAsEngine(data, { ...base, returns: 'ignore', classes: [...PRESETS.gsb] }, dialect, table);
 		await expectSameAsEngine(data, { ...base, dateFrom: day('2024-01-06'), dateTo: day('2024-02-05') }, dialect, table);
 	});
@@ -312,7 +350,8 @@ describe('SQL text per dialect', () => {
 		expect(q).toContain("'B\\\\2'");
 		expect(q).toContain('ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING');
 		expect(q).toMatch(/CAST\(`Sales` AS NUMERIC\)/);
-		for (const bad of ['COLLATE', '::', 'DOUBLE PRECISION', 'VARCHAR', 'DECIMAL(', 'TEXT)', '"Sales"']) expect(q).not.toContain(bad);
+		for (const bad of ['COLLATE', '::', 'DOUBLE PRECISION', 'VARCHAR', 'DECIMAL(', 'TEXT)', '"Sales"'])
+			expect(q).not.toContain(bad);
 		expect(q).toContain('FLOAT64');
 		expect(q).toContain('STRING');
 	});
@@ -325,7 +364,8 @@ describe('SQL text per dialect', () => {
 		expect(q).toContain("sale_date <= DATE '2024-12-31'");
 		expect(q).toContain("value_before < 0.8 * positive_total THEN 'O\\'Brien'");
 		expect(q).toContain('CAST(`Sales` AS DECIMAL(38, 9))');
-		for (const bad of ['COLLATE', '::', 'DOUBLE PRECISION', 'VARCHAR', 'NUMERIC', '"Sales"', 'TEXT)']) expect(q).not.toContain(bad);
+		for (const bad of ['COLLATE', '::', 'DOUBLE PRECISION', 'VARCHAR', 'NUMERIC', '"Sales"', 'TEXT)'])
+			expect(q).not.toContain(bad);
 	});
 
 	it('PostgreSQL: byte-order ties with COLLATE "C", double-quoted identifiers', () => {
@@ -338,7 +378,10 @@ describe('SQL text per dialect', () => {
 
 	it('states the settings in a comment header', () => {
 		const q = classificationSql({ ...settings, metric: 'payments', basis: 'count', keyShare: 0.25 }, columns, 'duckdb');
-		const header = q.split('\n').filter((l) => l.startsWith('--')).join('\n');
+		const header = q
+			.split('\n')
+			.filter((l) => l.startsWith('--'))
+			.join('\n');
 		expect(header).toContain('DuckDB');
 		expect(header).toContain('payments = distinct Order ID');
 		expect(header).toContain('2024-01-01 to 2024-12-31');
@@ -349,8 +392,12 @@ describe('SQL text per dialect', () => {
 	});
 
 	it('refuses metrics the columns cannot give', () => {
-		expect(() => classificationSql({ ...base, metric: 'units' }, { customerKey: 'c', amount: 'a' }, 'duckdb')).toThrow(/units/);
-		expect(() => classificationSql({ ...base, metric: 'profit' }, { customerKey: 'c', amount: 'a' }, 'duckdb')).toThrow(/profit/);
+		expect(() => classificationSql({ ...base, metric: 'units' }, { customerKey: 'c', amount: 'a' }, 'duckdb')).toThrow(
+			/units/
+		);
+		expect(() => classificationSql({ ...base, metric: 'profit' }, { customerKey: 'c', amount: 'a' }, 'duckdb')).toThrow(
+			/profit/
+		);
 		expect(() => classificationSql(base, { customerKey: 'c', quantity: 'q' }, 'duckdb')).toThrow(/amount/);
 	});
 

@@ -26,7 +26,13 @@ beforeEach(() => {
 
 describe('dataset store', () => {
 	it('saves columns as typed arrays and loads them back identical', async () => {
-		const cols = columnsOf([{ key: 'A', amount: 150 }, { key: 'B', amount: -20 }], 2);
+		const cols = columnsOf(
+			[
+				{ key: 'A', amount: 150 },
+				{ key: 'B', amount: -20 }
+			],
+			2
+		);
 		const id = await saveDataset(db, meta('one', 1), cols);
 		const loaded = await loadDataset(db, id);
 		expect(loaded!.meta.name).toBe('one');
@@ -63,7 +69,10 @@ describe('schema upgrades keep every record', () => {
 		const name = `upgrade-${++n}`;
 		const v1 = new Dexie(name);
 		v1.version(1).stores(SCHEMA_V1);
-		const cols = columnsOf([{ key: 'A', amount: 10 }, { key: 'B', amount: 5 }]);
+		const cols = columnsOf([
+			{ key: 'A', amount: 10 },
+			{ key: 'B', amount: 5 }
+		]);
 		const v1meta = { ...meta('from-v1', 7) } as Partial<NewDataset>;
 		delete v1meta.workspaceId;
 		const id = (await v1.table('datasets').add(v1meta)) as number;
@@ -97,7 +106,17 @@ describe('big datasets are stored in row chunks', () => {
 			amount[i] = i;
 			date[i] = 19000 + (i % 400);
 		}
-		const cols = { rowCount: n, customerKeys: ['a', 'b', 'c'], customerNames: ['a', 'b', 'c'], customer, amount, amountScale: 0, date, quantityScale: 0, profitScale: 0 };
+		const cols = {
+			rowCount: n,
+			customerKeys: ['a', 'b', 'c'],
+			customerNames: ['a', 'b', 'c'],
+			customer,
+			amount,
+			amountScale: 0,
+			date,
+			quantityScale: 0,
+			profitScale: 0
+		};
 		const id = await saveDataset(db, { ...meta('big', 1), rowCount: n }, cols);
 		expect(await db.chunks.where('datasetId').equals(id).count()).toBe(3);
 		const loaded = await loadDataset(db, id);

@@ -6,7 +6,10 @@ import { sniffText } from '../../src/lib/ingest/sniff';
 const realWorld = (name: string) => readFileSync('tests/fixtures/real-world/' + name, 'utf8');
 /** header and data rows of a tiny comma file (no quotes) */
 const table = (csv: string) => {
-	const [h, ...rows] = csv.trim().split('\n').map((l) => l.split(','));
+	const [h, ...rows] = csv
+		.trim()
+		.split('\n')
+		.map((l) => l.split(','));
 	return { header: h, rows };
 };
 
@@ -28,23 +31,113 @@ describe('findIndexColumn', () => {
 		const { header, rows } = table(',Customer,Amount\n0,A,1\n1,B,2\n2,A,3');
 		expect(findIndexColumn(header, rows)).toBe(0);
 		// the counter column need not be first
-		expect(findIndexColumn(['Customer', '', 'Amount'], [['A', '1', '5'], ['B', '2', '7'], ['C', '3', '9']])).toBe(1);
+		expect(
+			findIndexColumn(
+				['Customer', '', 'Amount'],
+				[
+					['A', '1', '5'],
+					['B', '2', '7'],
+					['C', '3', '9']
+				]
+			)
+		).toBe(1);
 		// blank records are skipped
-		expect(findIndexColumn(['', 'x'], [['0', 'a'], ['', ''], ['1', 'b']])).toBe(0);
+		expect(
+			findIndexColumn(
+				['', 'x'],
+				[
+					['0', 'a'],
+					['', ''],
+					['1', 'b']
+				]
+			)
+		).toBe(0);
 		// R quoted cells arrive unquoted, with spaces trimmed
-		expect(findIndexColumn(['', 'x'], [[' 1 ', 'a'], ['2', 'b']])).toBe(0);
+		expect(
+			findIndexColumn(
+				['', 'x'],
+				[
+					[' 1 ', 'a'],
+					['2', 'b']
+				]
+			)
+		).toBe(0);
 	});
 
 	it('negative cases → -1', () => {
-		const rows = [['0', 'A'], ['1', 'B'], ['2', 'C']];
+		const rows = [
+			['0', 'A'],
+			['1', 'B'],
+			['2', 'C']
+		];
 		expect(findIndexColumn(['idx', 'Customer'], rows)).toBe(-1); // named column
-		expect(findIndexColumn(['', 'Customer'], [['0', 'A'], ['2', 'B'], ['3', 'C']])).toBe(-1); // gap
-		expect(findIndexColumn(['', 'Customer'], [['5', 'A'], ['6', 'B'], ['7', 'C']])).toBe(-1); // starts at 5
-		expect(findIndexColumn(['', 'Customer'], [['1', 'A'], ['1', 'B']])).toBe(-1); // repeat
-		expect(findIndexColumn(['', 'Customer'], [['2', 'A'], ['1', 'B'], ['0', 'C']])).toBe(-1); // counts down
-		expect(findIndexColumn(['', 'Customer'], [['00', 'A'], ['01', 'B']])).toBe(-1); // leading zeros: codes
-		expect(findIndexColumn(['', 'Customer'], [['0', 'A'], ['', 'B'], ['2', 'C']])).toBe(-1); // a hole
-		expect(findIndexColumn(['', 'Customer'], [['0.0', 'A'], ['1.0', 'B']])).toBe(-1); // not integers as written
+		expect(
+			findIndexColumn(
+				['', 'Customer'],
+				[
+					['0', 'A'],
+					['2', 'B'],
+					['3', 'C']
+				]
+			)
+		).toBe(-1); // gap
+		expect(
+			findIndexColumn(
+				['', 'Customer'],
+				[
+					['5', 'A'],
+					['6', 'B'],
+					['7', 'C']
+				]
+			)
+		).toBe(-1); // starts at 5
+		expect(
+			findIndexColumn(
+				['', 'Customer'],
+				[
+					['1', 'A'],
+					['1', 'B']
+				]
+			)
+		).toBe(-1); // repeat
+		expect(
+			findIndexColumn(
+				['', 'Customer'],
+				[
+					['2', 'A'],
+					['1', 'B'],
+					['0', 'C']
+				]
+			)
+		).toBe(-1); // counts down
+		expect(
+			findIndexColumn(
+				['', 'Customer'],
+				[
+					['00', 'A'],
+					['01', 'B']
+				]
+			)
+		).toBe(-1); // leading zeros: codes
+		expect(
+			findIndexColumn(
+				['', 'Customer'],
+				[
+					['0', 'A'],
+					['', 'B'],
+					['2', 'C']
+				]
+			)
+		).toBe(-1); // a hole
+		expect(
+			findIndexColumn(
+				['', 'Customer'],
+				[
+					['0.0', 'A'],
+					['1.0', 'B']
+				]
+			)
+		).toBe(-1); // not integers as written
 		expect(findIndexColumn(['', 'Customer'], [['0', 'A']])).toBe(-1); // one row proves nothing
 		expect(findIndexColumn(['', 'Customer'], [])).toBe(-1);
 		expect(findIndexColumn([], rows)).toBe(-1);
@@ -55,8 +148,16 @@ describe('dateOrderFromColumns', () => {
 	it('day-first-short.csv: InvoiceDate ambiguous, DueDate 17/04/2025 decides day-first', () => {
 		const s = sniffText(realWorld('day-first-short.csv'), false);
 		expect(s.header[2]).toBe('InvoiceDate');
-		expect(dateOrderFromColumns(s.header, s.rows, 2, s.dateOrder)).toEqual({ order: 'dmy', column: 3, example: '17/04/2025' });
-		expect(dateOrderFromColumns(s.header, s.rows, 2, 'mdy')).toEqual({ order: 'dmy', column: 3, example: '17/04/2025' });
+		expect(dateOrderFromColumns(s.header, s.rows, 2, s.dateOrder)).toEqual({
+			order: 'dmy',
+			column: 3,
+			example: '17/04/2025'
+		});
+		expect(dateOrderFromColumns(s.header, s.rows, 2, 'mdy')).toEqual({
+			order: 'dmy',
+			column: 3,
+			example: '17/04/2025'
+		});
 	});
 
 	it('month-first: 04/17/2025 in another column decides mdy; the result may confirm the guess', () => {
@@ -67,7 +168,9 @@ describe('dateOrderFromColumns', () => {
 	});
 
 	it('the first deciding cell is the example, not the first cell', () => {
-		const { header, rows } = table('Date,Due,Amount\n01/02/2025,03/03/2025,1\n02/02/2025,20.02.2025,2\n03/02/2025,21/02/2025,3');
+		const { header, rows } = table(
+			'Date,Due,Amount\n01/02/2025,03/03/2025,1\n02/02/2025,20.02.2025,2\n03/02/2025,21/02/2025,3'
+		);
 		expect(dateOrderFromColumns(header, rows, 0, 'mdy')).toEqual({ order: 'dmy', column: 1, example: '20.02.2025' });
 	});
 
@@ -106,7 +209,11 @@ describe('dateOrderFromColumns', () => {
 		expect(dateOrderFromColumns(d.header, d.rows, 0, 'mdy')).toBeNull();
 		const mixed = table('Date,Due,Ship\n03/04/2025,17/04/2025,20/04/2025\n02/05/2025,05/16/2025,21/05/2025');
 		// Due is mixed (17/04 day-first, 05/16 month-first): ignored; Ship decides
-		expect(dateOrderFromColumns(mixed.header, mixed.rows, 0, 'mdy')).toEqual({ order: 'dmy', column: 2, example: '20/04/2025' });
+		expect(dateOrderFromColumns(mixed.header, mixed.rows, 0, 'mdy')).toEqual({
+			order: 'dmy',
+			column: 2,
+			example: '20/04/2025'
+		});
 	});
 });
 
@@ -121,7 +228,19 @@ describe('scientificKeys / isScientificKey', () => {
 		for (const c of ['4.00123E+11', '5.189E+11', '1,23E+15', '1E+11', ' 6.2E+11 ', '4.00123e+11', '4.00123E+011']) {
 			expect(isScientificKey(c)).toBe(true);
 		}
-		for (const c of ['400123000000', '4.00123', '1.5E-3', '12E4', 'E+11', '4.00123E+', '-4.1E+11', 'ACME 1E+5', '1.2.3E+4', '4,001,23E+11', '']) {
+		for (const c of [
+			'400123000000',
+			'4.00123',
+			'1.5E-3',
+			'12E4',
+			'E+11',
+			'4.00123E+',
+			'-4.1E+11',
+			'ACME 1E+5',
+			'1.2.3E+4',
+			'4,001,23E+11',
+			''
+		]) {
 			expect(isScientificKey(c)).toBe(false);
 		}
 	});

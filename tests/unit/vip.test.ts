@@ -61,7 +61,9 @@ function view(data: SalesColumns, r: VipResult) {
 		good: of('good'),
 		regular: of('regular'),
 		dropped: r.customers.filter((c) => c.droppedOut).map((c) => key(c.customer)),
-		vipMonths: Object.fromEntries(r.customers.filter((c) => c.vipMonths.length).map((c) => [key(c.customer), c.vipMonths])),
+		vipMonths: Object.fromEntries(
+			r.customers.filter((c) => c.vipMonths.length).map((c) => [key(c.customer), c.vipMonths])
+		),
 		lost: r.lostVip.map((l) => [key(l.customer), l.daysSince])
 	};
 }
@@ -201,7 +203,11 @@ describe('VIP / good / regular, monthly variant (domain.md §3.3)', () => {
 		// Apr 1 – Jun 30: Apr VIP D (tie with E), May A, Jun E; latest 2 (May, Jun) → D dropped out.
 		// Totals in scope: E 1700, D 600, A 510, F 300, B 100, G 50 (C and H are out of scope).
 		// Not in the union: F, B, G → ceil(0.6)=1 good: F.
-		const { r, v } = run(SIX, MONTHLY, { ...NET, dateFrom: daysFromCivil(2024, 4, 1), dateTo: daysFromCivil(2024, 6, 30) });
+		const { r, v } = run(SIX, MONTHLY, {
+			...NET,
+			dateFrom: daysFromCivil(2024, 4, 1),
+			dateTo: daysFromCivil(2024, 6, 30)
+		});
 		expect(r.months).toEqual([4, 5, 6].map(month));
 		expect(v.order).toEqual(['E', 'D', 'A', 'F', 'B', 'G']);
 		expect(v.vip).toEqual(['E', 'A']);
@@ -340,7 +346,8 @@ describe('VIP properties', () => {
 				expect(r.customers.filter((c) => c.droppedOut).length).toBe(droppedOut);
 				expect(r.customers.filter((c) => c.droppedOut).every((c) => c.status === 'good')).toBe(true);
 				// ranked by value desc
-				for (let i = 1; i < r.customers.length; i++) expect(r.customers[i - 1].value).toBeGreaterThanOrEqual(r.customers[i].value);
+				for (let i = 1; i < r.customers.length; i++)
+					expect(r.customers[i - 1].value).toBeGreaterThanOrEqual(r.customers[i].value);
 				// lost VIP are monthly VIP, sorted by daysSince desc, each more than lostDays
 				for (let i = 0; i < r.lostVip.length; i++) {
 					expect(r.lostVip[i].vipMonths.length).toBeGreaterThan(0);
@@ -360,13 +367,15 @@ describe('VIP properties', () => {
 				for (const m of r.months) {
 					const vipCount = r.customers.filter((c) => c.vipMonths.includes(m)).length;
 					const p = payers.get(m) ?? 0;
-					expect(vipCount).toBe(p === 0 ? 0 : Math.max(1, Math.ceil(Math.round(s.vipShare * 1e6) * p / 1e6)));
+					expect(vipCount).toBe(p === 0 ? 0 : Math.max(1, Math.ceil((Math.round(s.vipShare * 1e6) * p) / 1e6)));
 				}
 				const union = r.customers.filter((c) => c.vipMonths.length > 0).length;
 				expect(union).toBe(r.counts.vip + r.counts.droppedOut);
 				if (payers.size > 0) expect(union).toBeGreaterThanOrEqual(1);
 				// the union is at least as large as the largest single month's VIP list
-				expect(union).toBeGreaterThanOrEqual(Math.max(0, ...r.months.map((m) => r.customers.filter((c) => c.vipMonths.includes(m)).length)));
+				expect(union).toBeGreaterThanOrEqual(
+					Math.max(0, ...r.months.map((m) => r.customers.filter((c) => c.vipMonths.includes(m)).length))
+				);
 			})
 		);
 	});
@@ -388,7 +397,13 @@ describe('VIP properties', () => {
 			fc.property(rowsArb, settingsArb, fc.integer({ min: 2, max: 1000 }), (rows, s, k) => {
 				const a = classifyVip(salesOf(rows), NET, s);
 				const b = classifyVip(salesOf(rows.map((x) => ({ ...x, amount: x.amount * k }))), NET, s);
-				const strip = (r: VipResult) => r.customers.map(({ customer, status, vipMonths, droppedOut }) => ({ customer, status, vipMonths, droppedOut }));
+				const strip = (r: VipResult) =>
+					r.customers.map(({ customer, status, vipMonths, droppedOut }) => ({
+						customer,
+						status,
+						vipMonths,
+						droppedOut
+					}));
 				expect(strip(b)).toEqual(strip(a));
 				expect(b.counts).toEqual(a.counts);
 				expect(b.lostVip).toEqual(a.lostVip);

@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import Papa from 'papaparse';
-import { buildXlsx, classificationWorkbook, columnName, crc32, sanitiseSheetName, xmlEscape, type Sheet } from '../../src/lib/engine/xlsx';
+import {
+	buildXlsx,
+	classificationWorkbook,
+	columnName,
+	crc32,
+	sanitiseSheetName,
+	xmlEscape,
+	type Sheet
+} from '../../src/lib/engine/xlsx';
 import { classificationCsv } from '../../src/lib/engine/csv-export';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
@@ -146,7 +154,9 @@ function denseRows(sheet: NonNullable<PyResult['sheets']>[number]): unknown[][] 
 /** What a sheet's rows look like after the round trip (trailing nulls vanish; numbers are numbers). */
 function expected(rows: Sheet['rows']): unknown[][] {
 	return rows.map((row) => {
-		const r = row.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? { error: Number.isNaN(v) ? '#N/A' : '#NUM!' } : v));
+		const r = row.map((v) =>
+			typeof v === 'number' && !Number.isFinite(v) ? { error: Number.isNaN(v) ? '#N/A' : '#NUM!' } : v
+		);
 		while (r.length && r[r.length - 1] === null) r.pop();
 		return r;
 	});
@@ -181,7 +191,12 @@ describe('buildXlsx', () => {
 			'xl/worksheets/sheet2.xml'
 		]);
 		const types = files.get('[Content_Types].xml')!;
-		for (const part of ['/xl/workbook.xml', '/xl/styles.xml', '/xl/worksheets/sheet1.xml', '/xl/worksheets/sheet2.xml']) {
+		for (const part of [
+			'/xl/workbook.xml',
+			'/xl/styles.xml',
+			'/xl/worksheets/sheet1.xml',
+			'/xl/worksheets/sheet2.xml'
+		]) {
 			expect(types).toContain(`PartName="${part}"`);
 		}
 		expect(files.get('xl/worksheets/sheet1.xml')).toContain('t="inlineStr"');
@@ -212,7 +227,9 @@ describe('buildXlsx', () => {
 
 	it('numbers are written as numbers', () => {
 		const files = checkZip(buildXlsx([{ name: 'N', rows: [[1.5, -3, 1e-7]] }]));
-		expect(files.get('xl/worksheets/sheet1.xml')).toContain('<c r="A1"><v>1.5</v></c><c r="B1"><v>-3</v></c><c r="C1"><v>1e-7</v></c>');
+		expect(files.get('xl/worksheets/sheet1.xml')).toContain(
+			'<c r="A1"><v>1.5</v></c><c r="B1"><v>-3</v></c><c r="C1"><v>1e-7</v></c>'
+		);
 	});
 
 	it('escapes XML and drops characters XML 1.0 cannot hold', () => {
@@ -269,11 +286,26 @@ describe('buildXlsx', () => {
 			{ name: 'R&D <team>', rows: [] },
 			{ name: 'Клиенты: топ*', rows: [] }
 		]);
-		expect(python(bytes).sheets!.map((s) => s.name)).toEqual(['Q1_Q2 _draft_', 'q1_q2 _DRAFT_ (2)', 'Sheet3', 'R&D <team>', 'Клиенты_ топ_']);
+		expect(python(bytes).sheets!.map((s) => s.name)).toEqual([
+			'Q1_Q2 _draft_',
+			'q1_q2 _DRAFT_ (2)',
+			'Sheet3',
+			'R&D <team>',
+			'Клиенты_ топ_'
+		]);
 	});
 
 	it('column names', () => {
-		expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnName)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+		expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnName)).toEqual([
+			'A',
+			'Z',
+			'AA',
+			'AZ',
+			'BA',
+			'ZZ',
+			'AAA',
+			'XFD'
+		]);
 	});
 
 	it('refuses what Excel cannot open', () => {
@@ -288,8 +320,11 @@ describe('buildXlsx', () => {
 	});
 
 	it('builds a sheet of 100 000 rows', () => {
-		const rows: Sheet['rows'] = [['rank', 'customer_key', 'customer_name', 'value', 'share', 'cumulative_share', 'class', 'key_customer']];
-		for (let r = 1; r <= 100_000; r++) rows.push([r, `K${r}`, `Клиент № ${r} & Co`, r * 1.25, 1 / r, r / 100_000, r < 20_000 ? 'A' : 'C', r < 10]);
+		const rows: Sheet['rows'] = [
+			['rank', 'customer_key', 'customer_name', 'value', 'share', 'cumulative_share', 'class', 'key_customer']
+		];
+		for (let r = 1; r <= 100_000; r++)
+			rows.push([r, `K${r}`, `Клиент № ${r} & Co`, r * 1.25, 1 / r, r / 100_000, r < 20_000 ? 'A' : 'C', r < 10]);
 		const bytes = buildXlsx([{ name: 'Big', rows }]);
 		const files = checkZip(bytes);
 		const xml = files.get('xl/worksheets/sheet1.xml')!;
@@ -300,7 +335,13 @@ describe('buildXlsx', () => {
 });
 
 describe('classificationWorkbook', () => {
-	const settings: ClassifySettings = { metric: 'revenue', returns: 'net', classes: [...PRESETS.gsb], keyShare: 0.1, monoShare: 0.5 };
+	const settings: ClassifySettings = {
+		metric: 'revenue',
+		returns: 'net',
+		classes: [...PRESETS.gsb],
+		keyShare: 0.1,
+		monoShare: 0.5
+	};
 	const data = columnsOf(
 		[
 			{ key: 'A', amount: 50000 },
@@ -340,7 +381,16 @@ describe('classificationWorkbook', () => {
 		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, labels);
 		expect(sheets.map((s) => s.name)).toEqual(['Клиенты', 'Сегменты', 'Концентрация']);
 		sameAsCsv(sheets[0].rows, classificationCsv(c, data.customerKeys, data.customerNames));
-		expect(sheets[0].rows[2]).toEqual([2, `'=HYPERLINK("x")`, `Имя =HYPERLINK("x")`, 250, c.share[1], c.cumShare[1], 'gold', true]);
+		expect(sheets[0].rows[2]).toEqual([
+			2,
+			`'=HYPERLINK("x")`,
+			`Имя =HYPERLINK("x")`,
+			250,
+			c.share[1],
+			c.cumShare[1],
+			'gold',
+			true
+		]);
 	});
 
 	it('with the extra columns too', () => {
@@ -358,7 +408,9 @@ describe('classificationWorkbook', () => {
 	it('segments and concentration', () => {
 		const [, seg, conc] = classificationWorkbook(c, data.customerKeys, data.customerNames, labels);
 		expect(seg.rows[0]).toEqual(['class', 'customers', 'customer_share', 'value', 'value_share', 'average']);
-		expect(seg.rows.slice(1)).toEqual(c.segments.map((s) => [s.name, s.customers, s.customerShare, Number(s.value.toFixed(2)), s.valueShare, s.average]));
+		expect(seg.rows.slice(1)).toEqual(
+			c.segments.map((s) => [s.name, s.customers, s.customerShare, Number(s.value.toFixed(2)), s.valueShare, s.average])
+		);
 		const k = c.concentration;
 		expect(Object.fromEntries(conc.rows.slice(1))).toEqual({
 			metric: 'revenue',
@@ -383,7 +435,7 @@ describe('classificationWorkbook', () => {
 		expect(py.sheets!.map((s) => s.name)).toEqual(['Клиенты', 'Сегменты', 'Концентрация']);
 		py.sheets!.forEach((s, i) => expect(denseRows(s), s.name).toEqual(expected(sheets[i].rows)));
 		const texts = py.sheets!.flatMap((s) => denseRows(s).flat()).filter((v): v is string => typeof v === 'string');
-		expect(texts).toContain("'=HYPERLINK(\"x\")");
+		expect(texts).toContain('\'=HYPERLINK("x")');
 		expect(texts).toContain("'+cmd");
 		expect(texts).toContain("'@F");
 		expect(texts).toContain('-30'); // a plain number stays as it is

@@ -49,7 +49,10 @@ const FOUR: Row[] = [
 	...series('XB', [86, 98, 102, 114]),
 	...series('Y1', [80, 120, 80, 120]),
 	...series('YB', [75, 125, 75, 125]),
-	...series('Z1', [400, 0, 0, 0].map((v) => (v === 0 ? null : v))),
+	...series(
+		'Z1',
+		[400, 0, 0, 0].map((v) => (v === 0 ? null : v))
+	),
 	...series('G', [100, null, null, 100]),
 	...series('W', [null, 500, null, null]),
 	...series('N', [100, -300, null, null]),
@@ -141,7 +144,17 @@ describe('ABC×XYZ matrix', () => {
 		// before(U) ≈ 0.98 → C; N (negative) → C.
 		// A: X = X1, XB (800); Y = Y1, YB (800); Z = W, Z1 (900). B: Z = G (200). C: Z = U, N (50 − 200).
 		const { r, cls, data } = run(FOUR);
-		expect(Array.from(cls.order, (c) => data.customerKeys[c])).toEqual(['W', 'X1', 'XB', 'Y1', 'YB', 'Z1', 'G', 'U', 'N']);
+		expect(Array.from(cls.order, (c) => data.customerKeys[c])).toEqual([
+			'W',
+			'X1',
+			'XB',
+			'Y1',
+			'YB',
+			'Z1',
+			'G',
+			'U',
+			'N'
+		]);
 		expect(r.matrix).toEqual([
 			{ classIndex: 0, xyz: 'X', customers: 2, value: 800 },
 			{ classIndex: 0, xyz: 'Y', customers: 2, value: 800 },
@@ -166,7 +179,11 @@ describe('XYZ properties', () => {
 		day: fc.option(fc.integer({ min: daysFromCivil(2024, 1, 1), max: daysFromCivil(2024, 6, 30) }), { nil: undefined })
 	});
 	const rowsArb = fc.array(rowArb, { minLength: 1, maxLength: 40 });
-	const setArb = fc.record({ xMax: fc.constantFrom(0.05, 0.1, 0.2), yMax: fc.constantFrom(0.25, 0.5, 1), zeroFill: fc.boolean() });
+	const setArb = fc.record({
+		xMax: fc.constantFrom(0.05, 0.1, 0.2),
+		yMax: fc.constantFrom(0.25, 0.5, 1),
+		zeroFill: fc.boolean()
+	});
 
 	it('gives every classified customer one class, consistent with its cv; the matrix adds up', () => {
 		fc.assert(
@@ -182,7 +199,10 @@ describe('XYZ properties', () => {
 				}
 				expect(r.matrix).toHaveLength(cls.settings.classes.length * 3);
 				expect(r.matrix.reduce((a, m) => a + m.customers, 0)).toBe(cls.order.length);
-				expect(r.matrix.reduce((a, m) => a + m.value, 0)).toBeCloseTo(cls.value.reduce((a, v) => a + v, 0), 6);
+				expect(r.matrix.reduce((a, m) => a + m.value, 0)).toBeCloseTo(
+					cls.value.reduce((a, v) => a + v, 0),
+					6
+				);
 			})
 		);
 	});
@@ -191,7 +211,10 @@ describe('XYZ properties', () => {
 		fc.assert(
 			fc.property(rowsArb, setArb, fc.integer({ min: 2, max: 10_000 }), (rows, s, k) => {
 				const a = run(rows, s);
-				const b = run(rows.map((x) => ({ ...x, amount: x.amount * k })), s);
+				const b = run(
+					rows.map((x) => ({ ...x, amount: x.amount * k })),
+					s
+				);
 				expect(b.xyz).toEqual(a.xyz);
 				for (const key of Object.keys(a.cv)) {
 					if (Number.isFinite(a.cv[key])) expect(b.cv[key]).toBeCloseTo(a.cv[key], 9);

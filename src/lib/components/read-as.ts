@@ -17,11 +17,16 @@ export function readAsParts(report: ImportReport | undefined): ReadAsPart[] {
 		const m = f.meaning;
 		if (!m) continue;
 		const col = (c: number) => f.header?.[c] || `#${c + 1}`;
-		if (m.status) parts.push({ key: m.status.context === 'stage' ? 'dash.readAs.stage' : 'dash.readAs.status', params: { column: col(m.status.column) } });
+		if (m.status)
+			parts.push({
+				key: m.status.context === 'stage' ? 'dash.readAs.stage' : 'dash.readAs.status',
+				params: { column: col(m.status.column) }
+			});
 		if (m.docType) parts.push({ key: 'dash.readAs.docType', params: { column: col(m.docType.column) } });
 		if ((m.refund ?? -1) >= 0) parts.push({ key: 'dash.readAs.refund', params: { column: col(m.refund!) } });
 		if (m.returnsFile) parts.push({ key: 'dash.readAs.returnsFile', params: { file: f.name } });
-		if (m.currency) parts.push({ key: 'dash.readAs.currency', params: { currency: m.currency.keep ?? m.currency.converted ?? '' } });
+		if (m.currency)
+			parts.push({ key: 'dash.readAs.currency', params: { currency: m.currency.keep ?? m.currency.converted ?? '' } });
 		if (m.fillDown) parts.push({ key: 'dash.readAs.fillDown', params: {} });
 	}
 	// the same filter in several files is said once

@@ -57,7 +57,8 @@ export function aggregate(data: SalesColumns, opts: AggregateOptions): CustomerT
 	let overflow = false;
 
 	// payments: distinct (customer, order) pairs, or rows when there is no order column
-	const seenOrders = opts.metric === 'payments' && data.order ? new DistinctOrders(Math.min(data.rowCount, MAX_PRESIZED_ORDERS)) : null;
+	const seenOrders =
+		opts.metric === 'payments' && data.order ? new DistinctOrders(Math.min(data.rowCount, MAX_PRESIZED_ORDERS)) : null;
 
 	for (let r = 0; r < n; r++) {
 		if (filterDates) {

@@ -73,7 +73,11 @@ function compareText(a: string, b: string): number {
  * The Today list: every reminder of every dossier; pauses first, then contactDue by daysSince
  * descending (never contacted first), then reviewDue; ties by customerName, then dossier id.
  */
-export function todayList(dossiers: readonly Dossier[], today: number, s: CadenceSettings = DEFAULT_CADENCE): Reminder[] {
+export function todayList(
+	dossiers: readonly Dossier[],
+	today: number,
+	s: CadenceSettings = DEFAULT_CADENCE
+): Reminder[] {
 	const all = dossiers.flatMap((d) => remindersFor(d, today, s));
 	return all.sort((a, b) => {
 		const k = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
@@ -83,7 +87,10 @@ export function todayList(dossiers: readonly Dossier[], today: number, s: Cadenc
 			const db = b.daysSince ?? 0;
 			if (da !== db) return da > db ? -1 : 1;
 		}
-		return compareText(a.customerName, b.customerName) || (a.dossierId < b.dossierId ? -1 : a.dossierId > b.dossierId ? 1 : 0);
+		return (
+			compareText(a.customerName, b.customerName) ||
+			(a.dossierId < b.dossierId ? -1 : a.dossierId > b.dossierId ? 1 : 0)
+		);
 	});
 }
 

@@ -3,7 +3,7 @@
  * decimal point and CRLF; spreadsheets want a BOM to pick UTF-8, and a Russian-locale Excel wants
  * ';' between cells and a decimal comma.
  */
-export type CsvDialect = 'csv' /* UTF-8 BOM, ',' decimal point */ | 'excel-ru' /* UTF-8 BOM, ';' and decimal comma */;
+export type CsvDialect = 'csv' /* UTF-8 BOM, ',' decimal point */ | 'excel-ru'; /* UTF-8 BOM, ';' and decimal comma */
 
 const BOM = '\uFEFF';
 

@@ -46,7 +46,10 @@ export interface ExtraColumns {
 }
 
 /** The export's header and, for the extras, one cell function per column (by customer index). */
-export function exportColumns(extra?: ExtraColumns): { header: string[]; extraCells: ((customer: number) => string)[] } {
+export function exportColumns(extra?: ExtraColumns): {
+	header: string[];
+	extraCells: ((customer: number) => string)[];
+} {
 	const header: string[] = [...EXPORT_HEADER];
 	const extraCells: ((customer: number) => string)[] = [];
 	if (!extra) return { header, extraCells };
@@ -55,7 +58,10 @@ export function exportColumns(extra?: ExtraColumns): { header: string[]; extraCe
 	if (extra.vip) {
 		const vip = extra.vip;
 		header.push('vip_status', 'vip_months');
-		extraCells.push((i) => vip.get(i)?.status ?? '', (i) => vip.get(i)?.months.join(';') ?? '');
+		extraCells.push(
+			(i) => vip.get(i)?.status ?? '',
+			(i) => vip.get(i)?.months.join(';') ?? ''
+		);
 	}
 	if (extra.xyz) {
 		const xyz = extra.xyz;
@@ -69,7 +75,10 @@ export function exportColumns(extra?: ExtraColumns): { header: string[]; extraCe
 	}
 	if (extra.periodFrom || extra.periodTo) {
 		header.push('period_from', 'period_to');
-		extraCells.push(() => extra.periodFrom ?? '', () => extra.periodTo ?? '');
+		extraCells.push(
+			() => extra.periodFrom ?? '',
+			() => extra.periodTo ?? ''
+		);
 	}
 	return { header, extraCells };
 }

@@ -1,7 +1,15 @@
 import { classify } from './abc';
 import { aggregate, availableMetrics } from './aggregate';
 import { paretoPoints, rankReaching } from './pareto';
-import type { Classification, ClassifySettings, Concentration, Metric, SegmentRow, SalesColumns, CustomerTotals } from './types';
+import type {
+	Classification,
+	ClassifySettings,
+	Concentration,
+	Metric,
+	SegmentRow,
+	SalesColumns,
+	CustomerTotals
+} from './types';
 
 export interface ChartPoint {
 	rank: number;
@@ -55,7 +63,13 @@ export function dashboardView(data: SalesColumns, c: Classification): DashboardV
 	const n = c.order.length;
 	const pareto = paretoPoints(c).map((p) => {
 		const i = c.order[p.rank - 1];
-		return { ...p, key: data.customerKeys[i], name: data.customerNames[i], value: c.value[p.rank - 1], share: c.share[p.rank - 1] };
+		return {
+			...p,
+			key: data.customerKeys[i],
+			name: data.customerNames[i],
+			value: c.value[p.rank - 1],
+			share: c.share[p.rank - 1]
+		};
 	});
 	const r80 = rankReaching(c, 0.8);
 	const classEnds: number[] = [];
@@ -64,7 +78,13 @@ export function dashboardView(data: SalesColumns, c: Classification): DashboardV
 	for (let r = 0; r < n && keyCustomers.length < 50; r++) {
 		if (!c.key[r]) continue;
 		const i = c.order[r];
-		keyCustomers.push({ key: data.customerKeys[i], name: data.customerNames[i], value: c.value[r], share: c.share[r], classIndex: c.classIndex[r] });
+		keyCustomers.push({
+			key: data.customerKeys[i],
+			name: data.customerNames[i],
+			value: c.value[r],
+			share: c.share[r],
+			classIndex: c.classIndex[r]
+		});
 	}
 	return {
 		keyCustomers,

@@ -36,7 +36,9 @@ export function exportExtras(data: SalesColumns, c: Classification, s: ExportSet
 	} else if (data.date) {
 		if (s.vip) {
 			const vip = classifyVip(data, opts, s.vip);
-			extra.vip = new Map(vip.customers.map((v) => [v.customer, { status: v.status, months: v.vipMonths.map(monthLabel) }]));
+			extra.vip = new Map(
+				vip.customers.map((v) => [v.customer, { status: v.status, months: v.vipMonths.map(monthLabel) }])
+			);
 		}
 		if (s.xyz) extra.xyz = classifyXyz(data, opts, c, s.xyz).xyz;
 		if (s.recency) extra.recency = classifyRecency(data, opts, c, s.recency).status;
@@ -68,8 +70,18 @@ export function exportFile(
 	sheetNames: { customers: string; segments: string; concentration: string }
 ): ExportedFile {
 	if (format === 'xlsx') {
-		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, sheetNames, exportExtras(data, c, s));
-		return { data: buildXlsx(sheets), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+		const sheets = classificationWorkbook(
+			c,
+			data.customerKeys,
+			data.customerNames,
+			sheetNames,
+			exportExtras(data, c, s)
+		);
+		return {
+			data: buildXlsx(sheets),
+			mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			extension: 'xlsx'
+		};
 	}
 	const csv = exportClassification(data, c, s);
 	const text = format === 'csv' ? csv : toDialect(csv, format === 'csv-excel' ? 'csv' : 'excel-ru');

@@ -185,7 +185,14 @@ export function migrate(
 }
 
 function strip(m: Mover & { b: number; a: number }): Mover {
-	return { customer: m.customer, before: m.before, after: m.after, growth: m.growth, fromClass: m.fromClass, toClass: m.toClass };
+	return {
+		customer: m.customer,
+		before: m.before,
+		after: m.after,
+		growth: m.growth,
+		fromClass: m.fromClass,
+		toClass: m.toClass
+	};
 }
 
 /** Per customer index: class index in `c`, −1 when the customer is not in it. */
@@ -210,7 +217,10 @@ function compareExact(x: number, y: number): number {
  * Compares growth (a − b) / b of two movers exactly: floats first, and when they round to the
  * same number, by cross-multiplying the integer totals so equal ratios tie and only equal ones.
  */
-function compareGrowth(x: { growth: number; a: number; b: number }, y: { growth: number; a: number; b: number }): number {
+function compareGrowth(
+	x: { growth: number; a: number; b: number },
+	y: { growth: number; a: number; b: number }
+): number {
 	if (x.growth !== y.growth) return x.growth < y.growth ? -1 : 1;
 	if (!Number.isFinite(x.growth)) return 0;
 	// both b > 0: compare (ax − bx)·by with (ay − by)·bx

@@ -66,7 +66,8 @@ export function monthlyTotals(data: SalesColumns, opts: AggregateOptions): Month
 	const values = new Float64Array(count * M);
 	const active = new Uint8Array(count * M);
 	const lastPurchase = new Int32Array(count).fill(NO_DAY);
-	const orderSeen = opts.metric === 'payments' && data.order ? new DistinctOrders(Math.min(data.rowCount, MAX_PRESIZED_ORDERS)) : null;
+	const orderSeen =
+		opts.metric === 'payments' && data.order ? new DistinctOrders(Math.min(data.rowCount, MAX_PRESIZED_ORDERS)) : null;
 	// month of a day, cached per day since rows repeat days a lot
 	let cachedDay = NO_DAY;
 	let cachedMonth = 0;

@@ -5,7 +5,16 @@ import type { MarginResult } from './margin';
 import type { MigrationResult } from './migration';
 import type { RecencyResult } from './recency';
 import type { Classification, SalesColumns } from './types';
-import type { CompareView, MarginView, MigrationCellView, MigrationView, NamedCustomer, RecencyView, VipView, XyzView } from './view-types';
+import type {
+	CompareView,
+	MarginView,
+	MigrationCellView,
+	MigrationView,
+	NamedCustomer,
+	RecencyView,
+	VipView,
+	XyzView
+} from './view-types';
 import type { VipResult } from './vip';
 import { XYZ_CLASSES, type XyzResult } from './xyz';
 
@@ -13,7 +22,10 @@ import { XYZ_CLASSES, type XyzResult } from './xyz';
 
 export const LIST_LIMIT = 500;
 
-const named = (data: SalesColumns, c: number): NamedCustomer => ({ key: data.customerKeys[c], name: data.customerNames[c] });
+const named = (data: SalesColumns, c: number): NamedCustomer => ({
+	key: data.customerKeys[c],
+	name: data.customerNames[c]
+});
 
 export function vipView(data: SalesColumns, r: VipResult, limit = LIST_LIMIT): VipView {
 	const shown = r.customers.filter((c) => c.status !== 'regular');
@@ -23,7 +35,13 @@ export function vipView(data: SalesColumns, r: VipResult, limit = LIST_LIMIT): V
 		counts: r.counts,
 		rows: shown.slice(0, limit).map((c) => {
 			const vip = new Set(c.vipMonths);
-			return { ...named(data, c.customer), status: c.status, value: c.value, vipMonths: r.months.map((m) => vip.has(m)), droppedOut: c.droppedOut };
+			return {
+				...named(data, c.customer),
+				status: c.status,
+				value: c.value,
+				vipMonths: r.months.map((m) => vip.has(m)),
+				droppedOut: c.droppedOut
+			};
 		}),
 		more: Math.max(0, shown.length - limit),
 		lost: r.lostVip.slice(0, limit).map((l) => ({
@@ -75,7 +93,13 @@ function valueIndex(c: Classification): Map<number, number> {
 	return m;
 }
 
-export function migrationCellView(data: SalesColumns, r: MigrationResult, from: number, to: number, limit = LIST_LIMIT): MigrationCellView {
+export function migrationCellView(
+	data: SalesColumns,
+	r: MigrationResult,
+	from: number,
+	to: number,
+	limit = LIST_LIMIT
+): MigrationCellView {
 	const n = r.classes.length;
 	const f = from >= n ? 'new' : from;
 	const tt = to >= n ? 'lost' : to;
@@ -86,13 +110,16 @@ export function migrationCellView(data: SalesColumns, r: MigrationResult, from: 
 	return {
 		from: typeof f === 'number' ? r.classes[f] : f,
 		to: typeof tt === 'number' ? r.classes[tt] : tt,
-		customers: customers.slice(0, limit).map((c) => ({ ...named(data, c), before: before.get(c) ?? 0, after: after.get(c) ?? 0 })),
+		customers: customers
+			.slice(0, limit)
+			.map((c) => ({ ...named(data, c), before: before.get(c) ?? 0, after: after.get(c) ?? 0 })),
 		more: Math.max(0, customers.length - limit)
 	};
 }
 
 export function marginView(data: SalesColumns, r: MarginResult, limit = LIST_LIMIT): MarginView {
-	const sample = r.all.length > 3000 ? r.all.filter((p, i) => p.topClass || i % Math.ceil(r.all.length / 3000) === 0) : r.all;
+	const sample =
+		r.all.length > 3000 ? r.all.filter((p, i) => p.topClass || i % Math.ceil(r.all.length / 3000) === 0) : r.all;
 	return {
 		companyMargin: r.companyMargin,
 		gap: r.gap,
@@ -106,7 +133,12 @@ export function marginView(data: SalesColumns, r: MarginResult, limit = LIST_LIM
 			flagged: row.flagged,
 			reason: row.reason
 		})),
-		scatter: sample.map((p) => ({ x: p.revenueRank, y: p.profitRank, top: p.topClass, name: data.customerNames[p.customer] }))
+		scatter: sample.map((p) => ({
+			x: p.revenueRank,
+			y: p.profitRank,
+			top: p.topClass,
+			name: data.customerNames[p.customer]
+		}))
 	};
 }
 
@@ -127,7 +159,9 @@ export function recencyView(data: SalesColumns, r: RecencyResult, limit = LIST_L
 	return {
 		referenceDay: formatDay(r.referenceDay),
 		counts: r.counts,
-		quietTop: r.quietTop.slice(0, limit).map((q) => ({ ...named(data, q.customer), daysSince: q.daysSince, status: q.status, value: q.value }))
+		quietTop: r.quietTop
+			.slice(0, limit)
+			.map((q) => ({ ...named(data, q.customer), daysSince: q.daysSince, status: q.status, value: q.value }))
 	};
 }
 

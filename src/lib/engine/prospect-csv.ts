@@ -9,7 +9,8 @@ import { CRITERIA, type Criterion, type Prospect, type Tristate } from './crm-ty
 import { csvField, unneutralise } from './csv-export';
 import { emptyCriteria, falseClient, newProspect, prospectStatus } from './qualifier';
 
-export type ProspectField = 'company' | 'contact' | 'role' | 'source' | 'dealSize' | 'decisionDate' | 'notes' | Criterion;
+export type ProspectField =
+	'company' | 'contact' | 'role' | 'source' | 'dealSize' | 'decisionDate' | 'notes' | Criterion;
 
 export const PROSPECT_FIELDS: readonly ProspectField[] = [
 	'company',
@@ -24,7 +25,19 @@ export const PROSPECT_FIELDS: readonly ProspectField[] = [
 
 /** Header names per field, already normalised (see `normaliseHeader`). */
 const SYNONYMS: Record<ProspectField, readonly string[]> = {
-	company: ['company', 'company name', 'organization', 'organisation', 'customer', 'client', 'компания', 'организация', 'название компании', 'клиент', 'контрагент'],
+	company: [
+		'company',
+		'company name',
+		'organization',
+		'organisation',
+		'customer',
+		'client',
+		'компания',
+		'организация',
+		'название компании',
+		'клиент',
+		'контрагент'
+	],
 	contact: ['contact', 'contact person', 'contact name', 'контакт', 'контактное лицо'],
 	role: ['role', 'position', 'job title', 'title', 'должность', 'роль'],
 	source: ['source', 'lead source', 'источник', 'источник лида'],

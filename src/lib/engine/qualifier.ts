@@ -57,7 +57,10 @@ export function moveDecisionDate(p: Prospect, to: number | null, today: number):
 
 /** Every criterion 'unknown' with an empty note. */
 /** A prospect with nothing known yet: every field empty, every criterion unknown. */
-export function newProspect(ids: { id: string; workspaceId: string; now: number }, over: Partial<Prospect> = {}): Prospect {
+export function newProspect(
+	ids: { id: string; workspaceId: string; now: number },
+	over: Partial<Prospect> = {}
+): Prospect {
 	return {
 		id: ids.id,
 		workspaceId: ids.workspaceId,
@@ -177,7 +180,8 @@ export function listProspects(
 		return true;
 	});
 	const dir = descending ? -1 : 1;
-	const tie = (a: Prospect, b: Prospect): number => compareText(a.company, b.company) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+	const tie = (a: Prospect, b: Prospect): number =>
+		compareText(a.company, b.company) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 	out.sort((a, b) => {
 		if (sort === 'company') return dir * compareText(a.company, b.company) || tie(a, b);
 		const va = sortValue(a, sort);

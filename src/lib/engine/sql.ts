@@ -98,7 +98,12 @@ export function resolveSqlNames(columns: SqlColumns): { names: Partial<Record<Sq
 }
 
 /** The query, or why it cannot be written: for the UI, which must never fail on it. */
-export function classificationSqlResult(settings: ClassifySettings, columns: SqlColumns, dialect: SqlDialect, table = 'sales'): SqlResult {
+export function classificationSqlResult(
+	settings: ClassifySettings,
+	columns: SqlColumns,
+	dialect: SqlDialect,
+	table = 'sales'
+): SqlResult {
 	try {
 		return { ok: true, sql: classificationSql(settings, columns, dialect, table) };
 	} catch (err) {
@@ -118,7 +123,18 @@ export const SQL_DIALECT_NAMES: Record<SqlDialect, string> = {
 
 /** Keys ingest treats as "no customer" (lower case) and total-row labels (with an optional ':' or '.'). */
 const MISSING_KEYS = ['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет'];
-const TOTAL_LABELS = ['итого', 'итог', 'всего', 'total', 'totals', 'grand total', 'subtotal', 'sum', 'сумма', 'общий итог'];
+const TOTAL_LABELS = [
+	'итого',
+	'итог',
+	'всего',
+	'total',
+	'totals',
+	'grand total',
+	'subtotal',
+	'sum',
+	'сумма',
+	'общий итог'
+];
 
 interface Dialect {
 	ident(name: string): string;
@@ -207,7 +223,9 @@ function ppmOf(fraction: number): number {
 /** ppm → exact decimal text: 800000 → '0.8', 1 → '0.000001'. */
 function decimalText(ppm: number): string {
 	const whole = Math.floor(ppm / 1_000_000);
-	const part = String(ppm % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+	const part = String(ppm % 1_000_000)
+		.padStart(6, '0')
+		.replace(/0+$/, '');
 	return part ? `${whole}.${part}` : String(whole);
 }
 
@@ -224,7 +242,12 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
  * named as in the file header. Output: rank, customer_key, value, share, cumulative_share, class,
  * key_customer, ordered by rank.
  */
-export function classificationSql(settings: ClassifySettings, sqlColumns: SqlColumns, dialect: SqlDialect, table = 'sales'): string {
+export function classificationSql(
+	settings: ClassifySettings,
+	sqlColumns: SqlColumns,
+	dialect: SqlDialect,
+	table = 'sales'
+): string {
 	const d = DIALECTS[dialect];
 	const classes = settings.classes;
 	if (classes.length === 0) throw new SqlError('no-classes', 'At least one class is needed.');
@@ -255,9 +278,10 @@ export function classificationSql(settings: ClassifySettings, sqlColumns: SqlCol
 		: `${oneLine(columns.quantity!)} × ${oneLine(columns.unitPrice!)}`;
 	const metricText: Record<ClassifySettings['metric'], string> = {
 		revenue: `revenue = sum of ${amountText}`,
-		payments: columns.orderId !== undefined
-			? `payments = distinct ${oneLine(columns.orderId)} per customer (a row without one counts once; returns are not payments)`
-			: 'payments = number of rows (returns are not payments)',
+		payments:
+			columns.orderId !== undefined
+				? `payments = distinct ${oneLine(columns.orderId)} per customer (a row without one counts once; returns are not payments)`
+				: 'payments = number of rows (returns are not payments)',
 		units: `units = sum of ${oneLine(columns.quantity ?? '')}`,
 		profit: `profit = sum of ${oneLine(columns.profit ?? '')}`
 	};
@@ -299,11 +323,7 @@ export function classificationSql(settings: ClassifySettings, sqlColumns: SqlCol
 		skippedKeys.slice(i * 12, i * 12 + 12).join(', ')
 	).join(',\n      ');
 	const isReturn = columns.quantity !== undefined ? '(amount < 0 OR COALESCE(quantity < 0, FALSE))' : 'amount < 0';
-	const where = [
-		'customer_key IS NOT NULL',
-		`LOWER(customer_key) NOT IN (${skipped})`,
-		'amount IS NOT NULL'
-	];
+	const where = ['customer_key IS NOT NULL', `LOWER(customer_key) NOT IN (${skipped})`, 'amount IS NOT NULL'];
 	if (filterDates) {
 		if (settings.dateFrom !== undefined) where.push(`sale_date >= DATE '${isoDay(settings.dateFrom)}'`);
 		if (settings.dateTo !== undefined) where.push(`sale_date <= DATE '${isoDay(settings.dateTo)}'`);

@@ -10,7 +10,12 @@ export interface VipView {
 	months: string[];
 	counts: { vip: number; good: number; regular: number; droppedOut: number };
 	/** VIP and good customers, VIP first, each with a strip of VIP months (same order as `months`) */
-	rows: (NamedCustomer & { status: 'vip' | 'good' | 'regular'; value: number; vipMonths: boolean[]; droppedOut: boolean })[];
+	rows: (NamedCustomer & {
+		status: 'vip' | 'good' | 'regular';
+		value: number;
+		vipMonths: boolean[];
+		droppedOut: boolean;
+	})[];
 	/** rows left out of `rows` beyond the display limit */
 	more: number;
 	lost: (NamedCustomer & { lastPurchase: string; daysSince: number; vipMonths: string[] })[];
@@ -37,7 +42,15 @@ export interface MigrationCellView {
 export interface MarginView {
 	companyMargin: number;
 	gap: number;
-	rows: (NamedCustomer & { revenue: number; profit: number; margin: number; revenueRank: number; profitRank: number; flagged: boolean; reason: string | null })[];
+	rows: (NamedCustomer & {
+		revenue: number;
+		profit: number;
+		margin: number;
+		revenueRank: number;
+		profitRank: number;
+		flagged: boolean;
+		reason: string | null;
+	})[];
 	scatter: { x: number; y: number; top: boolean; name: string }[];
 }
 

@@ -77,11 +77,7 @@ export function topCount(share: number, count: number, atLeastOne: boolean): num
 }
 
 /** Each month's VIP: the paying customers of the month ranked by the month's value, top share by count. */
-function monthlyVip(
-	m: MonthlyTotals,
-	keys: readonly string[],
-	vipShare: number
-): Map<number, number[]> {
+function monthlyVip(m: MonthlyTotals, keys: readonly string[], vipShare: number): Map<number, number[]> {
 	const vipMonths = new Map<number, number[]>();
 	const M = m.months.length;
 	const byValueThenKey = (a: number, b: number, col: number) => {
@@ -168,7 +164,13 @@ export function classifyVip(data: SalesColumns, opts: AggregateOptions, s: VipSe
 		counts[status[i]]++;
 		if (dropped[i]) counts.droppedOut++;
 		const c = totals.customers[i];
-		return { customer: c, status: status[i], value: t[i] / unit, vipMonths: vipMonths.get(c) ?? [], droppedOut: dropped[i] };
+		return {
+			customer: c,
+			status: status[i],
+			value: t[i] / unit,
+			vipMonths: vipMonths.get(c) ?? [],
+			droppedOut: dropped[i]
+		};
 	});
 
 	const lostVip: LostVip[] = [];

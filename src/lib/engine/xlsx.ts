@@ -54,7 +54,8 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 function zip(entries: ZipEntry[]): Uint8Array {
 	let total = 22;
 	for (const e of entries) total += 30 + 46 + 2 * e.name.length + e.size;
-	if (total > 0xffffffff || entries.length > 0xffff) throw new RangeError('The workbook is too large for a ZIP without ZIP64.');
+	if (total > 0xffffffff || entries.length > 0xffff)
+		throw new RangeError('The workbook is too large for a ZIP without ZIP64.');
 	const out = new Uint8Array(total);
 	const view = new DataView(out.buffer);
 	let p = 0;
@@ -153,8 +154,16 @@ function textEntry(name: string, text: string): ZipEntry {
 // XML
 
 /** Characters XML 1.0 does not allow: C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone surrogates. */
-const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
+const NOT_XML =
+	/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&apos;',
+	'\r': '&#13;'
+};
 
 /** Escapes text for element content and attribute values; drops characters XML 1.0 cannot carry. */
 export function xmlEscape(s: string): string {
@@ -265,7 +274,10 @@ export function buildXlsx(sheets: Sheet[]): Uint8Array {
 	});
 
 	const overrides = sheets
-		.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+		.map(
+			(_, i) =>
+				`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
+		)
 		.join('');
 	const contentTypes =
 		`${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -285,7 +297,11 @@ export function buildXlsx(sheets: Sheet[]): Uint8Array {
 		'</sheets></workbook>';
 	const workbookRels =
 		`${XML_DECL}<Relationships xmlns="${PKG_REL_NS}">` +
-		sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+		sheets
+			.map(
+				(_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
+			)
+			.join('') +
 		`<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
 		'</Relationships>';
 

@@ -113,7 +113,12 @@ export function classifyXyz(
 	const matrix: XyzResult['matrix'] = [];
 	for (let k = 0; k < classes; k++) {
 		for (let x = 0; x < 3; x++) {
-			matrix.push({ classIndex: k, xyz: XYZ_CLASSES[x], customers: cellCustomers[k * 3 + x], value: cellValue[k * 3 + x] });
+			matrix.push({
+				classIndex: k,
+				xyz: XYZ_CLASSES[x],
+				customers: cellCustomers[k * 3 + x],
+				value: cellValue[k * 3 + x]
+			});
 		}
 	}
 	return { months: m.months, cv: cvMap, xyz, matrix };

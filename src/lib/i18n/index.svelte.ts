@@ -52,7 +52,11 @@ class I18n {
 	private format(style: 'decimal' | 'percent', digits: number): Intl.NumberFormat {
 		const k = `${this.intl}|${style}|${digits}`;
 		let f = this.formats.get(k);
-		if (!f) this.formats.set(k, (f = new Intl.NumberFormat(this.intl, { style, maximumFractionDigits: digits, minimumFractionDigits: digits })));
+		if (!f)
+			this.formats.set(
+				k,
+				(f = new Intl.NumberFormat(this.intl, { style, maximumFractionDigits: digits, minimumFractionDigits: digits }))
+			);
 		return f;
 	}
 
@@ -62,9 +66,11 @@ class I18n {
 	percent = (v: number, digits = 1): string => this.format('percent', digits).format(v);
 
 	/** A day number (days since 1970-01-01) as a local date. */
-	dateOnly = (day: number): string => new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeZone: 'UTC' }).format(day * 86400000);
+	dateOnly = (day: number): string =>
+		new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeZone: 'UTC' }).format(day * 86400000);
 
-	date = (ms: number): string => new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+	date = (ms: number): string =>
+		new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 export const i18n = new I18n();

@@ -17,7 +17,14 @@ import { DecisionTally, RowMeaning, isTotalLabel, type DecisionEntry } from './r
 import { isScientificKey } from './structure';
 import { DecimalColumn, Dictionary, type DecimalPart } from './builder-columns';
 import { FileDates, type DatesPart } from './file-dates';
-import { placeIn, Tally, type ImportReport, type ReportEntry, type SkipReason, type WarningReason } from './import-report';
+import {
+	placeIn,
+	Tally,
+	type ImportReport,
+	type ReportEntry,
+	type SkipReason,
+	type WarningReason
+} from './import-report';
 
 export type { ImportReport, ReportEntry, ReportPlace, SkipReason, WarningReason } from './import-report';
 
@@ -38,9 +45,25 @@ export interface FilePlan {
 	meaning?: Interpretation;
 }
 
-const MISSING_KEYS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет']);
+const MISSING_KEYS = new Set([
+	'',
+	'na',
+	'n/a',
+	'#n/a',
+	'null',
+	'none',
+	'nan',
+	'-',
+	'—',
+	'–',
+	'(blank)',
+	'(пусто)',
+	'нет'
+]);
 /** first letters of MISSING_KEYS in either case: most keys are ruled out without lower-casing them */
-const MISSING_FIRST = new Set([...MISSING_KEYS].filter((k) => k !== '').flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)]));
+const MISSING_FIRST = new Set(
+	[...MISSING_KEYS].filter((k) => k !== '').flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)])
+);
 /** Excel's Data → Subtotal writes '<group> Total' ('<group> Итог') after each group's rows. */
 const GROUP_TOTAL = /^(.*\S)\s+(total|итог)$/i;
 /**
@@ -100,7 +123,9 @@ export class SalesBuilder {
 			this.fileStats.meaning = plan.meaning;
 		}
 		this.files.push(this.fileStats);
-		this.rowMeaning = RowMeaning.isPlain(plan.meaning) ? null : new RowMeaning(plan.meaning!, m.customerKey, m.date, plan.amountSource === 'column' ? m.amount : m.unitPrice);
+		this.rowMeaning = RowMeaning.isPlain(plan.meaning)
+			? null
+			: new RowMeaning(plan.meaning!, m.customerKey, m.date, plan.amountSource === 'column' ? m.amount : m.unitPrice);
 	}
 
 	/** `recordIndex` is the 0-based record number in the file (header included). */
@@ -133,7 +158,10 @@ export class SalesBuilder {
 			this.decisions.add(plan.fileName, verdict.decision!.kind, verdict.decision!.value, 1, this.moneyOf(fields));
 			return;
 		}
-		if (key.length === 0 || (key.length <= 10 && MISSING_FIRST.has(key.charCodeAt(0)) && MISSING_KEYS.has(key.toLowerCase()))) {
+		if (
+			key.length === 0 ||
+			(key.length <= 10 && MISSING_FIRST.has(key.charCodeAt(0)) && MISSING_KEYS.has(key.toLowerCase()))
+		) {
 			// 'Итого;;;;125;;1 234 567,89': the totals line of a report labels its first cell
 			const first = fields.findIndex((f) => f.trim() !== '');
 			if (first >= 0 && isTotalLabel(fields[first])) this.skipped.add('total-row', placeIn(plan, fields, row, first));
@@ -220,14 +248,23 @@ export class SalesBuilder {
 			if (verdict.kind === 'refunded') refund = amount.m > 0 ? amount : null;
 			// a row that is itself a return (negative amount) already carries its refund
 			else if ((meaning!.meaning.refund ?? -1) >= 0 && amount.m > 0) {
-				const r = parseDecimal(cellOf(fields, meaning!.meaning.refund!), plan.decimalSeparators[meaning!.meaning.refund!] ?? '.');
+				const r = parseDecimal(
+					cellOf(fields, meaning!.meaning.refund!),
+					plan.decimalSeparators[meaning!.meaning.refund!] ?? '.'
+				);
 				if (typeof r !== 'string' && r.m !== 0) refund = r;
 			}
 			if (refund && refund.m !== 0) {
 				const back = negative(refund);
 				this.pushRow(c, back, ZERO, ZERO, day, orderCode);
 				this.extraRows++;
-				this.decisions.add(plan.fileName, verdict.kind === 'refunded' ? 'refunded-in-full' : 'refund', verdict.kind === 'refunded' ? verdict.decision?.value : undefined, 1, -decimalValue(back));
+				this.decisions.add(
+					plan.fileName,
+					verdict.kind === 'refunded' ? 'refunded-in-full' : 'refund',
+					verdict.kind === 'refunded' ? verdict.decision?.value : undefined,
+					1,
+					-decimalValue(back)
+				);
 			}
 		}
 	}
@@ -246,7 +283,10 @@ export class SalesBuilder {
 		if (nameColumn >= 0) return cellOf(fields, nameColumn);
 		const parts = this.plan!.meaning?.nameParts;
 		if (!parts) return '';
-		return parts.map((p) => cellOf(fields, p)).filter((x) => x !== '').join(' ');
+		return parts
+			.map((p) => cellOf(fields, p))
+			.filter((x) => x !== '')
+			.join(' ');
 	}
 
 	/** The row's amount as a float for the decision tally (0 when it does not parse). */
@@ -461,7 +501,18 @@ export interface SalesPart {
 
 /** The buffers of a part, to transfer rather than copy it to another worker. */
 export function partBuffers(part: SalesPart): ArrayBuffer[] {
-	const arrays = [part.customerManager, part.customer, part.amount.m, part.amount.d, part.quantity.m, part.quantity.d, part.profit.m, part.profit.d, part.date, part.order];
+	const arrays = [
+		part.customerManager,
+		part.customer,
+		part.amount.m,
+		part.amount.d,
+		part.quantity.m,
+		part.quantity.d,
+		part.profit.m,
+		part.profit.d,
+		part.date,
+		part.order
+	];
 	if (part.dates?.alt) arrays.push(part.dates.alt);
 	return arrays.map((a) => a.buffer as ArrayBuffer);
 }

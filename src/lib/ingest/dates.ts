@@ -47,9 +47,7 @@ export function dayToParts(day: number): { year: number; month: number; day: num
 	const z = day + 719468;
 	const era = Math.floor(z / 146097);
 	const doe = z - era * 146097; // [0, 146096]
-	const yoe = Math.floor(
-		(doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
-	); // [0, 399]
+	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365); // [0, 399]
 	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
 	const mp = Math.floor((5 * doy + 2) / 153); // [0, 11]
 	const d = doy - Math.floor((153 * mp + 2) / 5) + 1; // [1, 31]
@@ -170,7 +168,8 @@ function isTimeTail(s: string, i: number, end: number): boolean {
 	// zone
 	if (i < end) {
 		c = lower(s.charCodeAt(i));
-		if (c === 122) i++; // z
+		if (c === 122)
+			i++; // z
 		else {
 			if (i + 3 <= end) {
 				const w = s.slice(i, i + 3).toLowerCase();
@@ -240,10 +239,37 @@ const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
 })();
 
 const WEEKDAY_WORDS: ReadonlySet<string> = new Set([
-	'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
-	'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-	'пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс',
-	'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'
+	'mon',
+	'tue',
+	'tues',
+	'wed',
+	'thu',
+	'thur',
+	'thurs',
+	'fri',
+	'sat',
+	'sun',
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'saturday',
+	'sunday',
+	'пн',
+	'вт',
+	'ср',
+	'чт',
+	'пт',
+	'сб',
+	'вс',
+	'понедельник',
+	'вторник',
+	'среда',
+	'четверг',
+	'пятница',
+	'суббота',
+	'воскресенье'
 ]);
 
 /** `[weekday,] 15 Jan 2024`, `15-Jan-2024`, `15 января 2024 г.`, `15. Jan. 2024` */

@@ -108,7 +108,7 @@ export function singleByteEncoding(bytes: Uint8Array): 'windows-1251' | 'windows
 	let cyrillic = 0;
 	let western = 0;
 	const n = bytes.length;
-	for (let i = 0; i < n; ) {
+	for (let i = 0; i < n;) {
 		if (!isLetterByte(bytes[i])) {
 			i++;
 			continue;
@@ -130,7 +130,8 @@ export function singleByteEncoding(bytes: Uint8Array): 'windows-1251' | 'windows
  * Windows-1252 bytes 0x80..0x9F. Browsers decode them so; some Node versions (20.18.3+, 22.13+)
  * decode 'windows-1252' as Latin-1 and leave C1 controls, which are mapped back here.
  */
-const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_C1 =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 const C1 = /[\u0080-\u009f]/g;
 
 /** Decodes a whole buffer with the given encoding, dropping a BOM. */

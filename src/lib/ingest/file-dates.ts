@@ -62,7 +62,10 @@ export class FileDates {
 	}
 	/** The other reading and both bad-date tallies, for a builder that reads the rest of the file. */
 	part(): DatesPart {
-		return { alt: this.alt ? this.altDays.toArray() : null, bad: this.bad.map((b) => ({ count: b.count, first: [...b.first] })) };
+		return {
+			alt: this.alt ? this.altDays.toArray() : null,
+			bad: this.bad.map((b) => ({ count: b.count, first: [...b.first] }))
+		};
 	}
 	/** Takes in the dates another builder read from later records of the same file. */
 	absorb(part: DatesPart, rowOffset: number): void {

@@ -8,7 +8,8 @@ import type { FilePlan } from './build';
 import { cellOf } from './cells';
 
 export type SkipReason = 'no-customer' | 'total-row' | 'empty-amount' | 'bad-amount' | 'bad-quantity' | 'bad-price';
-export type WarningReason = 'bad-date' | 'empty-date' | 'bad-quantity' | 'bad-profit' | 'too-many-fields' | 'too-few-fields' | 'scientific-key';
+export type WarningReason =
+	'bad-date' | 'empty-date' | 'bad-quantity' | 'bad-profit' | 'too-many-fields' | 'too-few-fields' | 'scientific-key';
 
 export interface ReportPlace {
 	file: string;
@@ -51,7 +52,6 @@ export interface ImportReport {
 
 /** How many places of each reason the report keeps. */
 export const FIRST_PLACES = 5;
-
 
 export class Tally<R extends string> {
 	private entries = new Map<R, ReportEntry<R>>();

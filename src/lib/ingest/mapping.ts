@@ -15,7 +15,15 @@
  * Pure: no DOM, no dependencies.
  */
 import { ROLES, type AmountSource, type ColumnMapping, type Role } from './types';
-import { AMOUNT_VETO, CUSTOMER_VETO, emptyRecord, normaliseHeader, quantityScore, scoreHeader, TAX_WORD } from './header-scores';
+import {
+	AMOUNT_VETO,
+	CUSTOMER_VETO,
+	emptyRecord,
+	normaliseHeader,
+	quantityScore,
+	scoreHeader,
+	TAX_WORD
+} from './header-scores';
 
 export { normaliseHeader };
 
@@ -174,7 +182,6 @@ function contentFits(role: Role, st: ColumnStats): boolean {
 // autoMap
 // ---------------------------------------------------------------------------------------------
 
-
 interface Candidate {
 	col: number;
 	role: Role;
@@ -190,9 +197,7 @@ export function autoMap(columns: readonly ColumnProfile[], hints: ProfileHints):
 	const keyAllowed = (col: number): boolean => {
 		if (!fits(col, 'customerKey')) return false;
 		if (!stats[col].moneyLike) return true;
-		return !heads.some(
-			(h, j) => j !== col && h.customer.key > 0 && fits(j, 'customerKey') && !stats[j].moneyLike
-		);
+		return !heads.some((h, j) => j !== col && h.customer.key > 0 && fits(j, 'customerKey') && !stats[j].moneyLike);
 	};
 	// A column empty in every sampled row (a file that starts with a block of walk-in sales) keeps
 	// its header's word for a role the import needs only when no other column named for that role
@@ -245,9 +250,7 @@ export function autoMap(columns: readonly ColumnProfile[], hints: ProfileHints):
 	}
 	if (mapping.customerName === -1 && key !== -1 && heads[key].customer.kind === 'id') {
 		// 'Customer ID' + 'Name': a bare name column is the customer's name.
-		const weak = heads.findIndex(
-			(h, col) => h.customer.kind === 'weak' && !used.has(col) && fits(col, 'customerName')
-		);
+		const weak = heads.findIndex((h, col) => h.customer.kind === 'weak' && !used.has(col) && fits(col, 'customerName'));
 		if (weak !== -1) assign('customerName', weak, 'header');
 	}
 

@@ -89,13 +89,7 @@ function roundDivPow10(a: number, k: number): number {
 }
 
 /** Build the result from the significant digits. value = ±sig × 10^exp10 (after rounding). */
-function finish(
-	sig: number,
-	nSig: number,
-	roundDigit: number,
-	exp10: number,
-	neg: boolean
-): ParsedNumber {
+function finish(sig: number, nSig: number, roundDigit: number, exp10: number, neg: boolean): ParsedNumber {
 	// Values written with 15+ significant digits are typically float dumps (Excel): after rounding
 	// to 15 digits, trailing zero decimals carry no information and are dropped.
 	let strip = nSig >= MAX_SIG;
@@ -138,12 +132,7 @@ function finish(
  * the numeric grammar does not know (letters, currency signs, %, …): the caller then tries the
  * currency-stripping path.
  */
-function parseCore(
-	s: string,
-	start: number,
-	end: number,
-	decimalSep: DecimalSeparator
-): ParsedNumber | null {
+function parseCore(s: string, start: number, end: number, decimalSep: DecimalSeparator): ParsedNumber | null {
 	let i = start;
 	let neg = false;
 	let paren = false;
@@ -307,10 +296,7 @@ const RE_DASH_ONLY = /^[-\u2012\u2013\u2014\u2212]$/;
 
 function parseSlow(t: string, decimalSep: DecimalSeparator): ParsedNumber {
 	if (RE_PERCENT.test(t)) return 'not-a-number'; // percentages are not amounts
-	const stripped = t
-		.replace(RE_CURRENCY_WORD, ' ')
-		.replace(RE_CURRENCY_CODE, ' ')
-		.replace(RE_CURRENCY_SYMBOL, ' ');
+	const stripped = t.replace(RE_CURRENCY_WORD, ' ').replace(RE_CURRENCY_CODE, ' ').replace(RE_CURRENCY_SYMBOL, ' ');
 	let i = 0;
 	let end = stripped.length;
 	while (i < end && isTrimSpace(stripped.charCodeAt(i))) i++;
@@ -351,10 +337,7 @@ export function parseDecimal(text: string, decimalSep: DecimalSeparator): Parsed
  * (likewise '.'); several groups like 1,234,567 vote ',' as thousands → '.' decimal (likewise '.').
  * Majority wins; no votes or a tie → `fallback`.
  */
-export function inferDecimalSeparator(
-	samples: readonly string[],
-	fallback: DecimalSeparator
-): DecimalSeparator {
+export function inferDecimalSeparator(samples: readonly string[], fallback: DecimalSeparator): DecimalSeparator {
 	let dotVotes = 0;
 	let commaVotes = 0;
 	for (const s of samples) {

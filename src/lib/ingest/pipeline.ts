@@ -36,7 +36,12 @@ export interface SniffOverrides extends SniffHints {
 export async function sniffFile(file: Blob, fileName: string, overrides: SniffOverrides = {}): Promise<FileSniff> {
 	if (file.size === 0) throw new ImportError({ code: 'empty-file', file: fileName });
 	if (file.size > MAX_FILE_BYTES) {
-		throw new ImportError({ code: 'too-large', file: fileName, neededMb: Math.ceil(file.size / 1048576), availableMb: MAX_FILE_BYTES / 1048576 });
+		throw new ImportError({
+			code: 'too-large',
+			file: fileName,
+			neededMb: Math.ceil(file.size / 1048576),
+			availableMb: MAX_FILE_BYTES / 1048576
+		});
 	}
 	const head = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
 	const encoding = overrides.encoding ?? detectEncoding(head);
@@ -45,12 +50,19 @@ export async function sniffFile(file: Blob, fileName: string, overrides: SniffOv
 	const text = decodeBytes(head, encoding);
 	const truncated = file.size > head.length;
 	// nothing but line breaks, spaces and delimiters (a formatted but empty range saved as ';;;;')
-	if (text.trim() === '' || (!truncated && /^[\s,;|]*$/.test(text))) throw new ImportError({ code: 'empty-file', file: fileName });
+	if (text.trim() === '' || (!truncated && /^[\s,;|]*$/.test(text)))
+		throw new ImportError({ code: 'empty-file', file: fileName });
 	const sniff = sniffText(text, truncated, overrides);
 	if (sniff.header.length === 0) throw new ImportError({ code: 'empty-file', file: fileName });
 	if (sniff.unclosedQuote) {
 		const { record, field } = sniff.unclosedQuote;
-		throw new ImportError({ code: 'unclosed-quote', file: fileName, row: record + 1, column: field + 1, header: sniff.header[field] });
+		throw new ImportError({
+			code: 'unclosed-quote',
+			file: fileName,
+			row: record + 1,
+			column: field + 1,
+			header: sniff.header[field]
+		});
 	}
 	if (sniff.rows.length === 0 && !truncated) throw new ImportError({ code: 'no-data-rows', file: fileName });
 	return { ...sniff, fileName, size: file.size, encoding };
@@ -127,8 +139,7 @@ export async function importFiles(
 		const f = files[i];
 		const m = f.plan.mapping;
 		if (m.customerKey < 0) throw new ImportError({ code: 'missing-customer-column', file: f.plan.fileName });
-		const amountOk =
-			f.plan.amountSource === 'column' ? m.amount >= 0 : m.quantity >= 0 && m.unitPrice >= 0;
+		const amountOk = f.plan.amountSource === 'column' ? m.amount >= 0 : m.quantity >= 0 && m.unitPrice >= 0;
 		if (!amountOk) throw new ImportError({ code: 'missing-amount-column', file: f.plan.fileName });
 		builder.beginFile(f.plan);
 		const before = builder.report().rowsRead;
@@ -160,7 +171,13 @@ export async function importFiles(
 }
 
 /** Reads a whole file's records into the builder; `firstRecord` numbers a stretch that starts later in the file. */
-async function readInto(builder: SalesBuilder, f: FileToImport, control: ImportControl, onBytes: (bytes: number) => void, firstRecord = 0): Promise<number> {
+async function readInto(
+	builder: SalesBuilder,
+	f: FileToImport,
+	control: ImportControl,
+	onBytes: (bytes: number) => void,
+	firstRecord = 0
+): Promise<number> {
 	return parseRecords(f, control, recordsInto(builder, firstRecord), onBytes);
 }
 
@@ -180,13 +197,24 @@ function recordsInto(builder: SalesBuilder, firstRecord = 0): (records: string[]
  * not the first half's encoding. `intoBuilder`: the first half may go straight into `builder`
  * (it is empty; the caller starts a new one when false comes back).
  */
-async function importSplit(f: FileToImport, builder: SalesBuilder, control: ImportControl, onBytes: (bytes: number) => void, intoBuilder: boolean): Promise<boolean> {
+async function importSplit(
+	f: FileToImport,
+	builder: SalesBuilder,
+	control: ImportControl,
+	onBytes: (bytes: number) => void,
+	intoBuilder: boolean
+): Promise<boolean> {
 	// rows whose meaning depends on the rows above them (a heading's customer, an order's total) are read in one piece
 	if (!control.parallel || RowMeaning.needsWholeFile(f.plan.meaning)) return false;
 	let firstText: string;
 	let firstBytes: number;
 	let job: PartJob;
-	const common = { plan: { ...f.plan, headerRow: -1 }, delimiter: f.delimiter, newline: f.newline, chunkSize: control.chunkSize };
+	const common = {
+		plan: { ...f.plan, headerRow: -1 },
+		delimiter: f.delimiter,
+		newline: f.newline,
+		chunkSize: control.chunkSize
+	};
 	if (f.halves) {
 		firstText = f.text;
 		firstBytes = f.halves.cut;
@@ -214,10 +242,15 @@ async function importSplit(f: FileToImport, builder: SalesBuilder, control: Impo
 	if (!intoBuilder) firstHalf.beginFile(f.plan);
 	let firstRecords: number;
 	try {
-		firstRecords = await parseRecordsWithPapa({ ...f, text: firstText, size: firstText.length }, control, recordsInto(firstHalf), (chars) => {
-			firstDone = chars / Math.max(1, firstText.length);
-			report();
-		});
+		firstRecords = await parseRecordsWithPapa(
+			{ ...f, text: firstText, size: firstText.length },
+			control,
+			recordsInto(firstHalf),
+			(chars) => {
+				firstDone = chars / Math.max(1, firstText.length);
+				report();
+			}
+		);
 	} catch (err) {
 		second.abort();
 		if (err instanceof ImportError && err.info.code === 'unclosed-quote') return false;
@@ -228,7 +261,8 @@ async function importSplit(f: FileToImport, builder: SalesBuilder, control: Impo
 		part = await second.result;
 	} catch (err) {
 		if (err instanceof SplitUnsafe) return false;
-		if (err instanceof ImportError && err.info.row !== undefined) throw new ImportError({ ...err.info, row: err.info.row + firstRecords });
+		if (err instanceof ImportError && err.info.row !== undefined)
+			throw new ImportError({ ...err.info, row: err.info.row + firstRecords });
 		if (err instanceof ImportError) throw err;
 		// the helper itself failed (it crashed, or the browser would not start it): read its half here
 		part = null;
@@ -236,7 +270,13 @@ async function importSplit(f: FileToImport, builder: SalesBuilder, control: Impo
 	if (!intoBuilder && !builder.absorb(firstHalf.part(), 0)) return false;
 	if (!part || !builder.absorb(part, firstRecords)) {
 		const rest = job.text ?? decodeBytes(job.bytes!, job.encoding!);
-		await readInto(builder, { ...f, text: rest, size: rest.length, halves: undefined }, control, () => {}, firstRecords);
+		await readInto(
+			builder,
+			{ ...f, text: rest, size: rest.length, halves: undefined },
+			control,
+			() => {},
+			firstRecords
+		);
 	}
 	return true;
 }
@@ -271,7 +311,12 @@ export function byteSplitPoint(bytes: Uint8Array, newline: Newline): number {
  * to a line end near its middle: the second half is decoded by the worker that reads it (see
  * `importSplit`), in parallel, without copying its text between workers.
  */
-export function decodeForImport(bytes: Uint8Array, encoding: TextEncodingName, newline: Newline, splitMinBytes = SPLIT_MIN_CHARS): { text: string; encoding: TextEncodingName; halves?: FileHalves } {
+export function decodeForImport(
+	bytes: Uint8Array,
+	encoding: TextEncodingName,
+	newline: Newline,
+	splitMinBytes = SPLIT_MIN_CHARS
+): { text: string; encoding: TextEncodingName; halves?: FileHalves } {
 	const cut = bytes.length < splitMinBytes || encoding.startsWith('utf-16') ? -1 : byteSplitPoint(bytes, newline);
 	if (cut < 0) return decodeFile(bytes, encoding);
 	const first = decodeFile(bytes.subarray(0, cut), encoding);
@@ -290,7 +335,11 @@ function wholeFile(f: FileToImport): FileToImport {
 }
 
 /** Reads one stretch of a file (records after the header) into a part: what the helper worker runs. */
-export async function buildPart(job: PartJob, control: Pick<ImportControl, 'cancelled'>, onFraction: (done: number) => void = () => {}): Promise<SalesPart> {
+export async function buildPart(
+	job: PartJob,
+	control: Pick<ImportControl, 'cancelled'>,
+	onFraction: (done: number) => void = () => {}
+): Promise<SalesPart> {
 	let text = job.text;
 	if (text === undefined) {
 		text = decodeBytes(job.bytes!, job.encoding!);
@@ -299,9 +348,18 @@ export async function buildPart(job: PartJob, control: Pick<ImportControl, 'canc
 	if (hasMalformedQuotes(text, job.delimiter)) throw new SplitUnsafe('quotes');
 	const builder = new SalesBuilder();
 	builder.beginFile(job.plan);
-	const f: FileToImport = { text, size: text.length, encoding: 'utf-8', delimiter: job.delimiter, newline: job.newline, plan: job.plan };
+	const f: FileToImport = {
+		text,
+		size: text.length,
+		encoding: 'utf-8',
+		delimiter: job.delimiter,
+		newline: job.newline,
+		plan: job.plan
+	};
 	const length = Math.max(1, text.length);
-	await parseRecordsWithPapa(f, { ...control, chunkSize: job.chunkSize }, recordsInto(builder), (chars) => onFraction(chars / length));
+	await parseRecordsWithPapa(f, { ...control, chunkSize: job.chunkSize }, recordsInto(builder), (chars) =>
+		onFraction(chars / length)
+	);
 	return builder.part();
 }
 
@@ -310,7 +368,10 @@ export async function buildPart(job: PartJob, control: Pick<ImportControl, 'canc
  * is checked against the whole file: a single-byte file whose first accented letter comes after
  * the sniffed sample is decoded with its code page (`encoding` then says which).
  */
-export function decodeFile(bytes: Uint8Array, encoding: TextEncodingName): { text: string; encoding: TextEncodingName } {
+export function decodeFile(
+	bytes: Uint8Array,
+	encoding: TextEncodingName
+): { text: string; encoding: TextEncodingName } {
 	const bom = bomLength(bytes);
 	if (encoding === 'utf-8' && bom === 0) return decodeUtf8OrFallback(bytes);
 	return { text: decodeBytes(bytes.subarray(bom), encoding), encoding };
@@ -321,10 +382,18 @@ export function decodeWhole(bytes: Uint8Array, encoding: TextEncodingName): stri
 	return decodeFile(bytes, encoding).text;
 }
 
-export type PlanChoice = Pick<FilePlan, 'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked' | 'meaning'>;
+export type PlanChoice = Pick<
+	FilePlan,
+	'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked' | 'meaning'
+>;
 
 /** A decoded file and the sniff of its start, with the user's mapping (or the auto-mapping), ready to import. */
-export function prepareImport(text: string, size: number, sniff: FileSniff, choice?: Partial<PlanChoice>): FileToImport {
+export function prepareImport(
+	text: string,
+	size: number,
+	sniff: FileSniff,
+	choice?: Partial<PlanChoice>
+): FileToImport {
 	const mapping = choice?.mapping ?? sniff.auto.mapping;
 	return {
 		text,
@@ -351,11 +420,18 @@ export function prepareImport(text: string, size: number, sniff: FileSniff, choi
 /** True when the sampled cells of a column are Excel date serials (see `inferDateFormat`). */
 function serialColumn(rows: string[][], column: number): boolean {
 	if (column < 0) return false;
-	return inferDateFormat(rows.map((r) => r[column] ?? ''), 'dmy').serial;
+	return inferDateFormat(
+		rows.map((r) => r[column] ?? ''),
+		'dmy'
+	).serial;
 }
 
 /** Sniffs and decodes a whole file held in memory, ready to import with the auto-mapping. */
-export async function prepareBytes(bytes: Uint8Array, fileName: string, overrides: SniffOverrides = {}): Promise<FileToImport> {
+export async function prepareBytes(
+	bytes: Uint8Array,
+	fileName: string,
+	overrides: SniffOverrides = {}
+): Promise<FileToImport> {
 	const sniff = await sniffFile(new Blob([bytes as BlobPart]), fileName, overrides);
 	const { text, encoding } = decodeFile(bytes, sniff.encoding);
 	return prepareImport(text, bytes.length, { ...sniff, encoding });

@@ -9,69 +9,249 @@ import type { RowKind } from './types';
 
 /** Lower case, ё→е, accents kept, `_`, `-` and runs of spaces as one space: 'Closed_Lost' → 'closed lost'. */
 export function normaliseValue(v: string): string {
-	return v
-		.normalize('NFC')
-		.trim()
-		.toLowerCase()
-		.replace(/ё/g, 'е')
-		// Romanian written with cedillas by older systems: ş ţ are ș ț
-		.replace(/ş/g, 'ș')
-		.replace(/ţ/g, 'ț')
-		.replace(/[\s_\-–—.:;,!()[\]«»"'/]+/g, ' ')
-		.trim();
+	return (
+		v
+			.normalize('NFC')
+			.trim()
+			.toLowerCase()
+			.replace(/ё/g, 'е')
+			// Romanian written with cedillas by older systems: ş ţ are ș ț
+			.replace(/ş/g, 'ș')
+			.replace(/ţ/g, 'ț')
+			.replace(/[\s_\-–—.:;,!()[\]«»"'/]+/g, ' ')
+			.trim()
+	);
 }
 
 /** The sale never happened. Matched as whole words at the start of a value (or the whole value). */
 const NEVER_HAPPENED = [
 	// English
-	'failed', 'failure', 'fail', 'declined', 'denied', 'rejected', 'refused', 'void', 'voided', 'cancelled', 'canceled',
-	'cancel', 'cancellation', 'draft', 'expired', 'abandoned', 'lost', 'closed lost', 'closedlost', 'deleted', 'blocked',
-	'incomplete', 'not paid', 'unsuccessful', 'reversed', 'disputed lost',
+	'failed',
+	'failure',
+	'fail',
+	'declined',
+	'denied',
+	'rejected',
+	'refused',
+	'void',
+	'voided',
+	'cancelled',
+	'canceled',
+	'cancel',
+	'cancellation',
+	'draft',
+	'expired',
+	'abandoned',
+	'lost',
+	'closed lost',
+	'closedlost',
+	'deleted',
+	'blocked',
+	'incomplete',
+	'not paid',
+	'unsuccessful',
+	'reversed',
+	'disputed lost',
 	// Russian
-	'отменен', 'отменена', 'отменено', 'отмена', 'отменен клиентом', 'не проведен', 'не проведена', 'не проведено',
-	'непроведен', 'черновик', 'отклонен', 'отклонена', 'отклонено', 'ошибка', 'ошибка оплаты', 'не оплачен', 'неоплачен',
-	'не оплачена', 'просрочен', 'истек', 'аннулирован', 'аннулирована', 'удален', 'закрыто и не реализовано',
-	'закрыта и не реализована', 'сделка провалена', 'провалена', 'проиграна', 'проигрыш', 'неуспешно', 'неуспешна',
-	'не реализовано', 'не состоялась', 'брошенная корзина', 'брошен',
+	'отменен',
+	'отменена',
+	'отменено',
+	'отмена',
+	'отменен клиентом',
+	'не проведен',
+	'не проведена',
+	'не проведено',
+	'непроведен',
+	'черновик',
+	'отклонен',
+	'отклонена',
+	'отклонено',
+	'ошибка',
+	'ошибка оплаты',
+	'не оплачен',
+	'неоплачен',
+	'не оплачена',
+	'просрочен',
+	'истек',
+	'аннулирован',
+	'аннулирована',
+	'удален',
+	'закрыто и не реализовано',
+	'закрыта и не реализована',
+	'сделка провалена',
+	'провалена',
+	'проиграна',
+	'проигрыш',
+	'неуспешно',
+	'неуспешна',
+	'не реализовано',
+	'не состоялась',
+	'брошенная корзина',
+	'брошен',
 	// German
-	'storniert', 'abgebrochen', 'fehlgeschlagen', 'abgelehnt', 'entwurf', 'abgelaufen', 'verloren', 'annulliert',
+	'storniert',
+	'abgebrochen',
+	'fehlgeschlagen',
+	'abgelehnt',
+	'entwurf',
+	'abgelaufen',
+	'verloren',
+	'annulliert',
 	// French
-	'annulé', 'annulée', 'annule', 'échoué', 'échouée', 'echoue', 'refusé', 'refusée', 'brouillon', 'expiré', 'expirée',
-	'abandonné', 'abandonnée', 'perdu', 'perdue',
+	'annulé',
+	'annulée',
+	'annule',
+	'échoué',
+	'échouée',
+	'echoue',
+	'refusé',
+	'refusée',
+	'brouillon',
+	'expiré',
+	'expirée',
+	'abandonné',
+	'abandonnée',
+	'perdu',
+	'perdue',
 	// Spanish
-	'cancelado', 'cancelada', 'anulado', 'anulada', 'fallido', 'fallida', 'rechazado', 'rechazada', 'borrador', 'caducado',
-	'caducada', 'abandonado', 'abandonada', 'perdido', 'perdida',
+	'cancelado',
+	'cancelada',
+	'anulado',
+	'anulada',
+	'fallido',
+	'fallida',
+	'rechazado',
+	'rechazada',
+	'borrador',
+	'caducado',
+	'caducada',
+	'abandonado',
+	'abandonada',
+	'perdido',
+	'perdida',
 	// Italian
-	'annullato', 'annullata', 'fallito', 'rifiutato', 'rifiutata', 'bozza', 'scaduto', 'perso',
+	'annullato',
+	'annullata',
+	'fallito',
+	'rifiutato',
+	'rifiutata',
+	'bozza',
+	'scaduto',
+	'perso',
 	// Romanian
-	'anulat', 'anulată', 'anulata', 'eșuat', 'esuat', 'eșuată', 'respins', 'respinsă', 'ciornă', 'ciorna', 'expirat',
-	'abandonat', 'pierdut', 'pierdută', 'neachitat'
+	'anulat',
+	'anulată',
+	'anulata',
+	'eșuat',
+	'esuat',
+	'eșuată',
+	'respins',
+	'respinsă',
+	'ciornă',
+	'ciorna',
+	'expirat',
+	'abandonat',
+	'pierdut',
+	'pierdută',
+	'neachitat'
 ];
 
 /** A document that returns a sale: its amount is subtracted even when written as a positive number. */
 const RETURN_DOCUMENT = [
-	'credit note', 'credit memo', 'creditnote', 'credit', 'refund', 'return', 'returns', 'returned goods', 'out refund',
-	'sales return', 'customer refund', 'customer credit note', 'credit invoice', 'chargeback',
-	'возврат', 'возврат товаров', 'возврат товаров от клиента', 'возврат товаров от покупателя', 'возврат от покупателя',
-	'возврат от клиента', 'сторно', 'корректировка реализации в сторону уменьшения', 'кредит нота', 'кредит-нота',
-	'gutschrift', 'storno', 'stornorechnung', 'rückerstattung', 'retoure', 'retour', 'avoir', 'facture d avoir',
-	'remboursement', 'nota de crédito', 'nota de credito', 'devolución', 'devolucion', 'abono', 'reembolso',
-	'nota di credito', 'reso', 'rimborso', 'nota de credit', 'notă de credit', 'factură storno', 'factura storno',
-	'retur', 'rambursare'
+	'credit note',
+	'credit memo',
+	'creditnote',
+	'credit',
+	'refund',
+	'return',
+	'returns',
+	'returned goods',
+	'out refund',
+	'sales return',
+	'customer refund',
+	'customer credit note',
+	'credit invoice',
+	'chargeback',
+	'возврат',
+	'возврат товаров',
+	'возврат товаров от клиента',
+	'возврат товаров от покупателя',
+	'возврат от покупателя',
+	'возврат от клиента',
+	'сторно',
+	'корректировка реализации в сторону уменьшения',
+	'кредит нота',
+	'кредит-нота',
+	'gutschrift',
+	'storno',
+	'stornorechnung',
+	'rückerstattung',
+	'retoure',
+	'retour',
+	'avoir',
+	'facture d avoir',
+	'remboursement',
+	'nota de crédito',
+	'nota de credito',
+	'devolución',
+	'devolucion',
+	'abono',
+	'reembolso',
+	'nota di credito',
+	'reso',
+	'rimborso',
+	'nota de credit',
+	'notă de credit',
+	'factură storno',
+	'factura storno',
+	'retur',
+	'rambursare'
 ];
 
 /** A sale that was refunded in full: without a refund column its amount nets to zero. */
 const REFUNDED = [
-	'refunded', 'fully refunded', 'returned', 'возвращен', 'возвращена', 'возврат средств', 'возвращено',
-	'erstattet', 'rückerstattet', 'remboursé', 'remboursée', 'reembolsado', 'reembolsada', 'devuelto', 'rimborsato',
+	'refunded',
+	'fully refunded',
+	'returned',
+	'возвращен',
+	'возвращена',
+	'возврат средств',
+	'возвращено',
+	'erstattet',
+	'rückerstattet',
+	'remboursé',
+	'remboursée',
+	'reembolsado',
+	'reembolsada',
+	'devuelto',
+	'rimborsato',
 	'rambursat'
 ];
 
 /** Won deals of a CRM: the only deal stages that are sales. */
 const WON = [
-	'won', 'closed won', 'closedwon', 'deal won', 'успешно реализовано', 'успешно', 'сделка успешна', 'успешна',
-	'выиграна', 'выигрыш', 'сделка заключена', 'заключена', 'оплачено', 'оплачена', 'gewonnen', 'gagné', 'gagnée',
-	'ganado', 'ganada', 'vinto', 'câștigat', 'castigat'
+	'won',
+	'closed won',
+	'closedwon',
+	'deal won',
+	'успешно реализовано',
+	'успешно',
+	'сделка успешна',
+	'успешна',
+	'выиграна',
+	'выигрыш',
+	'сделка заключена',
+	'заключена',
+	'оплачено',
+	'оплачена',
+	'gewonnen',
+	'gagné',
+	'gagnée',
+	'ganado',
+	'ganada',
+	'vinto',
+	'câștigat',
+	'castigat'
 ];
 
 const sets = {
@@ -111,7 +291,10 @@ export function statusKind(value: string, context: StatusContext, refundColumn: 
 export function docTypeKind(value: string): RowKind {
 	const v = normaliseValue(value);
 	if (v === '') return 'sale';
-	if (starts(sets.ret, v) || /(^|\s)(credit note|credit memo|refund|return|возврат|сторно|gutschrift|storno|avoir|retur)(\s|$)/.test(v))
+	if (
+		starts(sets.ret, v) ||
+		/(^|\s)(credit note|credit memo|refund|return|возврат|сторно|gutschrift|storno|avoir|retur)(\s|$)/.test(v)
+	)
 		return 'return';
 	if (starts(sets.never, v)) return 'excluded';
 	return 'sale';
@@ -122,14 +305,34 @@ export function docTypeKind(value: string): RowKind {
  * are not among them: an order status column says them too.
  */
 const DEAL_MARKERS = new Set(
-	['won', 'closed won', 'closedwon', 'deal won', 'успешно реализовано', 'сделка успешна', 'сделка заключена', 'выиграна', 'gewonnen', 'gagné', 'gagnée', 'ganado', 'ganada', 'vinto', 'câștigat', 'castigat'].map(normaliseValue)
+	[
+		'won',
+		'closed won',
+		'closedwon',
+		'deal won',
+		'успешно реализовано',
+		'сделка успешна',
+		'сделка заключена',
+		'выиграна',
+		'gewonnen',
+		'gagné',
+		'gagnée',
+		'ganado',
+		'ganada',
+		'vinto',
+		'câștigat',
+		'castigat'
+	].map(normaliseValue)
 );
 
 /** True when some value of a status column is a won or lost deal: the column is a deals pipeline. */
 export function looksLikeDealStages(values: readonly string[]): boolean {
 	return values.some((x) => {
 		const v = normaliseValue(x);
-		return starts(DEAL_MARKERS, v) || /(^|\s)(lost|closed lost|проиграна|провалена|не реализовано|verloren|perdu|perdido|pierdut)(\s|$)/.test(v);
+		return (
+			starts(DEAL_MARKERS, v) ||
+			/(^|\s)(lost|closed lost|проиграна|провалена|не реализовано|verloren|perdu|perdido|pierdut)(\s|$)/.test(v)
+		);
 	});
 }
 
@@ -143,5 +346,7 @@ export function isReturnsTitle(line: string): boolean {
 
 /** 'Total for Anchor Marine', 'Итого по ООО «Кедр»', 'TOTAL', 'Subtotal:', 'Сумма': a report's totals line (README, customer key). */
 export function isTotalLabel(text: string): boolean {
-	return /^(total|totals|grand total|subtotal|sum|сумма|итого|итог|всего|общий итог|summe|gesamt|gesamtsumme|total général|total general|totale)(\s+(for|по|für|pour|para|per|pentru)\s.*|[:.]?)$/i.test(text.trim());
+	return /^(total|totals|grand total|subtotal|sum|сумма|итого|итог|всего|общий итог|summe|gesamt|gesamtsumme|total général|total general|totale)(\s+(for|по|für|pour|para|per|pentru)\s.*|[:.]?)$/i.test(
+		text.trim()
+	);
 }

@@ -50,7 +50,11 @@ export class DecisionTally {
 	private addUnits(file: string, kind: DecisionKind, value: string | undefined, rows: number, units: number): void {
 		const id = `${file}\u0000${kind}\u0000${value ?? ''}`;
 		let e = this.entries.get(id);
-		if (!e) this.entries.set(id, (e = { entry: { file, kind, ...(value !== undefined ? { value } : {}), rows: 0, amount: 0 }, units: 0 }));
+		if (!e)
+			this.entries.set(
+				id,
+				(e = { entry: { file, kind, ...(value !== undefined ? { value } : {}), rows: 0, amount: 0 }, units: 0 })
+			);
 		e.entry.rows += rows;
 		e.units += units;
 	}
@@ -63,8 +67,12 @@ export class DecisionTally {
 }
 
 /** Decisions that leave a record out of the sales (each such record is counted once, here). */
-export const DROPPING_DECISIONS: ReadonlySet<DecisionKind> = new Set<DecisionKind>(['status-excluded', 'type-excluded', 'currency-excluded', 'heading-row']);
-
+export const DROPPING_DECISIONS: ReadonlySet<DecisionKind> = new Set<DecisionKind>([
+	'status-excluded',
+	'type-excluded',
+	'currency-excluded',
+	'heading-row'
+]);
 
 /** What the meaning says about one row before its amount is read. */
 export interface RowVerdict {
@@ -97,7 +105,15 @@ export class RowMeaning {
 	static isPlain(m: Interpretation | undefined): boolean {
 		return (
 			!m ||
-			(!m.fillDown && (m.customerFallback ?? -1) < 0 && !m.nameParts && !m.status && !m.docType && !m.currency?.keep && !m.returnsFile && (m.refund ?? -1) < 0 && m.orderTotal?.mode !== 'oncePerOrder')
+			(!m.fillDown &&
+				(m.customerFallback ?? -1) < 0 &&
+				!m.nameParts &&
+				!m.status &&
+				!m.docType &&
+				!m.currency?.keep &&
+				!m.returnsFile &&
+				(m.refund ?? -1) < 0 &&
+				m.orderTotal?.mode !== 'oncePerOrder')
 		);
 	}
 
@@ -115,7 +131,10 @@ export class RowMeaning {
 			if (key !== '') {
 				// a heading: the customer alone, or with a subtotal but no date
 				// without a date column: nothing but the customer and, at most, the amount (a group subtotal)
-				const noDate = this.date >= 0 ? cellOf(fields, this.date) === '' : fields.every((f, j) => j === this.customerKey || j === this.amount || f.trim() === '');
+				const noDate =
+					this.date >= 0
+						? cellOf(fields, this.date) === ''
+						: fields.every((f, j) => j === this.customerKey || j === this.amount || f.trim() === '');
 				if (noDate && !isTotalLabel(key)) {
 					this.group = key;
 					heading = true;
@@ -133,7 +152,10 @@ export class RowMeaning {
 			}
 		} else if (key === '' && m.nameParts) {
 			// a named buyer is never dropped as "no customer": a guest order without an e-mail
-			const named = m.nameParts.map((c) => cellOf(fields, c)).filter((x) => x !== '').join(' ');
+			const named = m.nameParts
+				.map((c) => cellOf(fields, c))
+				.filter((x) => x !== '')
+				.join(' ');
 			if (named !== '') {
 				key = named;
 				via = 'fallback';

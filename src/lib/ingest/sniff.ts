@@ -151,7 +151,10 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 	const unclosedQuote = truncated ? null : findUnclosedQuote(text, delimiter, newline);
 	const headerRow = detectHeaderRow(allRows);
 	const header = (allRows[headerRow] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
-	const rows = allRows.slice(headerRow + 1).filter((r) => !isBlankRow(r)).slice(0, PREVIEW_ROWS);
+	const rows = allRows
+		.slice(headerRow + 1)
+		.filter((r) => !isBlankRow(r))
+		.slice(0, PREVIEW_ROWS);
 	// empty cells are left out (a sparse customer column still maps), but a column empty in every
 	// sampled row keeps its empty cells: it is not a header-only column the mapping may trust
 	const columnCells = header.map((_, c) => {
@@ -165,7 +168,8 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 		header.map((h, c) => ({ header: h, samples: columnCells[c] })),
 		{
 			isNumber: (cell) => typeof parseDecimal(cell, fallbackSep) !== 'string',
-			isDate: (cell) => typeof parseDate(cell, 'dmy', false) === 'number' || typeof parseDate(cell, 'mdy', false) === 'number',
+			isDate: (cell) =>
+				typeof parseDate(cell, 'dmy', false) === 'number' || typeof parseDate(cell, 'mdy', false) === 'number',
 			isSerialDate: (cell) => inferDateFormat([cell], 'dmy').serial
 		}
 	);
@@ -185,7 +189,8 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 	const dateCells = auto.mapping.date >= 0 ? columnCells[auto.mapping.date] : [];
 	const fmt = inferDateFormat(dateCells, delimiter === ',' ? 'mdy' : 'dmy');
 	// year-first dates read the same under every order: say so in the mapping step
-	const yearFirst = dateCells.length > 0 && dateCells.filter((c) => /^\d{4}[-/.]/.test(c)).length >= dateCells.length * 0.8;
+	const yearFirst =
+		dateCells.length > 0 && dateCells.filter((c) => /^\d{4}[-/.]/.test(c)).length >= dateCells.length * 0.8;
 	let dateOrder: DateOrder = hints.dateOrder ?? (yearFirst ? 'ymd' : fmt.order);
 	// an ambiguous date column: another date column of the file (a due date of 17/04) decides
 	if (!hints.dateOrder && !yearFirst && auto.mapping.date >= 0) {
@@ -216,7 +221,11 @@ export function sniffText(sample: string, truncated: boolean, hints: SniffHints 
 }
 
 /** Where a quote opens that never closes (the lenient reader agrees with PapaParse on this). */
-function findUnclosedQuote(text: string, delimiter: Delimiter, newline: Newline): { record: number; field: number } | null {
+function findUnclosedQuote(
+	text: string,
+	delimiter: Delimiter,
+	newline: Newline
+): { record: number; field: number } | null {
 	if (!text.includes('"')) return null;
 	return parseLenient(text, delimiter, newline).unclosed;
 }

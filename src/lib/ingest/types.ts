@@ -12,15 +12,7 @@ export type DecimalSeparator = '.' | ',';
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 export type Role =
-	| 'customerKey'
-	| 'customerName'
-	| 'date'
-	| 'amount'
-	| 'quantity'
-	| 'unitPrice'
-	| 'profit'
-	| 'manager'
-	| 'orderId';
+	'customerKey' | 'customerName' | 'date' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'manager' | 'orderId';
 
 export const ROLES: readonly Role[] = [
 	'customerKey',

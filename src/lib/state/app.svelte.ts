@@ -10,7 +10,15 @@ import { announce, listen } from '../store/broadcast';
 import { WorkerClient, WorkerFailure, type ProgressEvent } from '../worker/client';
 import type { Failure, FileChoice } from '../worker/protocol';
 import { DEFAULT_SETTINGS, parseIsoDay, toClassifySettings, type UserSettings } from './settings';
-import type { CompareView, MarginView, MigrationCellView, MigrationView, RecencyView, VipView, XyzView } from '../engine/view-types';
+import type {
+	CompareView,
+	MarginView,
+	MigrationCellView,
+	MigrationView,
+	RecencyView,
+	VipView,
+	XyzView
+} from '../engine/view-types';
 import type { ClassifySettings } from '../engine/types';
 import { defaultPeriods, halvesOfYear, type Period } from '../engine/migration';
 import { dayToParts } from '../engine/calendar';
@@ -60,7 +68,14 @@ export class AppState {
 	openMeta = $state.raw<DatasetMeta | null>(null);
 	view = $state.raw<DashboardView | null>(null);
 	settings = $state<UserSettings>(structuredClone(DEFAULT_SETTINGS));
-	query = $state<CustomerQuery>({ sort: 'rank', descending: false, search: '', classIndex: -1, offset: 0, limit: PAGE_SIZE });
+	query = $state<CustomerQuery>({
+		sort: 'rank',
+		descending: false,
+		search: '',
+		classIndex: -1,
+		offset: 0,
+		limit: PAGE_SIZE
+	});
 	page = $state.raw<CustomerPage | null>(null);
 	busy = $state(false);
 	/** an import's dashboard is showing and its dataset is still being written */
@@ -110,7 +125,9 @@ export class AppState {
 			await this.checkInterruptedImport();
 			const saved = await getSetting<UserSettings | null>(db, SETTINGS_KEY, null).catch(() => null);
 			if (saved) this.settings = { ...structuredClone(DEFAULT_SETTINGS), ...saved };
-			this.workspaceId = await getSetting<string>(db, WORKSPACE_KEY, DEFAULT_WORKSPACE_ID).catch(() => DEFAULT_WORKSPACE_ID);
+			this.workspaceId = await getSetting<string>(db, WORKSPACE_KEY, DEFAULT_WORKSPACE_ID).catch(
+				() => DEFAULT_WORKSPACE_ID
+			);
 			await this.refreshWorkspaces();
 			await this.refreshDatasets();
 			this.client.warm();
@@ -122,7 +139,10 @@ export class AppState {
 	private async checkInterruptedImport(): Promise<void> {
 		const marker = localStorage.getItem(IMPORT_MARKER);
 		if (!marker) return;
-		const held = await navigator.locks?.query().then((q) => q.held?.some((l) => l.name === IMPORT_LOCK)).catch(() => false);
+		const held = await navigator.locks
+			?.query()
+			.then((q) => q.held?.some((l) => l.name === IMPORT_LOCK))
+			.catch(() => false);
 		if (held) return; // another open tab is importing right now
 		localStorage.removeItem(IMPORT_MARKER);
 		this.notice = 'notice.interrupted';
@@ -260,7 +280,9 @@ export class AppState {
 		this.importId = job.id;
 		localStorage.setItem(IMPORT_MARKER, String(Date.now()));
 		let releaseLock: () => void = () => {};
-		navigator.locks?.request(IMPORT_LOCK, () => new Promise<void>((resolve) => (releaseLock = resolve))).catch(() => {});
+		navigator.locks
+			?.request(IMPORT_LOCK, () => new Promise<void>((resolve) => (releaseLock = resolve)))
+			.catch(() => {});
 		const previousMeta = this.openMeta;
 		try {
 			const opened = await job.promise;
@@ -274,7 +296,8 @@ export class AppState {
 			// the dashboard shows while the browser is still writing the dataset: wait for that here
 			this.saving = true;
 			// the import ranked without a period (the date range was unknown): apply it now
-			const shown = this.settings.period !== 'all' ? this.applySettings({}) : Promise.all([this.loadPage(), this.loadTab()]);
+			const shown =
+				this.settings.period !== 'all' ? this.applySettings({}) : Promise.all([this.loadPage(), this.loadTab()]);
 			try {
 				await this.client.request('stored', { datasetId: opened.meta.id });
 			} catch (err) {
@@ -289,7 +312,8 @@ export class AppState {
 			await shown;
 			await this.refreshDatasets();
 		} catch (err) {
-			const cancelled = err instanceof WorkerFailure && err.failure.kind === 'import' && err.failure.info.code === 'cancelled';
+			const cancelled =
+				err instanceof WorkerFailure && err.failure.kind === 'import' && err.failure.info.code === 'cancelled';
 			if (cancelled) this.notice = 'progress.cancelled';
 			else this.fail(err);
 			this.phase = previous === 'mapping' ? 'mapping' : this.openMeta ? 'dashboard' : 'home';
@@ -354,9 +378,21 @@ export class AppState {
 	private failOpen(id: number, err: unknown): void {
 		const f = err instanceof WorkerFailure ? err.failure : null;
 		const known = this.datasets.find((d) => d.id === id)?.name ?? '';
-		const detail = f?.kind === 'open' ? f.detail : f?.kind === 'internal' ? f.message : f ? new WorkerFailure(f).message : err instanceof Error ? err.message : String(err);
+		const detail =
+			f?.kind === 'open'
+				? f.detail
+				: f?.kind === 'internal'
+					? f.message
+					: f
+						? new WorkerFailure(f).message
+						: err instanceof Error
+							? err.message
+							: String(err);
 		const name = (f?.kind === 'open' && f.name) || known;
-		this.errors = [...this.errors.filter((e) => !(e.kind === 'open' && e.datasetId === id)), { kind: 'open', datasetId: id, name, detail }];
+		this.errors = [
+			...this.errors.filter((e) => !(e.kind === 'open' && e.datasetId === id)),
+			{ kind: 'open', datasetId: id, name, detail }
+		];
 	}
 
 	/** The dashboard of the open dataset failed to render: show the error with its delete button instead. */
@@ -364,7 +400,10 @@ export class AppState {
 		const meta = this.openMeta;
 		if (!meta) return this.fail(err);
 		const detail = err instanceof Error ? err.message : String(err);
-		this.errors = [...this.errors.filter((e) => !(e.kind === 'open' && e.datasetId === meta.id)), { kind: 'open', datasetId: meta.id, name: meta.name, detail }];
+		this.errors = [
+			...this.errors.filter((e) => !(e.kind === 'open' && e.datasetId === meta.id)),
+			{ kind: 'open', datasetId: meta.id, name: meta.name, detail }
+		];
 		this.closeDataset();
 	}
 
@@ -535,7 +574,13 @@ export class AppState {
 	async exportFile(format: ExportFormat, sheetNames: { customers: string; segments: string; concentration: string }) {
 		const s = $state.snapshot(this.settings);
 		try {
-			return await this.client.request('exportFile', { vip: s.vip, xyz: s.xyz, recency: s.recency, format, sheetNames });
+			return await this.client.request('exportFile', {
+				vip: s.vip,
+				xyz: s.xyz,
+				recency: s.recency,
+				format,
+				sheetNames
+			});
 		} catch (err) {
 			this.fail(err);
 			return null;
@@ -547,7 +592,10 @@ export class AppState {
 		const s = $state.snapshot(this.settings);
 		const shared: SharedView = { ...s, tab: this.tab };
 		const json = JSON.stringify(shared);
-		const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(json))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+		const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(json)))
+			.replace(/\+/g, '-')
+			.replace(/\//g, '_')
+			.replace(/=+$/, '');
 		return `${location.origin}${location.pathname}#view=${b64}`;
 	}
 
@@ -557,9 +605,13 @@ export class AppState {
 		if (!m) return false;
 		try {
 			const bin = atob(m[1].replace(/-/g, '+').replace(/_/g, '/'));
-			const shared = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))) as Partial<SharedView>;
+			const shared = JSON.parse(
+				new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))
+			) as Partial<SharedView>;
 			const { tab, ...settings } = shared;
-			const known = Object.fromEntries(Object.entries(settings).filter(([k]) => k in DEFAULT_SETTINGS)) as Partial<UserSettings>;
+			const known = Object.fromEntries(
+				Object.entries(settings).filter(([k]) => k in DEFAULT_SETTINGS)
+			) as Partial<UserSettings>;
 			this.settings = { ...this.settings, ...known };
 			if (tab && TABS.includes(tab)) this.tab = tab;
 			await putSetting(getDb(), SETTINGS_KEY, $state.snapshot(this.settings)).catch(() => {});

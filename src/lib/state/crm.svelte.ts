@@ -3,7 +3,15 @@ import { newProspect, type ProspectFilter, type ProspectSort } from '../engine/q
 import { newDossier, todayList } from '../engine/cadence';
 import { prospectsCsv, type ProspectField } from '../engine/prospect-csv';
 import { daysFromCivil } from '../engine/calendar';
-import { deleteProspect, dossierId, listDossiers, listProspects, putDossier, putProspect, putProspects } from '../store/crm';
+import {
+	deleteProspect,
+	dossierId,
+	listDossiers,
+	listProspects,
+	putDossier,
+	putProspect,
+	putProspects
+} from '../store/crm';
 import { getDb } from '../store/db';
 import type { AccountsView, ProspectSniff } from '../worker/protocol';
 import { app } from './app.svelte';
@@ -24,7 +32,11 @@ class CrmState {
 	editing = $state.raw<Prospect | null>(null);
 	/** the last deleted prospect, until the undo notice is dismissed */
 	deleted = $state.raw<Prospect | null>(null);
-	prospectImport = $state.raw<{ file: File; sniff: Extract<ProspectSniff, { ok: true }>; map: Record<ProspectField, number> } | null>(null);
+	prospectImport = $state.raw<{
+		file: File;
+		sniff: Extract<ProspectSniff, { ok: true }>;
+		map: Record<ProspectField, number>;
+	} | null>(null);
 	accounts = $state.raw<AccountsView | null>(null);
 	openDossierId = $state<string | null>(null);
 	today = $state(todayDay());
@@ -50,7 +62,10 @@ class CrmState {
 	private async reload(): Promise<void> {
 		const db = getDb();
 		try {
-			[this.prospects, this.dossiers] = await Promise.all([listProspects(db, app.workspaceId), listDossiers(db, app.workspaceId)]);
+			[this.prospects, this.dossiers] = await Promise.all([
+				listProspects(db, app.workspaceId),
+				listDossiers(db, app.workspaceId)
+			]);
 		} catch (err) {
 			this.error = err instanceof Error ? err.message : String(err);
 		}

@@ -31,7 +31,10 @@ class DataState {
 		this.busy = true;
 		try {
 			const blob = await app.client.request('backupExport', { workspaceId: app.workspaceId });
-			const name = (app.workspaces.find((w) => w.id === app.workspaceId)?.name || 'workspace').replace(/[^\p{L}\p{N}._-]+/gu, '_');
+			const name = (app.workspaces.find((w) => w.id === app.workspaceId)?.name || 'workspace').replace(
+				/[^\p{L}\p{N}._-]+/gu,
+				'_'
+			);
 			saveBlob(blob, `paretoscope-${name}-${new Date().toISOString().slice(0, 10)}.paretoscope.gz`);
 		} finally {
 			this.busy = false;

@@ -9,7 +9,9 @@ class PwaState {
 	async register(isBusy: () => boolean): Promise<void> {
 		if (!('serviceWorker' in navigator)) return;
 		try {
-			const reg = await navigator.serviceWorker.register(`${base}/service-worker.js`, { type: dev ? 'module' : 'classic' });
+			const reg = await navigator.serviceWorker.register(`${base}/service-worker.js`, {
+				type: dev ? 'module' : 'classic'
+			});
 			const offer = (w: ServiceWorker | null) => {
 				// a first install has no controller yet: nothing to update
 				if (w && navigator.serviceWorker.controller) {

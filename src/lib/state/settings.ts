@@ -71,7 +71,10 @@ export function latestCompleteQuarter(lastDay: number): { from: number; to: numb
 }
 
 /** The period preset as an inclusive day range, relative to the dataset's last date. */
-export function resolvePeriod(s: Pick<UserSettings, 'period' | 'periodFrom' | 'periodTo'>, dateRange: [number, number] | null): { dateFrom?: number; dateTo?: number } {
+export function resolvePeriod(
+	s: Pick<UserSettings, 'period' | 'periodFrom' | 'periodTo'>,
+	dateRange: [number, number] | null
+): { dateFrom?: number; dateTo?: number } {
 	if (!dateRange || s.period === 'all') return {};
 	const last = dateRange[1];
 	switch (s.period) {

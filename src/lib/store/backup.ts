@@ -177,7 +177,12 @@ function parseTagged(text: string): { doc: unknown; tagErrors: string[] } {
 		if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
 		const o = value as Record<string, unknown>;
 		if ('$typed' in o) {
-			if (Object.keys(o).length !== 2 || typeof o.$typed !== 'string' || !Object.hasOwn(TYPED, o.$typed) || typeof o.base64 !== 'string') {
+			if (
+				Object.keys(o).length !== 2 ||
+				typeof o.$typed !== 'string' ||
+				!Object.hasOwn(TYPED, o.$typed) ||
+				typeof o.base64 !== 'string'
+			) {
 				return bad('malformed typed array');
 			}
 			try {
@@ -260,12 +265,17 @@ const corrupt = (detail: string): never => {
 };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
+const isObj = (v: unknown): v is Obj =>
+	v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
 const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
-function need(o: Obj, where: string, fields: Record<string, 'string' | 'number' | 'int' | 'object' | 'array' | 'boolean'>): void {
+function need(
+	o: Obj,
+	where: string,
+	fields: Record<string, 'string' | 'number' | 'int' | 'object' | 'array' | 'boolean'>
+): void {
 	for (const [f, kind] of Object.entries(fields)) {
 		const v = o[f];
 		const ok =
@@ -314,7 +324,8 @@ function validateColumns(v: unknown, where: string): SalesColumns {
 	if (v.customerManager !== undefined) {
 		const cm = typedOf(v.customerManager, Int32Array, customers, `${where}.customerManager`);
 		const m = (v.managers as string[] | undefined)?.length ?? 0;
-		for (let i = 0; i < cm.length; i++) if (cm[i] < -1 || cm[i] >= m) corrupt(`${where}.customerManager[${i}]: out of range`);
+		for (let i = 0; i < cm.length; i++)
+			if (cm[i] < -1 || cm[i] >= m) corrupt(`${where}.customerManager[${i}]: out of range`);
 	}
 	return v as unknown as SalesColumns;
 }
@@ -353,13 +364,22 @@ function validateOwned<T>(list: unknown, where: string, workspaceId: string, fie
 }
 
 function validate(doc: unknown, tagErrors: string[]): ParsedBackup {
-	if (!isObj(doc) || doc.format !== BACKUP_FORMAT) throw new BackupError('not-a-backup', 'no Paretoscope backup format marker');
+	if (!isObj(doc) || doc.format !== BACKUP_FORMAT)
+		throw new BackupError('not-a-backup', 'no Paretoscope backup format marker');
 	if (!isInt(doc.version) || doc.version < 1) corrupt('version');
 	if ((doc.version as number) > BACKUP_VERSION) {
 		throw new BackupError('newer-version', `backup version ${doc.version}, this app reads up to ${BACKUP_VERSION}`);
 	}
 	if (tagErrors.length > 0) corrupt(tagErrors[0]);
-	need(doc, 'backup', { schemaVersion: 'int', createdAt: 'number', workspace: 'object', datasets: 'array', prospects: 'array', dossiers: 'array', settings: 'array' });
+	need(doc, 'backup', {
+		schemaVersion: 'int',
+		createdAt: 'number',
+		workspace: 'object',
+		datasets: 'array',
+		prospects: 'array',
+		dossiers: 'array',
+		settings: 'array'
+	});
 	const ws = doc.workspace as Obj;
 	need(ws, 'workspace', { id: 'string', name: 'string', createdAt: 'number' });
 	const wsId = ws.id as string;
@@ -370,7 +390,8 @@ function validate(doc: unknown, tagErrors: string[]): ParsedBackup {
 		if (!isObj(d)) return corrupt(`${where}: expected object`);
 		const meta = validateMeta(d.meta, `${where}.meta`, wsId);
 		const columns = validateColumns(d.columns, `${where}.columns`);
-		if (meta.rowCount !== columns.rowCount) corrupt(`${where}: meta.rowCount ${meta.rowCount} ≠ columns.rowCount ${columns.rowCount}`);
+		if (meta.rowCount !== columns.rowCount)
+			corrupt(`${where}: meta.rowCount ${meta.rowCount} ≠ columns.rowCount ${columns.rowCount}`);
 		if (datasetIds.has(meta.id)) corrupt(`${where}.meta.id: duplicate`);
 		datasetIds.add(meta.id);
 		return { meta, columns };
@@ -505,7 +526,10 @@ export async function restoreBackup(
 				await writeColumns(db, id, d.columns);
 			}
 
-			const addMissing = async <T extends { id: string }>(table: ParetoscopeDb['prospects'] | ParetoscopeDb['dossiers'], rows: T[]) => {
+			const addMissing = async <T extends { id: string }>(
+				table: ParetoscopeDb['prospects'] | ParetoscopeDb['dossiers'],
+				rows: T[]
+			) => {
 				const found = await table.bulkGet(rows.map((r) => r.id));
 				const fresh = rows.filter((_, i) => found[i] === undefined);
 				// add one by one so a failure rejects here (and aborts the transaction) with the record's own error

@@ -33,7 +33,11 @@ export async function listDossiers(db: ParetoscopeDb, workspaceId: string): Prom
 	return db.dossiers.where('workspaceId').equals(workspaceId).toArray();
 }
 
-export async function getDossier(db: ParetoscopeDb, workspaceId: string, customerKey: string): Promise<Dossier | undefined> {
+export async function getDossier(
+	db: ParetoscopeDb,
+	workspaceId: string,
+	customerKey: string
+): Promise<Dossier | undefined> {
 	return db.dossiers.get(dossierId(workspaceId, customerKey));
 }
 

@@ -36,7 +36,12 @@ export function startSavingDataset(
 	return { id: Promise.race([id, committed]), committed };
 }
 
-async function commitDataset(db: ParetoscopeDb, meta: NewDataset, columns: SalesColumns, added: (id: number) => void): Promise<number> {
+async function commitDataset(
+	db: ParetoscopeDb,
+	meta: NewDataset,
+	columns: SalesColumns,
+	added: (id: number) => void
+): Promise<number> {
 	try {
 		return await db.transaction('rw', db.datasets, db.columns, db.chunks, async () => {
 			const id = (await db.datasets.add(meta as DatasetMeta)) as number;
@@ -47,7 +52,10 @@ async function commitDataset(db: ParetoscopeDb, meta: NewDataset, columns: Sales
 	} catch (err) {
 		if (!isQuotaError(err)) throw err;
 		const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
-		const available = estimate?.quota !== undefined && estimate.usage !== undefined ? Math.max(0, estimate.quota - estimate.usage) : null;
+		const available =
+			estimate?.quota !== undefined && estimate.usage !== undefined
+				? Math.max(0, estimate.quota - estimate.usage)
+				: null;
 		throw new StorageQuotaError(approximateBytes(columns) + approximateBytes(meta), available);
 	}
 }
@@ -111,8 +119,10 @@ export function checkStoredDataset(meta: DatasetMeta | undefined, columns: Sales
 	if (!columns || typeof columns !== 'object') throw new Error('its columns are missing');
 	const rows = columns.rowCount;
 	if (!Number.isInteger(rows) || rows < 0) throw new Error('its row count is unreadable');
-	if (!Array.isArray(columns.customerKeys) || !Array.isArray(columns.customerNames)) throw new Error('its customer list is missing');
-	if (columns.customerNames.length !== columns.customerKeys.length) throw new Error('its customer names do not match its customers');
+	if (!Array.isArray(columns.customerKeys) || !Array.isArray(columns.customerNames))
+		throw new Error('its customer list is missing');
+	if (columns.customerNames.length !== columns.customerKeys.length)
+		throw new Error('its customer names do not match its customers');
 	const rowArrays: [string, ArrayLike<number> | undefined, boolean][] = [
 		['customer', columns.customer, true],
 		['amount', columns.amount, true],

@@ -4,7 +4,15 @@
  * dispatches every request in one switch with some domain helpers beside it; issue 12 thins it.
  */
 import { exportClassification, exportFile } from '../engine/export';
-import { BackupError, deleteAllData, exportWorkspace, planRestore, readBackup, restoreBackup, type ParsedBackup } from '../store/backup';
+import {
+	BackupError,
+	deleteAllData,
+	exportWorkspace,
+	planRestore,
+	readBackup,
+	restoreBackup,
+	type ParsedBackup
+} from '../store/backup';
 import Papa from 'papaparse';
 import { mapProspectHeader, prospectFromRecord } from '../engine/prospect-csv';
 import type { Prospect } from '../engine/crm-types';
@@ -17,14 +25,41 @@ import { marginSqueeze } from '../engine/margin';
 import { classifyXyz } from '../engine/xyz';
 import { classifyRecency } from '../engine/recency';
 import { compareMetrics } from '../engine/compare';
-import { compareView, marginView, migrationCellView, migrationView, recencyView, vipView, xyzView } from '../engine/period-views';
+import {
+	compareView,
+	marginView,
+	migrationCellView,
+	migrationView,
+	recencyView,
+	vipView,
+	xyzView
+} from '../engine/period-views';
 import { matchingRanks, pageOf, type CustomerQuery } from '../engine/customer-table';
 import { Analysis, dashboardView } from '../engine/dashboard';
 import { availableMetrics } from '../engine/aggregate';
 import type { Classification, ClassifySettings } from '../engine/types';
 import { ImportError } from '../ingest/errors';
-import { decodeFile, decodeForImport, decodeWhole, importFiles, prepareImport, sniffFile, SPLIT_MIN_CHARS, type FileToImport } from '../ingest/pipeline';
-import { DEFAULT_OPEN_STEPS, DEFAULT_STEPS, finishImport, openStored, OpenError, StepError, type OpenSteps, type Prepared, type Steps } from './import-steps';
+import {
+	decodeFile,
+	decodeForImport,
+	decodeWhole,
+	importFiles,
+	prepareImport,
+	sniffFile,
+	SPLIT_MIN_CHARS,
+	type FileToImport
+} from '../ingest/pipeline';
+import {
+	DEFAULT_OPEN_STEPS,
+	DEFAULT_STEPS,
+	finishImport,
+	openStored,
+	OpenError,
+	StepError,
+	type OpenSteps,
+	type Prepared,
+	type Steps
+} from './import-steps';
 import { announce } from '../store/broadcast';
 import { getDb, type DatasetMeta } from '../store/db';
 import type { AccountsView, Api, Failure, FileChoice, Opened, WorkerRequest, WorkerResponse } from './protocol';
@@ -51,7 +86,9 @@ const cancelled = new Set<number>();
 const savesInFlight = new Map<number, Promise<void>>();
 /** the second core reads half of each large file; a browser without nested workers reads it all here */
 const parallel =
-	typeof Worker === 'function' ? workerParser(() => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })) : undefined;
+	typeof Worker === 'function'
+		? workerParser(() => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }))
+		: undefined;
 
 /** the steps after classification; replaced only by fault tests (`injectStepsForTests`) */
 let steps: Steps = DEFAULT_STEPS;
@@ -86,7 +123,8 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
 function toFailure(err: unknown): Failure {
 	if (err instanceof ImportError) return { kind: 'import', info: err.info };
 	if (err instanceof StepError) return { kind: 'step', step: err.step, detail: err.detail };
-	if (err instanceof OpenError) return { kind: 'open', datasetId: err.datasetId, name: err.datasetName, detail: err.detail };
+	if (err instanceof OpenError)
+		return { kind: 'open', datasetId: err.datasetId, name: err.datasetName, detail: err.detail };
 	return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
@@ -146,7 +184,10 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<
 		case 'margin': {
 			const c = need();
 			const cls = c.analysis.classify(req.payload.settings);
-			return marginView(c.analysis.data, marginSqueeze(c.analysis.data, req.payload.settings, cls, { gap: req.payload.gap }));
+			return marginView(
+				c.analysis.data,
+				marginSqueeze(c.analysis.data, req.payload.settings, cls, { gap: req.payload.gap })
+			);
 		}
 		case 'xyz': {
 			const c = need();
@@ -156,7 +197,10 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<
 		case 'recency': {
 			const c = need();
 			const cls = c.analysis.classify(req.payload.settings);
-			return recencyView(c.analysis.data, classifyRecency(c.analysis.data, req.payload.settings, cls, req.payload.recency));
+			return recencyView(
+				c.analysis.data,
+				classifyRecency(c.analysis.data, req.payload.settings, cls, req.payload.recency)
+			);
 		}
 		case 'accounts':
 			return accounts(req.payload.settings);
@@ -177,7 +221,9 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<
 async function sniff({ file, overrides }: Api['sniff'][0]): Promise<Api['sniff'][1]> {
 	if (file.size >= SPLIT_MIN_CHARS) parallel?.warm();
 	// the import will store into the database: open it while the user maps the columns
-	void getDb().open().catch(() => {});
+	void getDb()
+		.open()
+		.catch(() => {});
 	try {
 		return { ok: true, sniff: await sniffFile(file, file.name, overrides) };
 	} catch (err) {
@@ -186,7 +232,10 @@ async function sniff({ file, overrides }: Api['sniff'][0]): Promise<Api['sniff']
 	}
 }
 
-async function runImport(id: number, { files, name, workspaceId, settings }: Api['import'][0]): Promise<typeof ANSWERED> {
+async function runImport(
+	id: number,
+	{ files, name, workspaceId, settings }: Api['import'][0]
+): Promise<typeof ANSWERED> {
 	const isCancelled = () => cancelled.has(id);
 	const progress = (stage: 'read' | 'parse' | 'store' | 'classify', fraction: number, rows = 0, fileIndex = 0) =>
 		post({ id, type: 'progress', progress: { stage, fraction, rows, fileIndex } });
@@ -263,7 +312,9 @@ async function readChoice(choice: FileChoice): Promise<FileToImport> {
 	const sniff = await sniffFile(file, file.name, { ...choice.overrides, dateOrder: choice.dateOrder });
 	// the whole file may prove a UTF-8 guess from its start wrong: record what was really used;
 	// with a second worker, a large file is decoded half here and half there
-	const { text, encoding, halves } = parallel ? decodeForImport(bytes, sniff.encoding, sniff.newline) : { ...decodeFile(bytes, sniff.encoding), halves: undefined };
+	const { text, encoding, halves } = parallel
+		? decodeForImport(bytes, sniff.encoding, sniff.newline)
+		: { ...decodeFile(bytes, sniff.encoding), halves: undefined };
 	return { ...prepareImport(text, file.size, { ...sniff, encoding }, choice), halves };
 }
 
@@ -337,7 +388,10 @@ function query(q: CustomerQuery) {
 	const { offset, limit, ...filter } = q;
 	const key = JSON.stringify(filter);
 	if (c.ranksCache?.key !== key) {
-		c.ranksCache = { key, ranks: matchingRanks(c.classification, data.customerKeys, data.customerNames, c.searchIndex, filter) };
+		c.ranksCache = {
+			key,
+			ranks: matchingRanks(c.classification, data.customerKeys, data.customerNames, c.searchIndex, filter)
+		};
 	}
 	const page = pageOf(c.classification, data.customerKeys, data.customerNames, c.ranksCache.ranks, offset, limit);
 	warmAfterFirstPage?.();
@@ -379,7 +433,14 @@ async function readProspectFile(file: File, encoding?: TextEncodingName, delimit
 async function sniffProspects(p: Api['sniffProspects'][0]): Promise<Api['sniffProspects'][1]> {
 	try {
 		const { sniff } = await readProspectFile(p.file, p.encoding, p.delimiter);
-		return { ok: true, header: sniff.header, rows: sniff.rows.slice(0, 8), map: mapProspectHeader(sniff.header), encoding: sniff.encoding, delimiter: sniff.delimiter };
+		return {
+			ok: true,
+			header: sniff.header,
+			rows: sniff.rows.slice(0, 8),
+			map: mapProspectHeader(sniff.header),
+			encoding: sniff.encoding,
+			delimiter: sniff.delimiter
+		};
 	} catch (err) {
 		if (err instanceof ImportError) return { ok: false, error: err.info };
 		throw err;
@@ -393,7 +454,11 @@ async function parseProspects(p: Api['parseProspects'][0]): Promise<Prospect[]> 
 		: Papa.parse<string[]>(text, { delimiter: sniff.delimiter, newline: sniff.newline, skipEmptyLines: false }).data;
 	const out: Prospect[] = [];
 	for (const rec of records.slice(sniff.headerRow + 1)) {
-		const prospect = prospectFromRecord(rec, p.map, { id: crypto.randomUUID(), workspaceId: p.workspaceId, now: p.now });
+		const prospect = prospectFromRecord(rec, p.map, {
+			id: crypto.randomUUID(),
+			workspaceId: p.workspaceId,
+			now: p.now
+		});
 		if (prospect) out.push(prospect);
 	}
 	return out;

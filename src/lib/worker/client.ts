@@ -76,7 +76,11 @@ export class WorkerClient {
 		return { id, promise };
 	}
 
-	request<K extends RequestType>(type: K, payload: Api[K][0], onProgress?: (p: ProgressEvent) => void): Promise<Api[K][1]> {
+	request<K extends RequestType>(
+		type: K,
+		payload: Api[K][0],
+		onProgress?: (p: ProgressEvent) => void
+	): Promise<Api[K][1]> {
 		return this.start(type, payload, onProgress).promise;
 	}
 

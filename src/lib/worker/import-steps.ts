@@ -18,7 +18,13 @@ import { NO_DATE } from '../ingest/dates';
 import { ImportError } from '../ingest/errors';
 import type { ImportReport } from '../ingest/build';
 import type { FileToImport } from '../ingest/pipeline';
-import { checkStoredDataset, loadDataset, startSavingDataset, storedDatasetName, type NewDataset } from '../store/datasets';
+import {
+	checkStoredDataset,
+	loadDataset,
+	startSavingDataset,
+	storedDatasetName,
+	type NewDataset
+} from '../store/datasets';
 import { StorageQuotaError } from '../store/errors';
 import type { DatasetMeta, ParetoscopeDb } from '../store/db';
 
@@ -139,7 +145,10 @@ export function metaOf({ name, workspaceId, files, columns, report, sqlColumns }
 }
 
 export function prepareViews(data: SalesColumns, classification: Classification): Prepared {
-	return { view: dashboardView(data, classification), searchIndex: buildSearchIndex(data.customerKeys, data.customerNames) };
+	return {
+		view: dashboardView(data, classification),
+		searchIndex: buildSearchIndex(data.customerKeys, data.customerNames)
+	};
 }
 
 function dateRangeOf(date: Int32Array | undefined): [number, number] | null {
@@ -160,7 +169,11 @@ export function storeFailure(err: unknown): Error {
 	if (err instanceof StepError || err instanceof ImportError) return err;
 	if (!(err instanceof StorageQuotaError)) return new StepError('save', messageOf(err));
 	const mb = (b: number) => Math.ceil(b / 1048576);
-	return new ImportError({ code: 'quota', neededMb: mb(err.neededBytes), availableMb: err.availableBytes === null ? null : Math.floor(err.availableBytes / 1048576) });
+	return new ImportError({
+		code: 'quota',
+		neededMb: mb(err.neededBytes),
+		availableMb: err.availableBytes === null ? null : Math.floor(err.availableBytes / 1048576)
+	});
 }
 
 export interface FinishInput extends Omit<MetaInput, 'sqlColumns'> {
@@ -250,7 +263,12 @@ export const DEFAULT_OPEN_STEPS: OpenSteps = { load: loadDataset, views: prepare
  * records, an exception while building its views) rejects with an OpenError naming the dataset;
  * nothing is changed in the database.
  */
-export async function openStored(db: ParetoscopeDb, datasetId: number, settings: ClassifySettings, steps: OpenSteps = DEFAULT_OPEN_STEPS): Promise<OpenedStored> {
+export async function openStored(
+	db: ParetoscopeDb,
+	datasetId: number,
+	settings: ClassifySettings,
+	steps: OpenSteps = DEFAULT_OPEN_STEPS
+): Promise<OpenedStored> {
 	let name = '';
 	try {
 		const loaded = await steps.load(db, datasetId);

@@ -5,7 +5,15 @@ import type { AmountSource, ColumnMapping, DateOrder, DecimalSeparator, Interpre
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
 import type { ClassifySettings, Metric } from '../engine/types';
-import type { CompareView, MarginView, MigrationCellView, MigrationView, RecencyView, VipView, XyzView } from '../engine/view-types';
+import type {
+	CompareView,
+	MarginView,
+	MigrationCellView,
+	MigrationView,
+	RecencyView,
+	VipView,
+	XyzView
+} from '../engine/view-types';
 import type { VipSettings } from '../engine/vip';
 import type { XyzSettings } from '../engine/xyz';
 import type { RecencySettings } from '../engine/recency';
@@ -50,10 +58,22 @@ export interface Api {
 	classify: [{ settings: ClassifySettings }, DashboardView];
 	query: [CustomerQuery, CustomerPage];
 	exportCsv: [ExportOptions, string];
-	exportFile: [ExportOptions & { format: ExportFormat; sheetNames: { customers: string; segments: string; concentration: string } }, ExportedFile];
+	exportFile: [
+		ExportOptions & {
+			format: ExportFormat;
+			sheetNames: { customers: string; segments: string; concentration: string };
+		},
+		ExportedFile
+	];
 	backupExport: [{ workspaceId: string }, Blob];
-	backupRead: [{ file: File }, { ok: true; plan: RestorePlan; summary: BackupSummary } | { ok: false; code: BackupErrorCode; detail?: string }];
-	backupRestore: [{ mode: 'merge' | 'replace' }, { datasets: number; prospects: number; dossiers: number; workspaceId: string }];
+	backupRead: [
+		{ file: File },
+		{ ok: true; plan: RestorePlan; summary: BackupSummary } | { ok: false; code: BackupErrorCode; detail?: string }
+	];
+	backupRestore: [
+		{ mode: 'merge' | 'replace' },
+		{ datasets: number; prospects: number; dossiers: number; workspaceId: string }
+	];
 	deleteAll: [Record<string, never>, null];
 	vip: [{ settings: ClassifySettings; vip: VipSettings }, VipView];
 	migration: [{ settings: ClassifySettings; previous: Period; current: Period }, MigrationView];
@@ -64,7 +84,17 @@ export interface Api {
 	compare: [{ settings: ClassifySettings; a: Metric; b: Metric }, CompareView];
 	accounts: [{ settings: ClassifySettings }, AccountsView];
 	sniffProspects: [{ file: File; encoding?: TextEncodingName; delimiter?: Delimiter }, ProspectSniff];
-	parseProspects: [{ file: File; encoding?: TextEncodingName; delimiter?: Delimiter; map: Record<ProspectField, number>; workspaceId: string; now: number }, Prospect[]];
+	parseProspects: [
+		{
+			file: File;
+			encoding?: TextEncodingName;
+			delimiter?: Delimiter;
+			map: Record<ProspectField, number>;
+			workspaceId: string;
+			now: number;
+		},
+		Prospect[]
+	];
 	forget: [{ datasetId: number }, null];
 }
 
@@ -77,12 +107,28 @@ export interface ExportOptions {
 
 /** Key and top-class customers of the open classification, for dossiers and the manager check. */
 export interface AccountsView {
-	customers: { key: string; name: string; isKey: boolean; classIndex: number; className: string; value: number; share: number; manager: string | null }[];
+	customers: {
+		key: string;
+		name: string;
+		isKey: boolean;
+		classIndex: number;
+		className: string;
+		value: number;
+		share: number;
+		manager: string | null;
+	}[];
 	hasManagers: boolean;
 }
 
 export type ProspectSniff =
-	| { ok: true; header: string[]; rows: string[][]; map: Record<ProspectField, number>; encoding: TextEncodingName; delimiter: Delimiter }
+	| {
+			ok: true;
+			header: string[];
+			rows: string[][];
+			map: Record<ProspectField, number>;
+			encoding: TextEncodingName;
+			delimiter: Delimiter;
+	  }
 	| { ok: false; error: ImportErrorInfo };
 
 export interface BackupSummary {
