@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PRESETS } from '../../src/lib/engine/abc';
-import { NO_DAY } from '../../src/lib/engine/aggregate';
 import { compareMetrics } from '../../src/lib/engine/compare';
 import type { ClassDef, ClassifySettings, Metric, SalesColumns } from '../../src/lib/engine/types';
 import { salesWith } from './helpers';

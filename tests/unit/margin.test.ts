@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
-import { aggregate, NO_DAY, type AggregateOptions } from '../../src/lib/engine/aggregate';
+import { aggregate, type AggregateOptions } from '../../src/lib/engine/aggregate';
 import { daysFromCivil } from '../../src/lib/engine/calendar';
 import { marginSqueeze } from '../../src/lib/engine/margin';
 import type { ClassifySettings, Metric, SalesColumns } from '../../src/lib/engine/types';

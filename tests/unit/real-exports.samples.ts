@@ -1062,7 +1062,7 @@ export function paypal(seed = 15): Sample {
 		const cells = new Array<string>(PAYPAL_HEADER.length).fill('');
 		const money = (u: number) => fixed(u, 2, '.', ',');
 		let name = '';
-		let gross = 0;
+		let gross: number;
 		if (kind < 0.08) {
 			cells[at('Type')] = 'General Withdrawal';
 			gross = -int(r, 10000, 200000);

@@ -26,7 +26,6 @@ const C_COMMA = 44;
 const C_SLASH = 47;
 const C_DASH = 45;
 const C_COLON = 58;
-const C_SPACE = 32;
 const C_PLUS = 43;
 const C_GE = 0x433; // г
 const C_GE_UP = 0x413; // Г

@@ -28,7 +28,8 @@ export type SharedView = UserSettings & { tab: Tab };
 export type Tab = 'classes' | 'vip' | 'movement' | 'xyz' | 'recency' | 'margin' | 'compare';
 export const TABS: Tab[] = ['classes', 'vip', 'movement', 'xyz', 'recency', 'margin', 'compare'];
 /** Tabs that need a date column. */
-export const DATED_TABS = new Set<Tab>(['vip', 'movement', 'xyz', 'recency']);
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a constant, never mutated
+export const DATED_TABS: ReadonlySet<Tab> = new Set<Tab>(['vip', 'movement', 'xyz', 'recency']);
 
 /** One dropped file in the mapping step. */
 export interface PendingFile {

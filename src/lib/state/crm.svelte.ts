@@ -18,6 +18,7 @@ import { app } from './app.svelte';
 import { announce, listen } from '../store/broadcast';
 
 /** Today as a day number in the user's time zone: the one place the real clock is read. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per call, not state
 export function todayDay(now = new Date()): number {
 	return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
