@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import fc from 'fast-check';
-import { toDialect } from '../../src/lib/engine/csv-dialects';
+import { csvNumber, EXCEL_CSV, RUSSIAN_EXCEL_CSV, writeCsv, type CsvDialect } from '../../src/lib/core/csv';
 import { classificationCsv } from '../../src/lib/engine/csv-export';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
@@ -17,7 +17,9 @@ const settings: ClassifySettings = {
 };
 const NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
-function exportOf(rows: { key: string; name?: string; amount: number }[], scale = 2, withExtras = false): string {
+type Row = { key: string; name?: string; amount: number };
+
+function exportOf(rows: Row[], scale = 2, withExtras = false, dialect?: CsvDialect): string {
 	const data = columnsOf(rows, scale);
 	rows.forEach((r) => {
 		if (r.name !== undefined) data.customerNames[data.customerKeys.indexOf(r.key)] = r.name;
@@ -31,7 +33,7 @@ function exportOf(rows: { key: string; name?: string; amount: number }[], scale 
 				periodTo: '2024-12-31'
 			}
 		: undefined;
-	return classificationCsv(c, data.customerKeys, data.customerNames, extra);
+	return classificationCsv(c, data.customerKeys, data.customerNames, extra, dialect);
 }
 
 function parse(text: string, delimiter: string): string[][] {
@@ -40,9 +42,12 @@ function parse(text: string, delimiter: string): string[][] {
 	return r.data;
 }
 
-/** The cells of the dialect's output next to what they must be (from the comma CSV). */
-function compare(csv: string, dialect: 'csv' | 'excel-ru'): void {
-	const out = toDialect(csv, dialect);
+const DIALECTS = { csv: EXCEL_CSV, 'excel-ru': RUSSIAN_EXCEL_CSV };
+
+/** The cells of the dialect's export next to what they must be (from the RFC 4180 export). */
+function compare(rows: Row[], scale: number, withExtras: boolean, dialect: 'csv' | 'excel-ru'): void {
+	const csv = exportOf(rows, scale, withExtras);
+	const out = exportOf(rows, scale, withExtras, DIALECTS[dialect]);
 	expect(out.startsWith('\uFEFF')).toBe(true);
 	expect(out.endsWith('\r\n')).toBe(true);
 	const source = parse(csv, ',');
@@ -58,7 +63,7 @@ function compare(csv: string, dialect: 'csv' | 'excel-ru'): void {
 	});
 }
 
-describe('toDialect', () => {
+describe('CSV dialects', () => {
 	const tricky = [
 		{ key: 'K1', name: 'ООО «Ромашка»', amount: 123456 },
 		{ key: 'K2', name: 'Иванов; Петров и партнёры', amount: 50050 },
@@ -72,21 +77,25 @@ describe('toDialect', () => {
 
 	it("'csv' is the export with a BOM in front", () => {
 		const csv = exportOf(tricky, 2, true);
-		expect(toDialect(csv, 'csv')).toBe('\uFEFF' + csv);
-		compare(csv, 'csv');
+		expect(exportOf(tricky, 2, true, EXCEL_CSV)).toBe('\uFEFF' + csv);
+		compare(tricky, 2, true, 'csv');
 	});
 
 	it("'excel-ru' round-trips cell by cell with ';' and decimal commas", () => {
-		compare(exportOf(tricky), 'excel-ru');
-		compare(exportOf(tricky, 0, true), 'excel-ru');
+		compare(tricky, 2, false, 'excel-ru');
+		compare(tricky, 0, true, 'excel-ru');
 	});
 
 	it("'excel-ru' writes the expected text", () => {
-		const csv = exportOf([
-			{ key: 'A', name: 'Альфа; Бета', amount: 7550 },
-			{ key: 'B', name: 'Say "hi"', amount: 2450 }
-		]);
-		const out = toDialect(csv, 'excel-ru');
+		const out = exportOf(
+			[
+				{ key: 'A', name: 'Альфа; Бета', amount: 7550 },
+				{ key: 'B', name: 'Say "hi"', amount: 2450 }
+			],
+			2,
+			false,
+			RUSSIAN_EXCEL_CSV
+		);
 		expect(out.split('\r\n')).toEqual([
 			'\uFEFFrank;customer_key;customer_name;value;share;cumulative_share;class;key_customer',
 			'1;A;"Альфа; Бета";75,50;0,7550000000;0,7550000000;gold;true',
@@ -96,35 +105,43 @@ describe('toDialect', () => {
 	});
 
 	it('keeps the apostrophes of formula-like text and quotes what the new delimiter needs', () => {
-		const csv = exportOf([{ key: '=1+2', name: '-1;2', amount: 100 }], 0, true);
-		const rows = parse(toDialect(csv, 'excel-ru').slice(1), ';');
+		const out = exportOf([{ key: '=1+2', name: '-1;2', amount: 100 }], 0, true, RUSSIAN_EXCEL_CSV);
+		const rows = parse(out.slice(1), ';');
 		expect(rows[1][1]).toBe("'=1+2");
 		expect(rows[1][2]).toBe("'-1;2");
 		// vip_months is joined with ';' and was unquoted in the comma CSV
 		expect(rows[0][10]).toBe('vip_months');
 		expect(rows[1][10]).toBe('2024-01;2024-02');
-		expect(toDialect(csv, 'excel-ru')).toContain(';"2024-01;2024-02";');
+		expect(out).toContain(';"2024-01;2024-02";');
 	});
 
 	it('converts plain numbers, exponents and signs in the numeric columns, and nothing else', () => {
-		const csv =
-			'value,share,cumulative_share,value,share,cumulative_share,other\r\n123.45,-0.5,1e-7,1.5E+3,"7.5",1.2.3,9.5\r\n';
-		const rows = parse(toDialect(csv, 'excel-ru').slice(1), ';');
+		const header = ['value', 'share', 'cumulative_share', 'value', 'share', 'cumulative_share', 'other'];
+		const cells = [...['123.45', '-0.5', '1e-7', '1.5E+3'].map(csvNumber), '7.5', csvNumber('1.2.3'), '9.5'];
+		const rows = parse(writeCsv([header, cells], RUSSIAN_EXCEL_CSV).slice(1), ';');
 		expect(rows[1]).toEqual(['123,45', '-0,5', '1e-7', '1,5E+3', '7.5', '1.2.3', '9.5']);
 	});
 
 	it('a customer key that looks like a number stays as it was', () => {
-		const csv = exportOf([{ key: '12.5', amount: 100 }]);
-		const row = parse(toDialect(csv, 'excel-ru').slice(1), ';')[1];
+		const out = exportOf([{ key: '12.5', amount: 100 }], 2, false, RUSSIAN_EXCEL_CSV);
+		const row = parse(out.slice(1), ';')[1];
 		expect(row[1]).toBe('12.5');
 		expect(row[3]).toBe('1,00');
 	});
 
-	it('accepts LF rows, a BOM already present, and empty input', () => {
-		expect(toDialect('value,b\n1.5,x\n', 'excel-ru')).toBe('\uFEFFvalue;b\r\n1,5;x\r\n');
-		expect(toDialect('\uFEFFa,b\r\n', 'csv')).toBe('\uFEFFa,b\r\n');
-		expect(toDialect('', 'csv')).toBe('\uFEFF');
-		expect(toDialect('a,,\r\n', 'excel-ru')).toBe('\uFEFFa;;\r\n');
+	it('writes CRLF rows after one BOM, and only the BOM for no rows', () => {
+		expect(
+			writeCsv(
+				[
+					['value', 'b'],
+					[csvNumber('1.5'), 'x']
+				],
+				RUSSIAN_EXCEL_CSV
+			)
+		).toBe('\uFEFFvalue;b\r\n1,5;x\r\n');
+		expect(writeCsv([['a', 'b']], EXCEL_CSV)).toBe('\uFEFFa,b\r\n');
+		expect(writeCsv([], EXCEL_CSV)).toBe('\uFEFF');
+		expect(writeCsv([['a', '', '']], RUSSIAN_EXCEL_CSV)).toBe('\uFEFFa;;\r\n');
 	});
 
 	it('any customer text survives both dialects and never becomes live', () => {
@@ -135,9 +152,10 @@ describe('toDialect', () => {
 		});
 		fc.assert(
 			fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 12 }), (keys) => {
-				const csv = exportOf(keys.map((k, i) => ({ key: k, name: `${k}|${k}`, amount: (i + 1) * 1234 })));
+				const input = keys.map((k, i) => ({ key: k, name: `${k}|${k}`, amount: (i + 1) * 1234 }));
+				const csv = exportOf(input);
 				for (const d of ['csv', 'excel-ru'] as const) {
-					const rows = parse(toDialect(csv, d).slice(1), d === 'csv' ? ',' : ';');
+					const rows = parse(exportOf(input, 2, false, DIALECTS[d]).slice(1), d === 'csv' ? ',' : ';');
 					const source = parse(csv, ',');
 					expect(rows.length).toBe(source.length);
 					for (let r = 1; r < rows.length; r++) {

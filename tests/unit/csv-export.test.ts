@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import fc from 'fast-check';
-import { classificationCsv, csvField, neutraliseFormula, unneutralise } from '../../src/lib/engine/csv-export';
+import { csvField, neutraliseFormula, unneutralise } from '../../src/lib/core/csv';
+import { classificationCsv } from '../../src/lib/engine/csv-export';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings } from '../../src/lib/engine/types';

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import fc from 'fast-check';
+import { PROSPECT_EXPORT_HEADER, prospectsCsv } from '../../src/lib/engine/prospect-csv';
 import {
 	mapProspectHeader,
 	parseTristate,
-	PROSPECT_EXPORT_HEADER,
 	PROSPECT_FIELDS,
 	prospectFromRecord,
-	prospectsCsv,
 	type ProspectField
-} from '../../src/lib/engine/prospect-csv';
+} from '../../src/lib/ingest/prospect-csv';
 import { emptyCriteria, newProspect } from '../../src/lib/engine/qualifier';
 import { CRITERIA, type Prospect, type Tristate } from '../../src/lib/engine/crm-types';
-import { daysFromCivil } from '../../src/lib/ingest/dates';
+import { daysFromCivil } from '../../src/lib/core/calendar';
 
 const ids = { id: 'p1', workspaceId: 'w1', now: 1_710_460_800_000 };
 

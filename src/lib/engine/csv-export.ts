@@ -1,28 +1,9 @@
-import type { Classification } from './types';
-
-// also a text that already starts with ' before a formula character, so the escaping can be undone
-const FORMULA_START = /^'*[=+\-@\t\r\n]/;
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /**
- * Makes a cell safe to open in a spreadsheet: text starting with = + - @ tab CR or LF gets a
- * leading apostrophe so it is never run as a formula; plain numbers are left alone. Text that
- * already starts with apostrophes before such a character gets one more, so `unneutralise` is exact.
+ * The classification export as CSV (README "What an export means"): the foundation's eight
+ * columns, then the extras of the active analyses, written by the one writer of core/csv.ts.
  */
-export function neutraliseFormula(cell: string): string {
-	return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
-}
-
-/** The inverse of neutraliseFormula. */
-export function unneutralise(cell: string): string {
-	return /^'+[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell;
-}
-
-/** RFC 4180 quoting for one field. */
-export function csvField(cell: string, delimiter = ','): string {
-	const safe = neutraliseFormula(cell);
-	return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+import { csvNumber, RFC_4180_CSV, writeCsv, type CsvCell, type CsvDialect } from '../core/csv';
+import type { Classification } from './types';
 
 export const EXPORT_HEADER = [
 	'rank',
@@ -83,32 +64,36 @@ export function exportColumns(extra?: ExtraColumns): {
 	return { header, extraCells };
 }
 
-/** Classified customers in rank order: the foundation's eight columns first, then the extras. */
+/**
+ * Classified customers in rank order as CSV in `dialect` (default RFC 4180: ',' and decimal
+ * point, no BOM): the foundation's eight columns first, then the extras. `value` has the metric's
+ * decimals (none for payments), `share` and `cumulative_share` are fractions with 10 decimals;
+ * these three and `rank` are number cells, every other cell is formula-safe text.
+ */
 export function classificationCsv(
 	c: Classification,
 	customerKeys: readonly string[],
 	customerNames: readonly string[],
-	extra?: ExtraColumns
+	extra?: ExtraColumns,
+	dialect: CsvDialect = RFC_4180_CSV
 ): string {
 	const { header, extraCells } = exportColumns(extra);
-	const lines: string[] = [header.join(',')];
+	const rows: CsvCell[][] = [header];
 	const names = c.settings.classes.map((k) => k.name);
 	const decimals = c.settings.metric === 'payments' ? 0 : c.scale;
-	for (let r = 0; r < c.order.length; r++) {
-		const i = c.order[r];
-		lines.push(
-			[
-				String(r + 1),
-				csvField(customerKeys[i]),
-				csvField(customerNames[i]),
-				c.value[r].toFixed(decimals),
-				c.share[r].toFixed(10),
-				c.cumShare[r].toFixed(10),
-				csvField(names[c.classIndex[r]]),
-				c.key[r] ? 'true' : 'false',
-				...extraCells.map((f) => csvField(f(i)))
-			].join(',')
-		);
+	for (let r = 0; r < c.rankOrder.length; r++) {
+		const i = c.rankOrder[r];
+		rows.push([
+			csvNumber(String(r + 1)),
+			customerKeys[i],
+			customerNames[i],
+			csvNumber(c.value[r].toFixed(decimals)),
+			csvNumber(c.share[r].toFixed(10)),
+			csvNumber(c.cumShare[r].toFixed(10)),
+			names[c.classIndex[r]],
+			c.isKeyCustomer[r] ? 'true' : 'false',
+			...extraCells.map((f) => f(i))
+		]);
 	}
-	return lines.join('\r\n') + '\r\n';
+	return writeCsv(rows, dialect);
 }

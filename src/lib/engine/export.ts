@@ -1,8 +1,10 @@
-import { formatDay } from '../ingest/dates';
-import { NO_DAY } from './aggregate';
-import { monthLabel } from './calendar';
+/**
+ * The downloads of an open classification (README "What an export means"): which extra columns
+ * the active analyses add, and the file in the chosen format (CSV in three dialects, XLSX).
+ */
+import { formatDay, monthLabel, NO_DAY } from '../core/calendar';
+import { EXCEL_CSV, RFC_4180_CSV, RUSSIAN_EXCEL_CSV, type CsvDialect } from '../core/csv';
 import { classificationCsv, type ExtraColumns } from './csv-export';
-import { toDialect } from './csv-dialects';
 import { classifyRecency, type RecencySettings } from './recency';
 import type { Classification, SalesColumns } from './types';
 import { classifyVip, type VipSettings } from './vip';
@@ -48,12 +50,27 @@ export function exportExtras(data: SalesColumns, c: Classification, s: ExportSet
 	return extra;
 }
 
-/** The export of the open classification: the eight foundation columns, then the extras. */
-export function exportClassification(data: SalesColumns, c: Classification, s: ExportSettings = {}): string {
-	return classificationCsv(c, data.customerKeys, data.customerNames, exportExtras(data, c, s));
+/**
+ * The export of the open classification as CSV in `dialect` (default RFC 4180): the eight
+ * foundation columns, then the extras.
+ */
+export function exportClassification(
+	data: SalesColumns,
+	c: Classification,
+	s: ExportSettings = {},
+	dialect: CsvDialect = RFC_4180_CSV
+): string {
+	return classificationCsv(c, data.customerKeys, data.customerNames, exportExtras(data, c, s), dialect);
 }
 
+/** 'csv': RFC 4180; 'csv-excel': with a BOM; 'csv-excel-ru': ';', decimal comma and a BOM; 'xlsx': a workbook. */
 export type ExportFormat = 'csv' | 'csv-excel' | 'csv-excel-ru' | 'xlsx';
+
+const CSV_DIALECT: Record<Exclude<ExportFormat, 'xlsx'>, CsvDialect> = {
+	csv: RFC_4180_CSV,
+	'csv-excel': EXCEL_CSV,
+	'csv-excel-ru': RUSSIAN_EXCEL_CSV
+};
 
 export interface ExportedFile {
 	data: string | Uint8Array;
@@ -83,7 +100,6 @@ export function exportFile(
 			extension: 'xlsx'
 		};
 	}
-	const csv = exportClassification(data, c, s);
-	const text = format === 'csv' ? csv : toDialect(csv, format === 'csv-excel' ? 'csv' : 'excel-ru');
+	const text = exportClassification(data, c, s, CSV_DIALECT[format]);
 	return { data: text, mime: 'text/csv;charset=utf-8', extension: 'csv' };
 }

@@ -6,8 +6,9 @@
  * Over 400 lines: one class with one job (a record becomes a row or a counted reason), plus its
  * part/absorb pair; the report, the growing columns and the two-order dates are in their own files.
  */
+import { NO_DAY } from '../core/calendar';
+import { isMissingCustomer } from '../core/missing-customer';
 import type { SalesColumns } from '../engine/types';
-import { NO_DATE } from './dates';
 import { Growable } from './growable';
 import { OrderCodes, type OrderCodeTable } from './order-codes';
 import { mulDecimal, parseDecimal } from './numbers';
@@ -45,25 +46,6 @@ export interface FilePlan {
 	meaning?: Interpretation;
 }
 
-const MISSING_KEYS = new Set([
-	'',
-	'na',
-	'n/a',
-	'#n/a',
-	'null',
-	'none',
-	'nan',
-	'-',
-	'—',
-	'–',
-	'(blank)',
-	'(пусто)',
-	'нет'
-]);
-/** first letters of MISSING_KEYS in either case: most keys are ruled out without lower-casing them */
-const MISSING_FIRST = new Set(
-	[...MISSING_KEYS].filter((k) => k !== '').flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)])
-);
 /** Excel's Data → Subtotal writes '<group> Total' ('<group> Итог') after each group's rows. */
 const GROUP_TOTAL = /^(.*\S)\s+(total|итог)$/i;
 /**
@@ -158,10 +140,7 @@ export class SalesBuilder {
 			this.decisions.add(plan.fileName, verdict.decision!.kind, verdict.decision!.value, 1, this.moneyOf(fields));
 			return;
 		}
-		if (
-			key.length === 0 ||
-			(key.length <= 10 && MISSING_FIRST.has(key.charCodeAt(0)) && MISSING_KEYS.has(key.toLowerCase()))
-		) {
+		if (isMissingCustomer(key)) {
 			// 'Итого;;;;125;;1 234 567,89': the totals line of a report labels its first cell
 			const first = fields.findIndex((f) => f.trim() !== '');
 			if (first >= 0 && isTotalLabel(fields[first])) this.skipped.add('total-row', placeIn(plan, fields, row, first));
@@ -219,7 +198,7 @@ export class SalesBuilder {
 		}
 		const o = m.orderId >= 0 ? cellOf(fields, m.orderId) : '';
 		const orderCode = o ? this.orders.code(o) : -1;
-		let day = NO_DATE;
+		let day = NO_DAY;
 		if (this.fileDates) {
 			const text = cellOf(fields, m.date);
 			day = this.fileDates.read(text, fields, row);

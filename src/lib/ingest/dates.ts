@@ -1,17 +1,17 @@
 /**
  * Date parsing to integer day numbers (days since 1970-01-01, proleptic Gregorian, no time zone).
  *
- * Over 400 lines for one job: every written date form and the whole-column order inference; the
- * calendar math shared with the engine is to move out with issue 12 (NO_DAY / NO_DATE).
+ * Over 300 lines for one job: every written date form and the whole-column order inference. The
+ * day-number arithmetic and the missing-day sentinel `NO_DAY` live in core/calendar.ts.
  *
  * The common numeric forms (ISO `2024-01-31[T…]`, `31.01.2024`, `1/31/2024 8:26`) are parsed by
  * a char-code pass with integer civil-date arithmetic (Howard Hinnant's days_from_civil); month
  * names (English, Russian) take a regex path. Any time of day is validated and then dropped; a
  * time-zone suffix is accepted but not applied (the date is taken as written).
  */
+import { daysFromCivil } from '../core/calendar';
 import type { DateOrder } from './types';
 
-export const NO_DATE = -2147483648; // Int32 sentinel for "missing / invalid"
 export type DateError = 'empty' | 'invalid';
 
 const MIN_YEAR = 1900;
@@ -29,41 +29,6 @@ const C_COLON = 58;
 const C_PLUS = 43;
 const C_GE = 0x433; // г
 const C_GE_UP = 0x413; // Г
-
-/** { year, month, day } → day number (no validation) */
-export function daysFromCivil(year: number, month: number, day: number): number {
-	const y = month <= 2 ? year - 1 : year;
-	const era = Math.floor(y / 400);
-	const yoe = y - era * 400; // [0, 399]
-	const mp = month > 2 ? month - 3 : month + 9; // March-based month [0, 11]
-	const doy = Math.floor((153 * mp + 2) / 5) + day - 1; // [0, 365]
-	const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
-	return era * 146097 + doe - 719468;
-}
-
-/** Day number → { year, month (1-12), day } */
-export function dayToParts(day: number): { year: number; month: number; day: number } {
-	const z = day + 719468;
-	const era = Math.floor(z / 146097);
-	const doe = z - era * 146097; // [0, 146096]
-	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365); // [0, 399]
-	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
-	const mp = Math.floor((5 * doy + 2) / 153); // [0, 11]
-	const d = doy - Math.floor((153 * mp + 2) / 5) + 1; // [1, 31]
-	const m = mp < 10 ? mp + 3 : mp - 9; // [1, 12]
-	return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
-}
-
-function pad(n: number, width: number): string {
-	const s = String(Math.abs(n));
-	return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
-}
-
-/** Day number → 'YYYY-MM-DD' */
-export function formatDay(day: number): string {
-	const p = dayToParts(day);
-	return pad(p.year, 4) + '-' + pad(p.month, 2) + '-' + pad(p.day, 2);
-}
 
 function daysInMonth(year: number, month: number): number {
 	if (month === 2) {

@@ -1,5 +1,6 @@
 /** One file's dates read under both day/month orders while it is imported, so the whole file decides the order. */
-import { NO_DATE, parseDate } from './dates';
+import { NO_DAY } from '../core/calendar';
+import { parseDate } from './dates';
 import { Growable } from './growable';
 import type { DateOrder } from './types';
 import type { FilePlan } from './build';
@@ -38,19 +39,19 @@ export class FileDates {
 	read(text: string, fields: string[], row: number): number {
 		if (text === '') {
 			// an empty cell is reported as "empty date" by the builder, not as a date that did not parse
-			if (this.alt) this.altDays.push(NO_DATE);
-			return NO_DATE;
+			if (this.alt) this.altDays.push(NO_DAY);
+			return NO_DAY;
 		}
 		let both = this.cache.get(text);
 		if (!both) {
 			const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
-			const other = this.alt ? parseDate(text, this.alt, this.plan.dateSerial) : NO_DATE;
-			both = [typeof primary === 'number' ? primary : NO_DATE, typeof other === 'number' ? other : NO_DATE];
+			const other = this.alt ? parseDate(text, this.alt, this.plan.dateSerial) : NO_DAY;
+			both = [typeof primary === 'number' ? primary : NO_DAY, typeof other === 'number' ? other : NO_DAY];
 			if (this.cache.size < 100_000) this.cache.set(text, both);
 		}
-		if (both[0] === NO_DATE) this.note(0, fields, row);
+		if (both[0] === NO_DAY) this.note(0, fields, row);
 		if (this.alt) {
-			if (both[1] === NO_DATE) this.note(1, fields, row);
+			if (both[1] === NO_DAY) this.note(1, fields, row);
 			this.altDays.push(both[1]);
 		}
 		return both[0];

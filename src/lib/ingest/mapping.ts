@@ -14,6 +14,7 @@
  *
  * Pure: no DOM, no dependencies.
  */
+import { NULL_PLACEHOLDERS } from '../core/missing-customer';
 import { ROLES, type AmountSource, type ColumnMapping, type Role } from './types';
 import {
 	AMOUNT_VETO,
@@ -58,7 +59,9 @@ export interface AutoMapping {
 // Content statistics
 // ---------------------------------------------------------------------------------------------
 
-const EMPTY_CELLS = new Set(['', 'na', 'n/a', '#n/a', 'null', 'nan', 'none', '-', '—', '–']);
+/** Cells that count as empty in a column's statistics: the null placeholders of any column (not the
+ * customer-only ones such as 'нет', which is a value in other columns). */
+const EMPTY_CELLS: ReadonlySet<string> = new Set(NULL_PLACEHOLDERS);
 
 interface ColumnStats {
 	total: number; // sample count
