@@ -13,7 +13,7 @@ import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { classificationSql, classificationSqlResult, SQL_DIALECTS, type SqlColumns } from '../../src/lib/engine/sql';
 import type { ClassifySettings } from '../../src/lib/engine/types';
-import { sqlColumnsOf } from '../../src/lib/worker/import-steps';
+import { sqlColumnsOf } from '../../src/lib/engine/sql-columns';
 
 const settings: ClassifySettings = {
 	metric: 'revenue',
@@ -75,7 +75,7 @@ describe('SQL for a column without a header name', () => {
 		).getRowObjectsJson();
 		const totals = aggregate(columns, settings);
 		const c = classify(totals, columns.customerKeys, settings);
-		const expected = Array.from(c.order, (cust, r) => ({
+		const expected = Array.from(c.rankOrder, (cust, r) => ({
 			rank: r + 1,
 			key: columns.customerKeys[cust],
 			cls: settings.classes[c.classIndex[r]].name

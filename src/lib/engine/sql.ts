@@ -1,5 +1,5 @@
 /**
- * "Show as SQL": one standard query that reproduces `classify(aggregate(...))` (domain.md §3.1–3.2)
+ * "Show as SQL": one standard query that reproduces `classify(aggregate(...))` (README "The rules")
  * over a table whose columns carry the file's header names. Pure: no DOM, no storage.
  *
  * Exactness, as in the engine:
@@ -17,40 +17,15 @@
  * missing quantity or profit counts as 0; a row without a date is outside any period.
  * Values with more than 9 decimals are rounded to 9 (the engine keeps up to 15).
  */
+import { MISSING_CUSTOMER_KEYS } from '../core/missing-customer';
 import type { ClassifySettings } from './types';
+import { toPpm } from './share';
+import { formatDay } from '../core/calendar';
+import { decimalText, DIALECTS, SQL_DIALECT_NAMES, type SqlDialect } from './sql-dialects';
+import { resolveSqlNames, type SqlColumns } from './sql-columns';
 
-export type SqlDialect = 'duckdb' | 'postgres' | 'bigquery' | 'spark';
-
-/**
- * The mapped column names as in the user's file header. A name may be '' (the header cell is
- * empty): the query then uses a stand-in name, `column_<position>` (1-based, from `positions`),
- * or `unnamed_<role>` when the position is unknown (datasets stored before positions were kept),
- * and says so in its header comment. An absent (undefined) name means "not mapped".
- */
-export interface SqlColumns {
-	customerKey: string;
-	amount?: string;
-	quantity?: string;
-	unitPrice?: string;
-	profit?: string;
-	date?: string;
-	orderId?: string;
-	/** 1-based position of each mapped column in the file */
-	positions?: Partial<Record<SqlRole, number>>;
-}
-
-export type SqlRole = 'customerKey' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'date' | 'orderId';
-
-const SQL_ROLES: readonly SqlRole[] = ['customerKey', 'amount', 'quantity', 'unitPrice', 'profit', 'date', 'orderId'];
-const ROLE_SNAKE: Record<SqlRole, string> = {
-	customerKey: 'customer_key',
-	amount: 'amount',
-	quantity: 'quantity',
-	unitPrice: 'unit_price',
-	profit: 'profit',
-	date: 'date',
-	orderId: 'order_id'
-};
+export { SQL_DIALECTS, SQL_DIALECT_NAMES, type SqlDialect } from './sql-dialects';
+export { resolveSqlNames, type SqlColumns, type SqlRole } from './sql-columns';
 
 /** Why a query cannot be written for these settings and columns (`SqlResult`). */
 export type SqlProblem = 'no-classes' | 'no-customer' | 'no-amount' | 'no-quantity' | 'no-profit' | 'failed';
@@ -69,34 +44,6 @@ export class SqlError extends Error {
 	}
 }
 
-/**
- * The mapped roles' names with stand-ins for header cells without a name, and one comment line per
- * stand-in. Roles that are not mapped (undefined, null) stay absent.
- */
-export function resolveSqlNames(columns: SqlColumns): { names: Partial<Record<SqlRole, string>>; standIns: string[] } {
-	const names: Partial<Record<SqlRole, string>> = {};
-	const standIns: string[] = [];
-	for (const role of SQL_ROLES) {
-		const raw = columns[role] as unknown;
-		if (raw === undefined || raw === null) continue;
-		const name = String(raw);
-		if (name.trim() !== '') {
-			names[role] = name;
-			continue;
-		}
-		const pos = columns.positions?.[role];
-		const known = typeof pos === 'number' && Number.isInteger(pos) && pos > 0;
-		const standIn = known ? `column_${pos}` : `unnamed_${ROLE_SNAKE[role]}`;
-		names[role] = standIn;
-		standIns.push(
-			known
-				? `-- column ${pos} of the file has no header name: it is called ${standIn} here; give the table's column that name`
-				: `-- the ${ROLE_SNAKE[role]} column has no header name: it is called ${standIn} here; give the table's column that name`
-		);
-	}
-	return { names, standIns };
-}
-
 /** The query, or why it cannot be written: for the UI, which must never fail on it. */
 export function classificationSqlResult(
 	settings: ClassifySettings,
@@ -112,17 +59,7 @@ export function classificationSqlResult(
 	}
 }
 
-export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'postgres', 'bigquery', 'spark'];
-
-export const SQL_DIALECT_NAMES: Record<SqlDialect, string> = {
-	duckdb: 'DuckDB',
-	postgres: 'PostgreSQL',
-	bigquery: 'BigQuery',
-	spark: 'Spark SQL'
-};
-
-/** Keys ingest treats as "no customer" (lower case) and total-row labels (with an optional ':' or '.'). */
-const MISSING_KEYS = ['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '—', '–', '(blank)', '(пусто)', 'нет'];
+/** Total-row labels the import skips in the key column (with an optional ':' or '.'). */
 const TOTAL_LABELS = [
 	'итого',
 	'итог',
@@ -136,105 +73,7 @@ const TOTAL_LABELS = [
 	'общий итог'
 ];
 
-interface Dialect {
-	ident(name: string): string;
-	str(value: string): string;
-	/** exact decimal literal for a share given in ppm */
-	fraction(ppm: number): string;
-	text: string;
-	rowDecimal: string;
-	totalDecimal: string;
-	/** casts for quantity and price before multiplying: narrow enough that the product keeps every decimal */
-	qtyDecimal: string;
-	priceDecimal: string;
-	double: string;
-	bigint: string;
-	/** appended to the key in ORDER BY */
-	collate: string;
-}
-
-const quoteDouble = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const stringStandard = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const stringBackslash = (value: string) =>
-	`'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
-
-const DIALECTS: Record<SqlDialect, Dialect> = {
-	duckdb: {
-		ident: quoteDouble,
-		str: stringStandard,
-		fraction: decimalText,
-		text: 'VARCHAR',
-		rowDecimal: 'DECIMAL(38, 9)',
-		totalDecimal: 'DECIMAL(28, 9)',
-		qtyDecimal: 'DECIMAL(18, 9)',
-		priceDecimal: 'DECIMAL(19, 9)',
-		double: 'DOUBLE',
-		bigint: 'BIGINT',
-		collate: ''
-	},
-	postgres: {
-		ident: quoteDouble,
-		str: stringStandard,
-		fraction: decimalText,
-		text: 'TEXT',
-		rowDecimal: 'NUMERIC(38, 9)',
-		totalDecimal: 'NUMERIC(28, 9)',
-		qtyDecimal: 'NUMERIC(18, 9)',
-		priceDecimal: 'NUMERIC(19, 9)',
-		double: 'DOUBLE PRECISION',
-		bigint: 'BIGINT',
-		collate: ' COLLATE "C"'
-	},
-	bigquery: {
-		ident: (name) => '`' + name.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`',
-		str: stringBackslash,
-		// a plain 0.8 is FLOAT64 in BigQuery; BIGNUMERIC (38 decimals) keeps bound × total exact
-		fraction: (ppm) => `BIGNUMERIC '${decimalText(ppm)}'`,
-		text: 'STRING',
-		rowDecimal: 'NUMERIC',
-		totalDecimal: 'NUMERIC',
-		// NUMERIC × NUMERIC is rounded to 9 decimals: the same as the exact product cast to NUMERIC
-		qtyDecimal: 'NUMERIC',
-		priceDecimal: 'NUMERIC',
-		double: 'FLOAT64',
-		bigint: 'INT64',
-		collate: ''
-	},
-	spark: {
-		ident: (name) => '`' + name.replace(/`/g, '``') + '`',
-		str: stringBackslash,
-		fraction: decimalText,
-		text: 'STRING',
-		rowDecimal: 'DECIMAL(38, 9)',
-		totalDecimal: 'DECIMAL(28, 9)',
-		qtyDecimal: 'DECIMAL(18, 9)',
-		priceDecimal: 'DECIMAL(19, 9)',
-		double: 'DOUBLE',
-		bigint: 'BIGINT',
-		collate: ''
-	}
-};
-
-/** Same rounding as the engine's `toPpm`. */
-function ppmOf(fraction: number): number {
-	return Math.round(fraction * 1_000_000);
-}
-
-/** ppm → exact decimal text: 800000 → '0.8', 1 → '0.000001'. */
-function decimalText(ppm: number): string {
-	const whole = Math.floor(ppm / 1_000_000);
-	const part = String(ppm % 1_000_000)
-		.padStart(6, '0')
-		.replace(/0+$/, '');
-	return part ? `${whole}.${part}` : String(whole);
-}
-
-/** Day number since 1970-01-01 → 'YYYY-MM-DD'. */
-function isoDay(day: number): string {
-	return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-const percent = (fraction: number) => `${decimalText(ppmOf(fraction) * 100)} %`;
+const percent = (fraction: number) => `${decimalText(toPpm(fraction) * 100)} %`;
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 
 /**
@@ -289,7 +128,7 @@ export function classificationSql(
 		.map((c, k) => (k < classes.length - 1 ? `${oneLine(c.name)} < ${percent(c.upTo)}` : `${oneLine(c.name)} the rest`))
 		.join(', ');
 	const period = filterDates
-		? `${settings.dateFrom !== undefined ? isoDay(settings.dateFrom) : '…'} to ${settings.dateTo !== undefined ? isoDay(settings.dateTo) : '…'} (${oneLine(columns.date!)}, inclusive)`
+		? `${settings.dateFrom !== undefined ? formatDay(settings.dateFrom) : '…'} to ${settings.dateTo !== undefined ? formatDay(settings.dateTo) : '…'} (${oneLine(columns.date!)}, inclusive)`
 		: 'all rows';
 	const header = [
 		`-- Paretoscope customer classification (${SQL_DIALECT_NAMES[dialect]})`,
@@ -318,15 +157,15 @@ export function classificationSql(
 	if (countOrders) select.push(`TRIM(CAST(${col(columns.orderId!)} AS ${d.text})) AS order_id`);
 
 	// --- in scope: skipped keys, period, returns ---
-	const skippedKeys = [...MISSING_KEYS, ...TOTAL_LABELS.flatMap((t) => [t, `${t}:`, `${t}.`])].map(d.str);
+	const skippedKeys = [...MISSING_CUSTOMER_KEYS, ...TOTAL_LABELS.flatMap((t) => [t, `${t}:`, `${t}.`])].map(d.str);
 	const skipped = Array.from({ length: Math.ceil(skippedKeys.length / 12) }, (_, i) =>
 		skippedKeys.slice(i * 12, i * 12 + 12).join(', ')
 	).join(',\n      ');
 	const isReturn = columns.quantity !== undefined ? '(amount < 0 OR COALESCE(quantity < 0, FALSE))' : 'amount < 0';
 	const where = ['customer_key IS NOT NULL', `LOWER(customer_key) NOT IN (${skipped})`, 'amount IS NOT NULL'];
 	if (filterDates) {
-		if (settings.dateFrom !== undefined) where.push(`sale_date >= DATE '${isoDay(settings.dateFrom)}'`);
-		if (settings.dateTo !== undefined) where.push(`sale_date <= DATE '${isoDay(settings.dateTo)}'`);
+		if (settings.dateFrom !== undefined) where.push(`sale_date >= DATE '${formatDay(settings.dateFrom)}'`);
+		if (settings.dateTo !== undefined) where.push(`sale_date <= DATE '${formatDay(settings.dateTo)}'`);
 	}
 	if (ignoreReturns) where.push(`NOT ${isReturn}`);
 
@@ -359,7 +198,7 @@ export function classificationSql(
 	const base = byCount ? 'customers' : 'positive_total';
 	const whens = classes
 		.slice(0, -1)
-		.map((c) => `       WHEN ${before} < ${d.fraction(ppmOf(c.upTo))} * ${base} THEN ${d.str(c.name)}`);
+		.map((c) => `       WHEN ${before} < ${d.fraction(toPpm(c.upTo))} * ${base} THEN ${d.str(c.name)}`);
 
 	const lines = [
 		...header,
@@ -400,7 +239,7 @@ export function classificationSql(
 		`  CASE WHEN total <= 0 THEN ${lowest}`,
 		...whens,
 		`       ELSE ${lowest} END AS class,`,
-		`  total > 0 AND total >= ${d.fraction(ppmOf(settings.keyShare))} * positive_total AS key_customer`,
+		`  total > 0 AND total >= ${d.fraction(toPpm(settings.keyShare))} * positive_total AS key_customer`,
 		'FROM running',
 		'ORDER BY rank;'
 	];

@@ -1,3 +1,7 @@
+/**
+ * Bytes to text: recognises binary files and encodings from a file's start (BOM, UTF-8 validity,
+ * the single-byte code page its letters point to) and decodes a sample or a whole file.
+ */
 import type { TextEncodingName } from './types';
 
 /** Signatures of files people drop by mistake; the message names what it is. */
@@ -152,4 +156,23 @@ export function decodeUtf8OrFallback(bytes: Uint8Array): { text: string; encodin
 	if (!text.includes('\ufffd') || mostlyUtf8(text)) return { text, encoding: 'utf-8' };
 	const encoding = singleByteEncoding(bytes);
 	return { text: decodeBytes(bytes, encoding), encoding };
+}
+
+/**
+ * Decodes a whole file with the sniffed encoding. UTF-8 guessed from a plain-ASCII start (no BOM)
+ * is checked against the whole file: a single-byte file whose first accented letter comes after
+ * the sniffed sample is decoded with its code page (`encoding` then says which).
+ */
+export function decodeFile(
+	bytes: Uint8Array,
+	encoding: TextEncodingName
+): { text: string; encoding: TextEncodingName } {
+	const bom = bomLength(bytes);
+	if (encoding === 'utf-8' && bom === 0) return decodeUtf8OrFallback(bytes);
+	return { text: decodeBytes(bytes.subarray(bom), encoding), encoding };
+}
+
+/** Decodes a whole in-memory file (tests and small files) the way the worker reads one. */
+export function decodeWhole(bytes: Uint8Array, encoding: TextEncodingName): string {
+	return decodeFile(bytes, encoding).text;
 }

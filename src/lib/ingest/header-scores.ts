@@ -4,6 +4,9 @@
  * Scores encode how specific a header is: 'Order ID' 100 > 'Num' 60. See mapping.ts for how the
  * scores become a mapping.
  *
+ * Over 700 lines for one job: a vocabulary table, the header words and vetoes of every role in
+ * seven languages with one small scoring function per role; most lines are word patterns.
+ *
  * Pure: no DOM, no dependencies.
  */
 import { ROLES, type Role } from './types';

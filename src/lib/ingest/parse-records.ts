@@ -1,12 +1,14 @@
 /**
  * Streams a decoded file's records through PapaParse in chunks (or the lenient reader for text
- * after closing quotes), yielding between chunks so a cancel is heard. Rejects with ImportError on
- * a broken structure: an unclosed quote, a record over MAX_RECORD_CHARS, a cancel.
+ * after closing quotes) into a callback or a SalesBuilder, yielding between chunks so a cancel is
+ * heard. Rejects with ImportError on a broken structure: an unclosed quote, a record over
+ * MAX_RECORD_CHARS, a cancel.
  */
 import Papa from 'papaparse';
+import type { SalesBuilder } from './build';
 import { ImportError } from './errors';
+import type { FileToImport, ImportControl } from './import-types';
 import { hasMalformedQuotes, parseLenient } from './lenient';
-import type { FileToImport, ImportControl } from './pipeline';
 
 /** A record longer than this is not a sales row: stop with a clear error instead of exhausting memory. */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -20,6 +22,28 @@ export function parseRecords(
 ): Promise<number> {
 	if (hasMalformedQuotes(f.text, f.delimiter)) return parseRecordsLeniently(f, control, onRecords, onBytes);
 	return parseRecordsWithPapa(f, control, onRecords, onBytes);
+}
+
+/**
+ * Reads a whole file's records into the builder (Papa, or the lenient reader for text after
+ * closing quotes); `firstRecord` numbers a stretch that starts later in the file. Resolves to the
+ * number of records read; rejects as `parseRecords`.
+ */
+export function readInto(
+	builder: SalesBuilder,
+	f: FileToImport,
+	control: ImportControl,
+	onBytes: (bytes: number) => void,
+	firstRecord = 0
+): Promise<number> {
+	return parseRecords(f, control, recordsInto(builder, firstRecord), onBytes);
+}
+
+/** The records callback that adds each record to `builder`, numbered from `firstRecord` (0-based record index). */
+export function recordsInto(builder: SalesBuilder, firstRecord = 0): (records: string[][], firstIndex: number) => void {
+	return (records, first) => {
+		for (let r = 0; r < records.length; r++) builder.addRecord(records[r], firstRecord + first + r);
+	};
 }
 
 /** The rare file with text after a closing quote: read it the way spreadsheets do (see lenient.ts). */
@@ -60,6 +84,12 @@ function findTooLong(records: string[][], firstIndex: number, fileName: string):
 	return null;
 }
 
+/**
+ * Streams `f.text` through PapaParse in chunks of `control.chunkSize` characters (1 MiB by
+ * default), pausing between chunks; `onBytes` gets the bytes of `f` read so far. Resolves to the
+ * number of records; rejects with ImportError (`unclosed-quote`, `line-too-long`, `cancelled`,
+ * `read-failed`). Text after closing quotes is the caller's to route to the lenient reader.
+ */
 export function parseRecordsWithPapa(
 	f: FileToImport,
 	control: Pick<ImportControl, 'cancelled' | 'chunkSize'>,

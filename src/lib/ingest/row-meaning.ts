@@ -7,7 +7,7 @@
  * Pure: no DOM, no dependencies.
  */
 import { cellOf } from './cells';
-import { kindOf } from './meaning';
+import { kindOf } from './status-columns';
 import { isTotalLabel } from './row-kinds';
 
 export { isTotalLabel };

@@ -1,3 +1,8 @@
+/**
+ * Text sniffing: from the decoded start of a file, its line ends, delimiter, header row, first data
+ * rows, number and date formats, auto-mapping and meaning (what the mapping step shows). The file
+ * itself (size, encoding, binary) is file-sniff.ts's.
+ */
 import Papa from 'papaparse';
 import { autoMap, type AutoMapping } from './mapping';
 import { hasMalformedQuotes, parseLenient } from './lenient';

@@ -41,8 +41,10 @@ export class WorkerClient {
 			const msg = ev.data;
 			const entry = this.waiting.get(msg.id);
 			if (!entry) return;
-			if (msg.type === 'progress') entry.onProgress?.(msg.progress);
-			else {
+			if (msg.type === 'progress') {
+				entry.onProgress?.(msg.progress);
+				if (msg.ack) this.acknowledge(msg.id);
+			} else {
 				this.waiting.delete(msg.id);
 				if (msg.type === 'result') entry.resolve(msg.result);
 				else entry.reject(new WorkerFailure(msg.error));
@@ -87,6 +89,20 @@ export class WorkerClient {
 	/** Starts the worker before the first request, so its code is loaded when a file is dropped. */
 	warm(): void {
 		this.ensure();
+	}
+
+	/**
+	 * Tells the worker the page has handled progress event `target`: after this task and its
+	 * microtasks (the re-render and whatever a click on it sends, such as a cancel), so those
+	 * messages reach the worker first. A MessageChannel task, not a timer: a hidden tab does not delay it.
+	 */
+	private acknowledge(target: number): void {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			this.worker?.postMessage({ id: 0, type: 'seen', payload: { target } } as WorkerRequest);
+		};
+		channel.port2.postMessage(null);
 	}
 
 	cancel(target: number): void {

@@ -12,12 +12,13 @@
  */
 import { Analysis, dashboardView, type DashboardView } from '../engine/dashboard';
 import { buildSearchIndex } from '../engine/customer-table';
-import type { SqlColumns, SqlRole } from '../engine/sql';
+import type { SqlColumns } from '../engine/sql';
+import { sqlColumnsOf } from '../engine/sql-columns';
+import { dateRangeOf } from '../engine/date-range';
 import type { Classification, ClassifySettings, SalesColumns } from '../engine/types';
-import { NO_DATE } from '../ingest/dates';
 import { ImportError } from '../ingest/errors';
 import type { ImportReport } from '../ingest/build';
-import type { FileToImport } from '../ingest/pipeline';
+import type { FileToImport } from '../ingest/import-types';
 import {
 	checkStoredDataset,
 	loadDataset,
@@ -97,31 +98,6 @@ export const DEFAULT_STEPS: Steps = {
 	save: startSavingDataset
 };
 
-/**
- * The first file's mapped header names: what a `sales` table loaded from it would call its
- * columns, with each column's 1-based position (the SQL names a column without a header by it).
- */
-export function sqlColumnsOf(plan: FileToImport['plan']): SqlColumns {
-	const m = plan.mapping;
-	const positions: Partial<Record<SqlRole, number>> = {};
-	const name = (role: SqlRole, c: number) => {
-		if (!(c >= 0)) return undefined;
-		positions[role] = c + 1;
-		return plan.header[c] ?? '';
-	};
-	const out: SqlColumns = {
-		customerKey: name('customerKey', m.customerKey) ?? '',
-		amount: plan.amountSource === 'column' ? name('amount', m.amount) : undefined,
-		quantity: name('quantity', m.quantity),
-		unitPrice: name('unitPrice', m.unitPrice),
-		profit: name('profit', m.profit),
-		date: name('date', m.date),
-		orderId: name('orderId', m.orderId)
-	};
-	out.positions = positions;
-	return out;
-}
-
 /** The dataset record an import stores (without its id). */
 export function metaOf({ name, workspaceId, files, columns, report, sqlColumns }: MetaInput): NewDataset {
 	return {
@@ -144,24 +120,12 @@ export function metaOf({ name, workspaceId, files, columns, report, sqlColumns }
 	};
 }
 
+/** The dashboard and the customer search index of a classification (the `views` step). */
 export function prepareViews(data: SalesColumns, classification: Classification): Prepared {
 	return {
 		view: dashboardView(data, classification),
 		searchIndex: buildSearchIndex(data.customerKeys, data.customerNames)
 	};
-}
-
-function dateRangeOf(date: Int32Array | undefined): [number, number] | null {
-	if (!date) return null;
-	let min = Infinity;
-	let max = -Infinity;
-	for (let i = 0; i < date.length; i++) {
-		const d = date[i];
-		if (d === NO_DATE) continue;
-		if (d < min) min = d;
-		if (d > max) max = d;
-	}
-	return min <= max ? [min, max] : null;
 }
 
 /** A failed save as what the page shows: a full disk says how much was needed and is left. */

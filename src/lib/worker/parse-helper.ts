@@ -1,5 +1,10 @@
+/**
+ * The analysis worker's side of the two-worker split: a `ParallelParser` that hands the second
+ * half of a large file to the parse worker and turns its answer back into a part or an error.
+ */
 import { ImportError } from '../ingest/errors';
-import { SplitUnsafe, type ParallelParser, type PartJob } from '../ingest/pipeline';
+import type { ParallelParser, PartJob } from '../ingest/import-types';
+import { SplitUnsafe } from '../ingest/split';
 import type { SalesPart } from '../ingest/build';
 import type { PartRequest, PartResponse } from './parse-protocol';
 

@@ -1,6 +1,7 @@
+/** Messages between the analysis worker and the parse worker that reads the second half of a large file. */
 import type { SalesPart } from '../ingest/build';
 import type { ImportErrorInfo } from '../ingest/errors';
-import type { PartJob } from '../ingest/pipeline';
+import type { PartJob } from '../ingest/import-types';
 
 export interface PartRequest {
 	job: PartJob;

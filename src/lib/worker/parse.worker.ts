@@ -5,7 +5,7 @@
  */
 import { partBuffers } from '../ingest/build';
 import { ImportError } from '../ingest/errors';
-import { buildPart, SplitUnsafe } from '../ingest/pipeline';
+import { buildPart, SplitUnsafe } from '../ingest/split';
 import type { PartRequest, PartResponse } from './parse-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -1,6 +1,11 @@
+/**
+ * The analysis worker's protocol: the `Api` table of every request type with its payload and
+ * result, the messages both ways, and failures carried as data. Client and handlers are typed by it.
+ */
 import type { ImportReport } from '../ingest/build';
 import type { ImportErrorInfo } from '../ingest/errors';
-import type { FileSniff, ImportProgress, SniffOverrides } from '../ingest/pipeline';
+import type { FileSniff, SniffOverrides } from '../ingest/file-sniff';
+import type { ImportProgress } from '../ingest/import-types';
 import type { AmountSource, ColumnMapping, DateOrder, DecimalSeparator, Interpretation } from '../ingest/types';
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
@@ -21,10 +26,11 @@ import type { Period } from '../engine/migration';
 import type { ExportedFile, ExportFormat } from '../engine/export';
 import type { BackupErrorCode, RestorePlan } from '../store/backup';
 import type { Prospect } from '../engine/crm-types';
-import type { ProspectField } from '../engine/prospect-csv';
+import type { ProspectField } from '../ingest/prospect-csv';
 import type { Delimiter } from '../ingest/sniff';
 import type { TextEncodingName } from '../ingest/types';
 import type { DatasetMeta } from '../store/db';
+import type { AccountsView } from '../engine/accounts';
 import type { ImportStep } from './import-steps';
 
 /** The user's choices for one file in the mapping step. */
@@ -51,7 +57,14 @@ export interface Opened {
 /** Request type → [payload, result]. One table so client and worker cannot drift apart. */
 export interface Api {
 	sniff: [{ file: File; overrides: SniffOverrides }, SniffOutcome];
-	import: [{ files: FileChoice[]; name: string; workspaceId: string; settings: ClassifySettings }, Opened];
+	/**
+	 * `confirmStages`: the page acknowledges the "classify" progress (a `seen` message) before the
+	 * worker writes anything, so a Cancel pressed while "Classifying…" shows always wins.
+	 */
+	import: [
+		{ files: FileChoice[]; name: string; workspaceId: string; settings: ClassifySettings; confirmStages?: boolean },
+		Opened
+	];
 	/** waits until an import's dataset is stored (the dashboard shows before the write commits) */
 	stored: [{ datasetId: number }, null];
 	open: [{ datasetId: number; settings: ClassifySettings }, Opened];
@@ -96,6 +109,8 @@ export interface Api {
 		Prospect[]
 	];
 	forget: [{ datasetId: number }, null];
+	/** deletes a stored dataset (the open one is forgotten too) */
+	deleteDataset: [{ id: number }, void];
 }
 
 /** Settings of the extra export columns; the classification itself is the open one. */
@@ -103,21 +118,6 @@ export interface ExportOptions {
 	vip?: VipSettings;
 	xyz?: XyzSettings;
 	recency?: RecencySettings;
-}
-
-/** Key and top-class customers of the open classification, for dossiers and the manager check. */
-export interface AccountsView {
-	customers: {
-		key: string;
-		name: string;
-		isKey: boolean;
-		classIndex: number;
-		className: string;
-		value: number;
-		share: number;
-		manager: string | null;
-	}[];
-	hasManagers: boolean;
 }
 
 export type ProspectSniff =
@@ -143,7 +143,9 @@ export type RequestType = keyof Api;
 
 export type WorkerRequest =
 	| { [K in RequestType]: { id: number; type: K; payload: Api[K][0] } }[RequestType]
-	| { id: number; type: 'cancel'; payload: { target: number } };
+	| { id: number; type: 'cancel'; payload: { target: number } }
+	/** the page has shown a progress event that asked for it (`ack`) */
+	| { id: number; type: 'seen'; payload: { target: number } };
 
 /**
  * A failed request as data. `step`: an import step after classification failed (nothing was
@@ -157,8 +159,14 @@ export type Failure =
 	| { kind: 'open'; datasetId: number; name: string; detail: string };
 
 export type WorkerResponse =
-	| { id: number; type: 'progress'; progress: ImportProgress & { stage: 'read' | 'parse' | 'store' | 'classify' } }
+	| {
+			id: number;
+			type: 'progress';
+			progress: ImportProgress & { stage: 'read' | 'parse' | 'store' | 'classify' };
+			/** the worker waits for a `seen` message once the page has handled this event */
+			ack?: true;
+	  }
 	| { id: number; type: 'result'; result: unknown }
 	| { id: number; type: 'error'; error: Failure };
 
-export type { ImportReport };
+export type { AccountsView, ImportReport };

@@ -1,0 +1,96 @@
+/**
+ * The column names "Show as SQL" writes for a dataset: what its first file's header calls each
+ * mapped role, and the stand-in name of a mapped column whose header cell is empty.
+ */
+
+/**
+ * The mapped column names as in the user's file header. A name may be '' (the header cell is
+ * empty): the query then uses a stand-in name, `column_<position>` (1-based, from `positions`),
+ * or `unnamed_<role>` when the position is unknown (datasets stored before positions were kept),
+ * and says so in its header comment. An absent (undefined) name means "not mapped".
+ */
+export interface SqlColumns {
+	customerKey: string;
+	amount?: string;
+	quantity?: string;
+	unitPrice?: string;
+	profit?: string;
+	date?: string;
+	orderId?: string;
+	/** 1-based position of each mapped column in the file */
+	positions?: Partial<Record<SqlRole, number>>;
+}
+
+export type SqlRole = 'customerKey' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'date' | 'orderId';
+
+const SQL_ROLES: readonly SqlRole[] = ['customerKey', 'amount', 'quantity', 'unitPrice', 'profit', 'date', 'orderId'];
+const ROLE_SNAKE: Record<SqlRole, string> = {
+	customerKey: 'customer_key',
+	amount: 'amount',
+	quantity: 'quantity',
+	unitPrice: 'unit_price',
+	profit: 'profit',
+	date: 'date',
+	orderId: 'order_id'
+};
+
+/** A file's header and the column index of each role (-1 when unmapped): the part of an import plan SQL needs. */
+export interface MappedHeader {
+	header: string[];
+	mapping: Record<SqlRole, number>;
+	amountSource: 'column' | 'quantityTimesPrice';
+}
+
+/**
+ * The first file's mapped header names: what a `sales` table loaded from it would call its
+ * columns, with each column's 1-based position (the SQL names a column without a header by it).
+ * Unmapped roles are absent; `amount` only when the amount is a column of its own.
+ */
+export function sqlColumnsOf(plan: MappedHeader): SqlColumns {
+	const m = plan.mapping;
+	const positions: Partial<Record<SqlRole, number>> = {};
+	const name = (role: SqlRole, c: number) => {
+		if (!(c >= 0)) return undefined;
+		positions[role] = c + 1;
+		return plan.header[c] ?? '';
+	};
+	const out: SqlColumns = {
+		customerKey: name('customerKey', m.customerKey) ?? '',
+		amount: plan.amountSource === 'column' ? name('amount', m.amount) : undefined,
+		quantity: name('quantity', m.quantity),
+		unitPrice: name('unitPrice', m.unitPrice),
+		profit: name('profit', m.profit),
+		date: name('date', m.date),
+		orderId: name('orderId', m.orderId)
+	};
+	out.positions = positions;
+	return out;
+}
+
+/**
+ * The mapped roles' names with stand-ins for header cells without a name, and one comment line per
+ * stand-in. Roles that are not mapped (undefined, null) stay absent.
+ */
+export function resolveSqlNames(columns: SqlColumns): { names: Partial<Record<SqlRole, string>>; standIns: string[] } {
+	const names: Partial<Record<SqlRole, string>> = {};
+	const standIns: string[] = [];
+	for (const role of SQL_ROLES) {
+		const raw = columns[role] as unknown;
+		if (raw === undefined || raw === null) continue;
+		const name = String(raw);
+		if (name.trim() !== '') {
+			names[role] = name;
+			continue;
+		}
+		const pos = columns.positions?.[role];
+		const known = typeof pos === 'number' && Number.isInteger(pos) && pos > 0;
+		const standIn = known ? `column_${pos}` : `unnamed_${ROLE_SNAKE[role]}`;
+		names[role] = standIn;
+		standIns.push(
+			known
+				? `-- column ${pos} of the file has no header name: it is called ${standIn} here; give the table's column that name`
+				: `-- the ${ROLE_SNAKE[role]} column has no header name: it is called ${standIn} here; give the table's column that name`
+		);
+	}
+	return { names, standIns };
+}

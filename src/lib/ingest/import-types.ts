@@ -1,0 +1,63 @@
+/**
+ * The shapes the import passes between its parts (prepare, decode, split, parse, orchestration):
+ * a file ready to import, the caller's control over an import, and the second worker's job.
+ * Types only: no code, so every part can import them without a cycle.
+ */
+import type { FilePlan, SalesPart } from './build';
+import type { Delimiter, Newline } from './sniff';
+import type { TextEncodingName } from './types';
+
+export interface FileToImport {
+	/** the decoded text (the worker decodes the whole file first: a slice-by-slice decode would split multi-byte characters) */
+	text: string;
+	/** bytes of the file (progress is counted in bytes) */
+	size: number;
+	encoding: TextEncodingName;
+	delimiter: Delimiter;
+	newline: Newline;
+	plan: FilePlan;
+	/** set for a large file decoded only up to byte `cut` (`decodeForImport`): `text` holds the records before it */
+	halves?: FileHalves;
+}
+
+export interface FileHalves {
+	/** the whole file */
+	bytes: Uint8Array;
+	/** byte offset just after a line end: `text` is the decode of `bytes[0, cut)` */
+	cut: number;
+}
+
+export interface ImportProgress {
+	fileIndex: number;
+	/** 0..1 over all files, by bytes */
+	fraction: number;
+	rows: number;
+}
+
+export interface ImportControl {
+	cancelled: () => boolean;
+	onProgress?: (p: ImportProgress) => void;
+	/** records per parser chunk (bytes for files); small values are for tests */
+	chunkSize?: number;
+	/** reads the second half of a large file elsewhere (another worker) while this one reads the first */
+	parallel?: ParallelParser;
+	/** files with fewer characters are read in one piece (tests set it low) */
+	splitMinChars?: number;
+}
+
+/** The records of a stretch of a file after its header, to be read into a `SalesPart`. */
+export interface PartJob {
+	/** the records as text, or as bytes to decode with `encoding` */
+	text?: string;
+	bytes?: Uint8Array;
+	encoding?: TextEncodingName;
+	plan: FilePlan;
+	delimiter: Delimiter;
+	newline: Newline;
+	chunkSize?: number;
+}
+
+export interface ParallelParser {
+	/** Starts reading `job`; `onProgress` reports the fraction of it read. */
+	start(job: PartJob, onProgress: (done: number) => void): { result: Promise<SalesPart>; abort: () => void };
+}

@@ -1,0 +1,98 @@
+/**
+ * A file and the user's choices for it (or the auto-mapping) become a `FileToImport`: sniffed,
+ * decoded (the first half only, for a file the two-worker split will read), with the plan the
+ * builder reads it by.
+ */
+import type { FilePlan } from './build';
+import { inferDateFormat } from './dates';
+import { decodeFile } from './decode';
+import { sniffFile, type FileSniff, type SniffOverrides } from './file-sniff';
+import type { FileToImport } from './import-types';
+import { decodeForImport } from './split';
+import type { DateOrder } from './types';
+
+export type PlanChoice = Pick<
+	FilePlan,
+	'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked' | 'meaning'
+>;
+
+/**
+ * A decoded file (`size` in bytes) and the sniff of its start, with the user's mapping (or the
+ * auto-mapping), ready to import. Whatever `choice` leaves out comes from the sniff.
+ */
+export function prepareImport(
+	text: string,
+	size: number,
+	sniff: FileSniff,
+	choice?: Partial<PlanChoice>
+): FileToImport {
+	const mapping = choice?.mapping ?? sniff.auto.mapping;
+	return {
+		text,
+		size,
+		encoding: sniff.encoding,
+		delimiter: sniff.delimiter,
+		newline: sniff.newline,
+		plan: {
+			fileName: sniff.fileName,
+			mapping,
+			amountSource: choice?.amountSource ?? sniff.auto.amountSource,
+			decimalSeparators: choice?.decimalSeparators ?? sniff.decimalSeparators,
+			dateOrder: choice?.dateOrder ?? sniff.dateOrder,
+			dateOrderLocked: choice?.dateOrderLocked ?? false,
+			// the sniff judged the auto-mapped date column: a date column the user chose is judged anew
+			dateSerial: mapping.date === sniff.auto.mapping.date ? sniff.dateSerial : serialColumn(sniff.rows, mapping.date),
+			headerRow: sniff.headerRow,
+			header: sniff.header,
+			meaning: choice?.meaning ?? sniff.meaning
+		}
+	};
+}
+
+/** True when the sampled cells of a column are Excel date serials (see `inferDateFormat`). */
+function serialColumn(rows: string[][], column: number): boolean {
+	if (column < 0) return false;
+	return inferDateFormat(
+		rows.map((r) => r[column] ?? ''),
+		'dmy'
+	).serial;
+}
+
+/**
+ * Sniffs and decodes a whole file held in memory, ready to import with the auto-mapping. Rejects
+ * with ImportError as `sniffFile` does.
+ */
+export async function prepareBytes(
+	bytes: Uint8Array,
+	fileName: string,
+	overrides: SniffOverrides = {}
+): Promise<FileToImport> {
+	const sniff = await sniffFile(new Blob([bytes as BlobPart]), fileName, overrides);
+	const { text, encoding } = decodeFile(bytes, sniff.encoding);
+	return prepareImport(text, bytes.length, { ...sniff, encoding });
+}
+
+/** A file as the user mapped it: the overrides of its sniff, the date order, and the plan choices. */
+export interface MappedFile extends Partial<PlanChoice> {
+	file: File;
+	overrides: SniffOverrides;
+	dateOrder: DateOrder;
+}
+
+/**
+ * Reads, sniffs and decodes a mapped file, ready to import with the user's choices. `split`: a
+ * helper worker will read the second half of a large file, so only the first half is decoded here
+ * (`halves`, see `decodeForImport`). `encoding` is the one the decode really used. Rejects with
+ * ImportError as `sniffFile` does.
+ */
+export async function prepareFile(choice: MappedFile, split: boolean): Promise<FileToImport> {
+	const file = choice.file;
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const sniff = await sniffFile(file, file.name, { ...choice.overrides, dateOrder: choice.dateOrder });
+	// the whole file may prove a UTF-8 guess from its start wrong: record what was really used;
+	// with a second worker, a large file is decoded half here and half there
+	const { text, encoding, halves } = split
+		? decodeForImport(bytes, sniff.encoding, sniff.newline)
+		: { ...decodeFile(bytes, sniff.encoding), halves: undefined };
+	return { ...prepareImport(text, file.size, { ...sniff, encoding }, choice), halves };
+}

@@ -1,0 +1,66 @@
+/**
+ * The analysis worker's state, as one object the dispatcher hands to every handler: the open
+ * dataset, a backup waiting for the user's choice, cancelled requests, imports still being
+ * written, the helper worker for large files, and the replaceable steps after classification.
+ */
+import type { MigrationResult } from '../engine/migration';
+import type { Analysis } from '../engine/dashboard';
+import type { Classification } from '../engine/types';
+import type { ParallelParser } from '../ingest/import-types';
+import type { ParsedBackup } from '../store/backup';
+import { getDb, type DatasetMeta, type ParetoscopeDb } from '../store/db';
+import { DEFAULT_OPEN_STEPS, DEFAULT_STEPS, type OpenSteps, type Steps } from './import-steps';
+
+/** The dataset the dashboard shows, kept here so the page only ever receives small views. */
+export interface Current {
+	id: number;
+	meta: DatasetMeta;
+	analysis: Analysis;
+	searchIndex: string[];
+	classification: Classification;
+	/** last filtered + sorted rank list, reused while paging */
+	ranksCache: { key: string; ranks: number[] } | null;
+	/** the last movement computed, for listing a matrix cell's customers */
+	migration?: MigrationResult;
+}
+
+export interface WorkerContext {
+	/** the open dataset (see open-dataset.ts), null before the first import or open */
+	current: Current | null;
+	/** a backup read and validated, waiting for the user to choose merge or replace */
+	pendingBackup: ParsedBackup | null;
+	/** ids of requests the page cancelled and that are still running */
+	readonly cancelled: Set<number>;
+	/** requests waiting for the page to have handled a progress event, by request id */
+	readonly seen: Map<number, () => void>;
+	/** imports shown on the dashboard whose transaction has not committed yet, by dataset id */
+	readonly savesInFlight: Map<number, Promise<void>>;
+	/** set by `select` after an import: the warm-up waits until the page's first customer page is answered */
+	warmAfterFirstPage: (() => void) | null;
+	/** the steps after classification; replaced only by fault tests (`injectStepsForTests`) */
+	steps: Steps;
+	openSteps: OpenSteps;
+	/** the second core reads half of each large file; undefined in a browser without nested workers */
+	readonly parallel: (ParallelParser & { warm(): void }) | undefined;
+	/** the database every stored thing goes to */
+	readonly db: () => ParetoscopeDb;
+}
+
+/** A fresh worker state: nothing open, the real steps, the shared database unless `db` is given. */
+export function createWorkerContext(options: {
+	parallel?: WorkerContext['parallel'];
+	db?: () => ParetoscopeDb;
+}): WorkerContext {
+	return {
+		current: null,
+		pendingBackup: null,
+		cancelled: new Set(),
+		seen: new Map(),
+		savesInFlight: new Map(),
+		warmAfterFirstPage: null,
+		steps: DEFAULT_STEPS,
+		openSteps: DEFAULT_OPEN_STEPS,
+		parallel: options.parallel,
+		db: options.db ?? getDb
+	};
+}

@@ -1,0 +1,40 @@
+/**
+ * Stored-dataset requests: opening one (it becomes the open dataset), forgetting the open one, and
+ * deleting one from the database.
+ */
+import { deleteDataset } from '../../store/datasets';
+import { openStored, OpenError } from '../import-steps';
+import { reclassify, select } from '../open-dataset';
+import type { HandlersFor } from './types';
+
+export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset'> = {
+	/** Opens a stored dataset; any failure is an OpenError naming it (the page offers to delete it). */
+	async open({ datasetId, settings }, ctx) {
+		const current = ctx.current;
+		if (current?.id === datasetId) {
+			try {
+				return { meta: current.meta, view: reclassify(ctx, settings) };
+			} catch (err) {
+				throw new OpenError(datasetId, current.meta.name, err instanceof Error ? err.message : String(err));
+			}
+		}
+		const o = await openStored(ctx.db(), datasetId, settings, ctx.openSteps);
+		select(ctx, o.meta, o.analysis, settings, o.classification, o.prepared);
+		return { meta: o.meta, view: o.prepared.view };
+	},
+
+	/** The page no longer shows this dataset: the worker lets it go if it is the open one. */
+	async forget({ datasetId }, ctx) {
+		if (ctx.current?.id === datasetId) ctx.current = null;
+		return null;
+	},
+
+	/**
+	 * Deletes a stored dataset (its record and columns, in one transaction); if it is the open one,
+	 * it is forgotten too. Telling other tabs is the page's part.
+	 */
+	async deleteDataset({ id }, ctx) {
+		await deleteDataset(ctx.db(), id);
+		if (ctx.current?.id === id) ctx.current = null;
+	}
+};

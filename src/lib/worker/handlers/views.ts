@@ -1,0 +1,93 @@
+/**
+ * Requests for views of the open dataset: the dashboard under new settings, a page of the customer
+ * list, and the analysis tabs (VIP, movement, margin, XYZ, recency, metric comparison). Each
+ * computes with engine/ and answers with the small view the page draws.
+ */
+import { compareMetrics } from '../../engine/compare';
+import { matchingRanks, pageOf, type CustomerPage, type CustomerQuery } from '../../engine/customer-table';
+import { marginSqueeze } from '../../engine/margin';
+import { migrate } from '../../engine/migration';
+import {
+	compareView,
+	marginView,
+	migrationCellView,
+	migrationView,
+	recencyView,
+	vipView,
+	xyzView
+} from '../../engine/period-views';
+import { classifyRecency } from '../../engine/recency';
+import { classifyVip } from '../../engine/vip';
+import { classifyXyz } from '../../engine/xyz';
+import type { WorkerContext } from '../context';
+import { need, reclassify } from '../open-dataset';
+import type { HandlersFor } from './types';
+
+export const viewHandlers: HandlersFor<
+	'classify' | 'query' | 'vip' | 'migration' | 'migrationCell' | 'margin' | 'xyz' | 'recency' | 'compare'
+> = {
+	classify: async ({ settings }, ctx) => reclassify(ctx, settings),
+
+	query: async (q, ctx) => query(ctx, q),
+
+	async vip({ settings, vip }, ctx) {
+		const data = need(ctx).analysis.data;
+		return vipView(data, classifyVip(data, settings, vip));
+	},
+
+	async migration({ settings, previous, current }, ctx) {
+		const c = need(ctx);
+		c.migration = migrate(c.analysis.data, settings, previous, current);
+		return migrationView(c.analysis.data, c.migration);
+	},
+
+	async migrationCell({ from, to }, ctx) {
+		const c = need(ctx);
+		if (!c.migration) throw new Error('Open the movement view first.');
+		return migrationCellView(c.analysis.data, c.migration, from, to);
+	},
+
+	async margin({ settings, gap }, ctx) {
+		const c = need(ctx);
+		const cls = c.analysis.classify(settings);
+		return marginView(c.analysis.data, marginSqueeze(c.analysis.data, settings, cls, { gap }));
+	},
+
+	async xyz({ settings, xyz }, ctx) {
+		const c = need(ctx);
+		const cls = c.analysis.classify(settings);
+		return xyzView(classifyXyz(c.analysis.data, settings, cls, xyz), cls);
+	},
+
+	async recency({ settings, recency }, ctx) {
+		const c = need(ctx);
+		const cls = c.analysis.classify(settings);
+		return recencyView(c.analysis.data, classifyRecency(c.analysis.data, settings, cls, recency));
+	},
+
+	async compare({ settings, a, b }, ctx) {
+		const data = need(ctx).analysis.data;
+		return compareView(data, compareMetrics(data, settings, a, b));
+	}
+};
+
+/**
+ * One page of the customer list. The filtered and sorted ranks are kept while only the page
+ * changes; the first page answered after an import starts the other metrics' warm-up.
+ */
+function query(ctx: WorkerContext, q: CustomerQuery): CustomerPage {
+	const c = need(ctx);
+	const data = c.analysis.data;
+	const { offset, limit, ...filter } = q;
+	const key = JSON.stringify(filter);
+	if (c.ranksCache?.key !== key) {
+		c.ranksCache = {
+			key,
+			ranks: matchingRanks(c.classification, data.customerKeys, data.customerNames, c.searchIndex, filter)
+		};
+	}
+	const page = pageOf(c.classification, data.customerKeys, data.customerNames, c.ranksCache.ranks, offset, limit);
+	ctx.warmAfterFirstPage?.();
+	ctx.warmAfterFirstPage = null;
+	return page;
+}

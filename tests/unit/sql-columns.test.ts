@@ -1,0 +1,56 @@
+/** The SQL column names of a dataset (engine/sql-columns.ts): the first file's header names of the mapped roles. */
+import { describe, expect, it } from 'vitest';
+import { sqlColumnsOf } from '../../src/lib/engine/sql-columns';
+import { ROLES, type ColumnMapping } from '../../src/lib/ingest/types';
+
+const unmapped = Object.fromEntries(ROLES.map((r) => [r, -1])) as ColumnMapping;
+
+const header = ['Client', 'Date', 'Qty', 'Price', 'Amount', 'Margin', 'Order'];
+
+describe('sqlColumnsOf', () => {
+	it('names each mapped role by its header, with its 1-based position', () => {
+		const cols = sqlColumnsOf({
+			header,
+			amountSource: 'column',
+			mapping: { ...unmapped, customerKey: 0, date: 1, quantity: 2, amount: 4, profit: 5, orderId: 6 }
+		});
+		expect(cols).toEqual({
+			customerKey: 'Client',
+			amount: 'Amount',
+			quantity: 'Qty',
+			unitPrice: undefined,
+			profit: 'Margin',
+			date: 'Date',
+			orderId: 'Order',
+			positions: { customerKey: 1, amount: 5, quantity: 3, profit: 6, date: 2, orderId: 7 }
+		});
+	});
+
+	it('leaves out the amount when it is quantity × unit price', () => {
+		const cols = sqlColumnsOf({
+			header,
+			amountSource: 'quantityTimesPrice',
+			mapping: { ...unmapped, customerKey: 0, quantity: 2, unitPrice: 3, amount: 4 }
+		});
+		expect(cols.amount).toBeUndefined();
+		expect(cols.positions).toEqual({ customerKey: 1, quantity: 3, unitPrice: 4 });
+	});
+
+	it('keeps an empty name for a column without a header, and an empty customer name when unmapped', () => {
+		expect(
+			sqlColumnsOf({
+				header: ['', 'Amount'],
+				amountSource: 'column',
+				mapping: { ...unmapped, customerKey: 0, amount: 1 }
+			})
+		).toMatchObject({
+			customerKey: '',
+			amount: 'Amount',
+			positions: { customerKey: 1, amount: 2 }
+		});
+		expect(sqlColumnsOf({ header, amountSource: 'column', mapping: unmapped })).toMatchObject({
+			customerKey: '',
+			positions: {}
+		});
+	});
+});
