@@ -13,7 +13,7 @@ import SqlDialog from '../../src/lib/components/SqlDialog.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import { AppState, type PendingFile } from '../../src/lib/state/app.svelte';
 import { getDb, type DatasetMeta } from '../../src/lib/store/db';
-import { listDatasets, saveDataset } from '../../src/lib/store/datasets';
+import { deleteDataset, listDatasets, saveDataset } from '../../src/lib/store/datasets';
 import type { Failure, WorkerRequest, WorkerResponse } from '../../src/lib/worker/protocol';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { PRESETS } from '../../src/lib/engine/abc';
@@ -59,6 +59,9 @@ function fakeWorker(failures: Partial<Record<WorkerRequest['type'], Failure>> = 
 					result: { meta: meta(req.payload.datasetId, 'opened'), view: { settings: {} } }
 				});
 			else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
+			// the worker is the one writer of datasets: it deletes them as the real one does
+			else if (req.type === 'deleteDataset')
+				deleteDataset(getDb(), req.payload.id).then(() => reply({ id: req.id, type: 'result', result: null }));
 			else reply({ id: req.id, type: 'result', result: null });
 		}
 	};

@@ -1,4 +1,7 @@
-/** English UI strings. Every other language must have exactly these keys (checked by a unit test). */
+/**
+ * English UI strings. Every other language must have exactly these keys (checked by a unit test).
+ * Over 600 lines for one job: a dictionary, one line per message of the whole interface.
+ */
 export const en = {
 	'app.title': 'Paretoscope',
 	'app.tagline': 'Customer classification that never leaves your browser',
@@ -101,6 +104,13 @@ export const en = {
 	'sheet.customers': 'Customers',
 	'sheet.segments': 'Segments',
 	'sheet.concentration': 'Concentration',
+	'storage.quota':
+		'Not saved: this browser has no storage space left. Free some space (delete old datasets on the Data & privacy page), then try again.',
+	'storage.blocked':
+		'Not saved: the browser’s database is closed or being upgraded in another tab. Reload this page and try again.',
+	'storage.version':
+		'Not saved: the data in this browser was written by a newer version of Paretoscope. Reload this page to get it.',
+	'storage.unknown': 'Not saved: the browser refused to store this change. Reload the page and try again.',
 	'error.quota':
 		'Not enough browser storage: {needed} MB needed, {available} MB available. Free some space or delete old datasets on this page, then import again. Nothing was saved.',
 	'error.otherTabUpgrade': 'Paretoscope was updated in another tab. Reload this page to keep working with your data.',

@@ -1,3 +1,4 @@
+/** Over 600 lines for one job: a dictionary, one line per message of the whole interface (the keys of en.ts). */
 import type { MessageKey } from './en';
 
 /** Șirurile interfeței în limba română. */
@@ -106,6 +107,14 @@ export const ro: Record<MessageKey, string> = {
 	'sheet.customers': 'Clienți',
 	'sheet.segments': 'Segmente',
 	'sheet.concentration': 'Concentrare',
+	'storage.quota':
+		'Nu s-a salvat: browserul nu mai are spațiu de stocare. Eliberați spațiu (ștergeți seturi de date vechi pe pagina «Date și confidențialitate»), apoi încercați din nou.',
+	'storage.blocked':
+		'Nu s-a salvat: baza de date a browserului este închisă sau se actualizează într-o altă filă. Reîncărcați pagina și încercați din nou.',
+	'storage.version':
+		'Nu s-a salvat: datele din acest browser au fost scrise de o versiune mai nouă a Paretoscope. Reîncărcați pagina.',
+	'storage.unknown':
+		'Nu s-a salvat: browserul a refuzat să stocheze această modificare. Reîncărcați pagina și încercați din nou.',
 	'error.quota':
 		'Spațiu de stocare insuficient în browser: sunt necesari {needed} MB, disponibili {available} MB. Eliberați spațiu sau ștergeți seturi de date vechi, apoi importați din nou. Nu s-a salvat nimic.',
 	'error.otherTabUpgrade':

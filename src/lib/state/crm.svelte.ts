@@ -1,21 +1,15 @@
 import { CRITERIA, type ContactEntry, type Dossier, type Prospect } from '../engine/crm-types';
 import { newProspect, type ProspectFilter, type ProspectSort } from '../engine/qualifier';
 import { newDossier, todayList } from '../engine/cadence';
-import { prospectsCsv, type ProspectField } from '../engine/prospect-csv';
-import { daysFromCivil } from '../engine/calendar';
-import {
-	deleteProspect,
-	dossierId,
-	listDossiers,
-	listProspects,
-	putDossier,
-	putProspect,
-	putProspects
-} from '../store/crm';
-import { getDb } from '../store/db';
+import { prospectsCsv } from '../engine/prospect-csv';
+import type { ProspectField } from '../ingest/prospect-csv';
+import { daysFromCivil } from '../core/calendar';
+import { dossierId } from '../store/crm';
+import { loadCrm, removeProspect, saveDossier, saveProspect, saveProspects, type Stored } from '../store/page-store';
 import type { AccountsView, ProspectSniff } from '../worker/protocol';
 import { app } from './app.svelte';
 import { announce, listen } from '../store/broadcast';
+import type { StorageCode } from '../store/errors';
 
 /** Today as a day number in the user's time zone: the one place the real clock is read. */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per call, not state
@@ -42,6 +36,8 @@ class CrmState {
 	openDossierId = $state<string | null>(null);
 	today = $state(todayDay());
 	error = $state<string | null>(null);
+	/** the last storage call failed: why (README "Architecture: who writes the database") */
+	storageError = $state<StorageCode | null>(null);
 
 	get reminders() {
 		return todayList(this.dossiers, this.today);
@@ -61,15 +57,21 @@ class CrmState {
 	}
 
 	private async reload(): Promise<void> {
-		const db = getDb();
-		try {
-			[this.prospects, this.dossiers] = await Promise.all([
-				listProspects(db, app.workspaceId),
-				listDossiers(db, app.workspaceId)
-			]);
-		} catch (err) {
-			this.error = err instanceof Error ? err.message : String(err);
+		const both = await loadCrm(app.workspaceId);
+		if (this.stored(both)) [this.prospects, this.dossiers] = both.value;
+	}
+
+	/**
+	 * True when a storage call succeeded; otherwise shows why (`storageError`: quota, blocked,
+	 * version, unknown) and answers false, so the caller changes nothing on the screen.
+	 */
+	private stored<T>(result: Stored<T>): result is Extract<Stored<T>, { ok: true }> {
+		if (result.ok) {
+			this.storageError = null;
+			return true;
 		}
+		this.storageError = result.code;
+		return false;
 	}
 
 	newProspect(): void {
@@ -82,7 +84,7 @@ class CrmState {
 
 	async saveProspect(p: Prospect): Promise<void> {
 		const saved = { ...p, updatedAt: Date.now() };
-		await putProspect(getDb(), saved);
+		if (!this.stored(await saveProspect(saved))) return;
 		announce({ type: 'crm-changed' });
 		this.prospects = [...this.prospects.filter((x) => x.id !== p.id), saved];
 		this.editing = null;
@@ -91,7 +93,7 @@ class CrmState {
 	async removeProspect(id: string): Promise<void> {
 		const p = this.prospects.find((x) => x.id === id);
 		if (!p) return;
-		await deleteProspect(getDb(), id);
+		if (!this.stored(await removeProspect(id))) return;
 		announce({ type: 'crm-changed' });
 		this.prospects = this.prospects.filter((x) => x.id !== id);
 		this.deleted = p;
@@ -100,7 +102,7 @@ class CrmState {
 	async undoDelete(): Promise<void> {
 		const p = this.deleted;
 		if (!p) return;
-		await putProspect(getDb(), p);
+		if (!this.stored(await saveProspect(p))) return;
 		announce({ type: 'crm-changed' });
 		this.prospects = [...this.prospects, p];
 		this.deleted = null;
@@ -127,7 +129,7 @@ class CrmState {
 			workspaceId: app.workspaceId,
 			now: Date.now()
 		});
-		await putProspects(getDb(), list);
+		if (!this.stored(await saveProspects(list))) return 0;
 		announce({ type: 'crm-changed' });
 		this.prospects = [...this.prospects, ...list];
 		this.prospectImport = null;
@@ -161,7 +163,7 @@ class CrmState {
 
 	async saveDossier(d: Dossier): Promise<void> {
 		const saved = { ...d, updatedAt: Date.now() };
-		await putDossier(getDb(), saved);
+		if (!this.stored(await saveDossier(saved))) return;
 		announce({ type: 'crm-changed' });
 		this.dossiers = [...this.dossiers.filter((x) => x.id !== d.id), saved];
 	}

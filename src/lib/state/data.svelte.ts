@@ -1,6 +1,7 @@
 import { app } from './app.svelte';
 import { crm } from './crm.svelte';
 import type { Api } from '../worker/protocol';
+import { saveBlob } from '../components/download';
 
 type BackupRead = Api['backupRead'][1];
 
@@ -75,16 +76,6 @@ class DataState {
 			this.busy = false;
 		}
 	}
-}
-
-export function saveBlob(blob: Blob, name: string): void {
-	const a = document.createElement('a');
-	a.href = URL.createObjectURL(blob);
-	a.download = name;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 export const data = new DataState();

@@ -1,5 +1,5 @@
 import { PRESET_BASIS, PRESETS, type PresetId } from '../engine/abc';
-import { firstDayOfMonth, lastDayOfMonth, monthOf, dayToParts, daysFromCivil } from '../engine/calendar';
+import { firstDayOfMonth, lastDayOfMonth, monthOf, dayToParts, daysFromCivil } from '../core/calendar';
 import type { ClassDef, ClassifySettings, Metric, ReturnsPolicy } from '../engine/types';
 import type { VipSettings } from '../engine/vip';
 import type { RecencySettings } from '../engine/recency';

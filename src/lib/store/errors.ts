@@ -36,3 +36,23 @@ export function approximateBytes(value: unknown, seen = new Set<unknown>()): num
 	for (const v of Array.isArray(value) ? value : Object.values(value)) total += approximateBytes(v, seen);
 	return total;
 }
+
+/**
+ * The app's error codes for a failed storage call: `quota` (the browser refused to store more),
+ * `blocked` (the database is closed or held by another tab's upgrade), `version` (the stored
+ * database is newer than this app, or its upgrade failed), `unknown` (anything else).
+ */
+export type StorageCode = 'quota' | 'blocked' | 'version' | 'unknown';
+
+/** The `StorageCode` of an error thrown by Dexie or IndexedDB (wrapped errors included). */
+export function storageCode(err: unknown): StorageCode {
+	if (isQuotaError(err)) return 'quota';
+	for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+		const name = (e as { name?: string }).name ?? '';
+		if (name === 'VersionError' || name === 'UpgradeError') return 'version';
+		if (name === 'DatabaseClosedError' || name === 'BlockedError' || name === 'InvalidStateError') return 'blocked';
+		const x = e as { inner?: unknown; cause?: unknown };
+		e = x.inner ?? x.cause;
+	}
+	return 'unknown';
+}

@@ -1,0 +1,209 @@
+/**
+ * The open dataset and what its dashboard shows: the headline view, the paged customer table,
+ * the tabs (`TabViews`), re-ranking after a settings change, exports and deletion. Every request
+ * goes to the analysis worker; a failure becomes an error box, never a blank page.
+ */
+import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
+import type { DashboardView } from '../engine/dashboard';
+import type { ExportFormat } from '../engine/export';
+import type { ClassifySettings } from '../engine/types';
+import { announce } from '../store/broadcast';
+import type { DatasetMeta } from '../store/db';
+import { WorkerFailure } from '../worker/client';
+import type { Session } from './session.svelte';
+import type { UserSettings } from './settings';
+import type { Tab } from './share-link';
+import { TabViews } from './tab-views.svelte';
+import type { SettingsState } from './user-settings.svelte';
+import type { WorkspaceState } from './workspace.svelte';
+
+const PAGE_SIZE = 50;
+
+const firstPage = (): CustomerQuery => ({
+	sort: 'rank',
+	descending: false,
+	search: '',
+	classIndex: -1,
+	offset: 0,
+	limit: PAGE_SIZE
+});
+
+export class DashboardState {
+	openMeta = $state.raw<DatasetMeta | null>(null);
+	view = $state.raw<DashboardView | null>(null);
+	query = $state<CustomerQuery>(firstPage());
+	page = $state.raw<CustomerPage | null>(null);
+	busy = $state(false);
+	readonly tabs: TabViews;
+	private queryTicket = 0;
+
+	constructor(
+		private readonly session: Session,
+		private readonly prefs: SettingsState,
+		private readonly workspace: WorkspaceState
+	) {
+		this.tabs = new TabViews(session);
+	}
+
+	/** Shows a dataset the worker has just opened or imported, on the first page of its table. */
+	show(opened: { meta: DatasetMeta; view: DashboardView }): void {
+		this.openMeta = opened.meta;
+		this.view = opened.view;
+		this.query = firstPage();
+		this.tabs.clear();
+		this.session.phase = 'dashboard';
+	}
+
+	/** Forgets what is shown (the worker keeps the dataset cached). */
+	clear(): void {
+		this.openMeta = null;
+		this.view = null;
+		this.page = null;
+	}
+
+	/**
+	 * Opens a stored dataset. A failure (an `open` error: corrupt or old records, an exception in
+	 * building its views) leaves what was shown before and adds an error naming the dataset, with
+	 * a button to delete it; a page is never left blank.
+	 */
+	async openDataset(id: number): Promise<void> {
+		this.busy = true;
+		try {
+			const known = this.workspace.datasets.find((d) => d.id === id);
+			const opened = await this.session.client.request('open', {
+				datasetId: id,
+				settings: this.prefs.engineSettings(known?.dateRange ?? null)
+			});
+			this.show(opened);
+			await Promise.all([this.loadPage(), this.loadTab()]);
+		} catch (err) {
+			this.failOpen(id, err);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** An open that failed, as an `open` error naming the dataset (from the list when the worker could not read its name). */
+	private failOpen(id: number, err: unknown): void {
+		const f = err instanceof WorkerFailure ? err.failure : null;
+		const detail =
+			f?.kind === 'open'
+				? f.detail
+				: f?.kind === 'internal'
+					? f.message
+					: f
+						? new WorkerFailure(f).message
+						: err instanceof Error
+							? err.message
+							: String(err);
+		const name = (f?.kind === 'open' && f.name) || this.workspace.datasetName(id);
+		this.session.failOpenOf(id, name, detail);
+	}
+
+	/** The dashboard of the open dataset failed to render: show the error with its delete button instead. */
+	dashboardFailed(err: unknown): void {
+		const meta = this.openMeta;
+		if (!meta) return this.session.fail(err);
+		this.session.failOpenOf(meta.id, meta.name, err instanceof Error ? err.message : String(err));
+		this.closeDataset();
+	}
+
+	/** Shows the start page instead of a dataset (the worker keeps it cached). */
+	closeDataset(): void {
+		this.clear();
+		this.tabs.clear();
+		if (this.session.phase === 'dashboard') this.session.phase = 'home';
+	}
+
+	/** Deletes a stored dataset (the worker writes the database) and answers the errors about it. */
+	async removeDataset(id: number): Promise<void> {
+		try {
+			await this.session.client.request('deleteDataset', { id });
+			this.session.forgetErrorsOf(id);
+			announce({ type: 'datasets-changed' });
+			await this.session.client.request('forget', { datasetId: id });
+			if (this.openMeta?.id === id) {
+				this.clear();
+				if (this.session.phase === 'dashboard') this.session.phase = 'home';
+			}
+			await this.workspace.refreshDatasets();
+		} catch (err) {
+			this.session.fail(err);
+		}
+	}
+
+	/** Settings changed: save them, re-rank in the worker from cached totals, then reload the visible page. */
+	async applySettings(next: Partial<UserSettings>): Promise<void> {
+		this.prefs.update(next);
+		if (!this.view) return;
+		try {
+			this.view = await this.session.client.request('classify', { settings: this.engineSettings() });
+			this.query = { ...this.query, offset: 0, classIndex: -1 };
+			this.tabs.clear();
+			await Promise.all([this.loadPage(), this.loadTab()]);
+		} catch (err) {
+			this.session.fail(err);
+		}
+	}
+
+	/** Settings as the engine takes them, with the period resolved against the open dataset's dates. */
+	engineSettings(dateRange: [number, number] | null = this.openMeta?.dateRange ?? null): ClassifySettings {
+		return this.prefs.engineSettings(dateRange);
+	}
+
+	async setTab(tab: Tab): Promise<void> {
+		this.tabs.tab = tab;
+		await this.loadTab();
+	}
+
+	/** Computes the open tab's view in the worker (only that one: the others wait until opened). */
+	async loadTab(): Promise<void> {
+		if (!this.view || !this.openMeta) return;
+		await this.tabs.load(this.openMeta, this.engineSettings(), this.prefs.snapshot());
+	}
+
+	async setQuery(next: Partial<CustomerQuery>): Promise<void> {
+		const resetOffset = 'search' in next || 'sort' in next || 'descending' in next || 'classIndex' in next;
+		this.query = { ...this.query, ...(resetOffset ? { offset: 0 } : {}), ...next };
+		await this.loadPage();
+	}
+
+	async loadPage(): Promise<void> {
+		const ticket = ++this.queryTicket;
+		try {
+			const page = await this.session.client.request('query', $state.snapshot(this.query));
+			// a slower earlier answer must not overwrite a newer one
+			if (ticket === this.queryTicket) this.page = page;
+		} catch (err) {
+			this.session.fail(err);
+		}
+	}
+
+	/** The export file, or null after adding the failure to `errors` (an export never throws at the page). */
+	async exportFile(format: ExportFormat, sheetNames: { customers: string; segments: string; concentration: string }) {
+		const s = this.prefs.snapshot();
+		try {
+			return await this.session.client.request('exportFile', {
+				vip: s.vip,
+				xyz: s.xyz,
+				recency: s.recency,
+				format,
+				sheetNames
+			});
+		} catch (err) {
+			this.session.fail(err);
+			return null;
+		}
+	}
+
+	/** The CSV export, or null after adding the failure to `errors`. */
+	async exportCsv(): Promise<string | null> {
+		const s = this.prefs.snapshot();
+		try {
+			return await this.session.client.request('exportCsv', { vip: s.vip, xyz: s.xyz, recency: s.recency });
+		} catch (err) {
+			this.session.fail(err);
+			return null;
+		}
+	}
+}
