@@ -5,7 +5,7 @@ import DossierForm from '../../src/lib/components/DossierForm.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { Dossier } from '../../src/lib/engine/crm-types';
 import { emptyBonds, newDossier } from '../../src/lib/engine/cadence';
-import { daysFromCivil } from '../../src/lib/ingest/dates';
+import { daysFromCivil } from '../../src/lib/core/calendar';
 
 const TODAY = daysFromCivil(2024, 3, 1);
 

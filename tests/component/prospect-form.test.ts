@@ -5,7 +5,7 @@ import ProspectForm from '../../src/lib/components/ProspectForm.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { Prospect } from '../../src/lib/engine/crm-types';
 import { newProspect } from '../../src/lib/engine/qualifier';
-import { daysFromCivil } from '../../src/lib/ingest/dates';
+import { daysFromCivil } from '../../src/lib/core/calendar';
 
 const TODAY = daysFromCivil(2024, 3, 1);
 

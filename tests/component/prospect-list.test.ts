@@ -12,7 +12,7 @@ import {
 	type ProspectSort,
 	newProspect
 } from '../../src/lib/engine/qualifier';
-import { daysFromCivil } from '../../src/lib/ingest/dates';
+import { daysFromCivil } from '../../src/lib/core/calendar';
 
 const TODAY = daysFromCivil(2024, 3, 1);
 

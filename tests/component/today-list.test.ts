@@ -6,7 +6,7 @@ import ManagersPanel from '../../src/lib/components/ManagersPanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { Dossier, Reminder } from '../../src/lib/engine/crm-types';
 import { emptyBonds, overloadedManagers, todayList } from '../../src/lib/engine/cadence';
-import { daysFromCivil } from '../../src/lib/ingest/dates';
+import { daysFromCivil } from '../../src/lib/core/calendar';
 
 const reminders: Reminder[] = [
 	{

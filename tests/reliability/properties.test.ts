@@ -13,25 +13,13 @@ import { DROPPING_DECISIONS } from '../../src/lib/ingest/row-meaning';
 import { ImportError } from '../../src/lib/ingest/errors';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { classify } from '../../src/lib/engine/abc';
-import { classificationCsv, EXPORT_HEADER, unneutralise } from '../../src/lib/engine/csv-export';
+import { unneutralise } from '../../src/lib/core/csv';
+import { MISSING_CUSTOMER_KEYS } from '../../src/lib/core/missing-customer';
+import { classificationCsv, EXPORT_HEADER } from '../../src/lib/engine/csv-export';
 import { decimalToUnits, settings, utf8 } from './helpers';
 
-/** Keys the importer reads as "no customer" (build.ts MISSING_KEYS): never generated as keys. */
-const MISSING_KEYS = new Set([
-	'',
-	'na',
-	'n/a',
-	'#n/a',
-	'null',
-	'none',
-	'nan',
-	'-',
-	'—',
-	'–',
-	'(blank)',
-	'(пусто)',
-	'нет'
-]);
+/** Keys the importer reads as "no customer": never generated as keys. */
+const MISSING_KEYS = new Set(MISSING_CUSTOMER_KEYS);
 
 const keyFragment = fc.constantFrom(
 	'"',

@@ -123,8 +123,8 @@ describe('100 000 distinct customers with one row each', () => {
 		expect(sum).toBe(total);
 
 		const c = classify(totals, columns.customerKeys, settings);
-		expect(c.order.length).toBe(n);
-		expect(new Set(c.order).size).toBe(n);
+		expect(c.rankOrder.length).toBe(n);
+		expect(new Set(c.rankOrder).size).toBe(n);
 		let shares = 0;
 		for (const s of c.share) shares += s;
 		expect(Math.abs(shares - 1)).toBeLessThan(1e-9);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFiles, prepareImport, sniffFile, decodeWhole } from '../../src/lib/ingest/pipeline';
 import { aggregate } from '../../src/lib/engine/aggregate';
-import { NO_DATE } from '../../src/lib/ingest/dates';
+import { NO_DAY } from '../../src/lib/core/calendar';
 import { centsOf, day, load, places, reliabilityFixture, settings, totalsOf, utf8 } from './helpers';
 
 describe('numbers', () => {
@@ -113,7 +113,7 @@ describe('dates', () => {
 		const csv = 'customer;date;amount\nA;15.02.2024;100\nA;31.02.2024;10\nB;01.03.2024;5\nA;29.02.2024;1\n';
 		const { columns, report } = await load(utf8(csv), 'dates.csv');
 		expect(columns.rowCount).toBe(4);
-		expect(Array.from(columns.date!)).toEqual([day(2024, 2, 15), NO_DATE, day(2024, 3, 1), day(2024, 2, 29)]);
+		expect(Array.from(columns.date!)).toEqual([day(2024, 2, 15), NO_DAY, day(2024, 3, 1), day(2024, 2, 29)]);
 		expect(report.warnings).toEqual([
 			{
 				reason: 'bad-date',
@@ -144,7 +144,7 @@ describe('dates', () => {
 		const csv = `customer;date;amount\nA;10.01.2024;1\nB;${cell};2\n`;
 		const { columns, report } = await load(utf8(csv), 'd.csv');
 		expect(columns.rowCount).toBe(2);
-		expect(columns.date![1]).toBe(NO_DATE);
+		expect(columns.date![1]).toBe(NO_DAY);
 		expect(report.warnings).toEqual([
 			{ reason: 'bad-date', count: 1, first: [{ file: 'd.csv', row: 3, column: 2, header: 'date', value: cell }] }
 		]);

@@ -19,7 +19,7 @@ function run(rows: { key: string; amount: number }[], classes?: ClassDef[]) {
 	const c = classify(aggregate(data, s), data.customerKeys, s);
 	return {
 		c,
-		keys: Array.from(c.order, (i) => data.customerKeys[i]),
+		keys: Array.from(c.rankOrder, (i) => data.customerKeys[i]),
 		classes: Array.from(c.classIndex, (k) => s.classes[k].name)
 	};
 }
@@ -32,13 +32,13 @@ const TINY = [
 	{ key: 'E', amount: 40 }
 ];
 
-describe('ABC classification (domain.md §3.1) on tiny.csv', () => {
+describe('ABC classification (README "The rules: Classes by cumulative share") on tiny.csv', () => {
 	it('gives the hand-worked ABC classes of tiny.expected.md', () => {
 		const { keys, classes, c } = run(TINY);
 		expect(keys).toEqual(['A', 'B', 'C', 'D', 'E']);
 		expect(classes).toEqual(['A', 'A', 'A', 'B', 'C']);
 		expect(Array.from(c.share)).toEqual([0.5, 0.25, 0.15, 0.06, 0.04]);
-		expect(Array.from(c.key)).toEqual([1, 1, 1, 0, 0]);
+		expect(Array.from(c.isKeyCustomer)).toEqual([1, 1, 1, 0, 0]);
 		expect(c.concentration.monoClient).toBe(true);
 		expect(c.concentration.customersFor80).toBe(3);
 		expect(c.concentration.customersFor80Share).toBeCloseTo(0.6, 12);
@@ -181,7 +181,7 @@ describe('classification properties', () => {
 			fc.property(rowsArb, classesArb, (rows, classes) => {
 				const { c } = run(rows, classes);
 				const customers = c.segments.reduce((s, r) => s + r.customers, 0);
-				expect(customers).toBe(c.order.length);
+				expect(customers).toBe(c.rankOrder.length);
 				expect(c.segments.reduce((s, r) => s + r.customerShare, 0)).toBeCloseTo(1, 9);
 				const positives = Array.from(c.value).filter((v) => v > 0).length;
 				if (positives > 0 && Array.from(c.value).every((v) => v >= 0)) {

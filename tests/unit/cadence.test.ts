@@ -11,7 +11,7 @@ import {
 	newDossier
 } from '../../src/lib/engine/cadence';
 import { BONDS, type ContactEntry, type Dossier } from '../../src/lib/engine/crm-types';
-import { daysFromCivil, formatDay } from '../../src/lib/ingest/dates';
+import { daysFromCivil, formatDay } from '../../src/lib/core/calendar';
 
 const day = daysFromCivil;
 
@@ -25,7 +25,7 @@ const neutral = (d: number): ContactEntry => ({ day: d, kind: 'neutral', note: '
 const kinds = (d: Dossier, today: number) => remindersFor(d, today).map((r) => r.kind);
 
 describe('DEFAULT_CADENCE', () => {
-	it('is 10 days / 14 days / 3 months (domain.md §4)', () => {
+	it('is 10 days / 14 days / 3 months (README "The rules: Key-account cadence")', () => {
 		expect(DEFAULT_CADENCE).toEqual({ positiveEveryDays: 10, pauseAfterNegativeDays: 14, reviewEveryMonths: 3 });
 	});
 });

@@ -47,7 +47,7 @@ const ROWS: Row[] = [
 	{ key: 'e', amount: 40, quantity: 6 }
 ];
 
-describe('compareMetrics (domain.md §2)', () => {
+describe('compareMetrics (README "The rules: Compare metrics")', () => {
 	it('revenue vs units: hand-worked top lists, overlap counts and shares', () => {
 		const data = salesOfRows(ROWS);
 		const r = compareMetrics(data, settings(), 'revenue', 'units');

@@ -17,7 +17,7 @@ function conc(amounts: number[]) {
 	return classify(aggregate(data, s), data.customerKeys, s).concentration;
 }
 
-describe('concentration figures (domain.md §3.2)', () => {
+describe('concentration figures (README "The rules: Concentration")', () => {
 	it('tiny.csv: top shares, key customers, Gini and HHI worked by hand', () => {
 		const c = conc([500, 250, 150, 60, 40]);
 		expect(c.top1Share).toBe(0.5);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { NO_DATE, parseDate, inferDateFormat, formatDay, dayToParts, daysFromCivil } from '../../src/lib/ingest/dates';
+import { NO_DAY, formatDay, dayToParts, daysFromCivil } from '../../src/lib/core/calendar';
+import { parseDate, inferDateFormat } from '../../src/lib/ingest/dates';
 import type { DateOrder } from '../../src/lib/ingest/types';
 
 const D = (iso: string): number => {
@@ -48,9 +49,9 @@ describe('civil-date arithmetic', () => {
 		expect(formatDay(84370)).toBe('2200-12-31');
 	});
 
-	it('NO_DATE is the Int32 minimum', () => {
-		expect(NO_DATE).toBe(-2147483648);
-		expect(new Int32Array([NO_DATE])[0]).toBe(NO_DATE);
+	it('NO_DAY is the Int32 minimum', () => {
+		expect(NO_DAY).toBe(-2147483648);
+		expect(new Int32Array([NO_DAY])[0]).toBe(NO_DAY);
 	});
 });
 

@@ -1,5 +1,5 @@
 import type { SalesColumns } from '../../src/lib/engine/types';
-import { NO_DAY } from '../../src/lib/engine/aggregate';
+import { NO_DAY } from '../../src/lib/core/calendar';
 
 /** Builds sales columns from simple records with amounts in whole minor units at `scale`. */
 export function columnsOf(rows: { key: string; amount: number; day?: number | null }[], scale = 0): SalesColumns {

@@ -57,7 +57,7 @@ describe('ingest of the sample files', () => {
 	it('tiny.csv gives the table of tiny.expected.md', async () => {
 		const { columns } = await load(fixture('tiny.csv'));
 		const c = classify(aggregate(columns, settings), columns.customerKeys, settings);
-		expect(Array.from(c.order, (i) => columns.customerKeys[i])).toEqual(['A', 'B', 'C', 'D', 'E']);
+		expect(Array.from(c.rankOrder, (i) => columns.customerKeys[i])).toEqual(['A', 'B', 'C', 'D', 'E']);
 		expect(Array.from(c.value)).toEqual([500, 250, 150, 60, 40]);
 		expect(Array.from(c.classIndex)).toEqual([0, 0, 0, 1, 2]);
 	});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate, type AggregateOptions } from '../../src/lib/engine/aggregate';
-import { daysFromCivil } from '../../src/lib/engine/calendar';
+import { daysFromCivil } from '../../src/lib/core/calendar';
 import { marginSqueeze } from '../../src/lib/engine/margin';
 import type { ClassifySettings, Metric, SalesColumns } from '../../src/lib/engine/types';
 import { salesWith } from './helpers';
@@ -60,7 +60,7 @@ const ROWS: Row[] = [
 	{ key: 'acme', amount: -50000, profit: -200 }
 ];
 
-describe('marginSqueeze (domain.md §3.6)', () => {
+describe('marginSqueeze (README "The rules: Margin squeeze")', () => {
 	it('computes the exact company margin and flags the hand-worked top-class customers', () => {
 		const data = salesOfRows(ROWS, 2, 1);
 		const { m, key, rows } = run(data, settings());

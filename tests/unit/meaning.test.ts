@@ -42,9 +42,9 @@ const load = async (csv: string, edit?: (meaning: Interpretation, file: FileToIm
 /** 'name value class[*]' per customer in rank order. */
 function lines(columns: SalesColumns, s: ClassifySettings): string[] {
 	const res = classify(aggregate(columns, s), columns.customerKeys, s);
-	return Array.from(res.order).map(
+	return Array.from(res.rankOrder).map(
 		(c, r) =>
-			`${columns.customerNames[c]} ${res.value[r]} ${s.classes[res.classIndex[r]].name}${res.key[r] === 1 ? '*' : ''}`
+			`${columns.customerNames[c]} ${res.value[r]} ${s.classes[res.classIndex[r]].name}${res.isKeyCustomer[r] === 1 ? '*' : ''}`
 	);
 }
 

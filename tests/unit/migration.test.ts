@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PRESETS } from '../../src/lib/engine/abc';
-import { NO_DAY } from '../../src/lib/engine/aggregate';
-import { daysFromCivil, lastDayOfMonth, monthOf } from '../../src/lib/engine/calendar';
+import { daysFromCivil, lastDayOfMonth, monthOf, NO_DAY } from '../../src/lib/core/calendar';
 import {
 	defaultPeriods,
 	halvesOfYear,
@@ -143,7 +142,7 @@ describe('halvesOfYear', () => {
 	});
 });
 
-describe('migrate (domain.md §3.5)', () => {
+describe('migrate (README "The rules: Movement between periods")', () => {
 	/*
 	 * ABC 80/95, revenue, previous = Q1 2024, current = Q2 2024.
 	 * Q1: P 400+200 = 600, Q 200, R 100, S 60, T 40; total 1000.
@@ -205,8 +204,8 @@ describe('migrate (domain.md §3.5)', () => {
 			'new→0': ['N']
 		});
 		const keys = (o: Int32Array) => Array.from(o, (i) => data.customerKeys[i]);
-		expect(keys(m.previousClassification.order)).toEqual(['P', 'Q', 'R', 'S', 'T']);
-		expect(keys(m.currentClassification.order)).toEqual(['Q', 'N', 'R', 'S', 'P']);
+		expect(keys(m.previousClassification.rankOrder)).toEqual(['P', 'Q', 'R', 'S', 'T']);
+		expect(keys(m.currentClassification.rankOrder)).toEqual(['Q', 'N', 'R', 'S', 'P']);
 		expect(m.previousClassification.settings.dateFrom).toBe(Q1_2024.from);
 		expect(m.currentClassification.settings.dateTo).toBe(Q2_2024.to);
 		expect(m.currentClassification.total).toBe(1000);
@@ -418,11 +417,11 @@ describe('migrate (domain.md §3.5)', () => {
 					const curClass = new Map<number, number>();
 					const rankOf = new Map<number, number>();
 					const prevRankOf = new Map<number, number>();
-					m.previousClassification.order.forEach((c, r) => {
+					m.previousClassification.rankOrder.forEach((c, r) => {
 						prevClass.set(c, m.previousClassification.classIndex[r]);
 						prevRankOf.set(c, r);
 					});
-					m.currentClassification.order.forEach((c, r) => {
+					m.currentClassification.rankOrder.forEach((c, r) => {
 						curClass.set(c, m.currentClassification.classIndex[r]);
 						rankOf.set(c, r);
 					});

@@ -82,7 +82,7 @@ describe('parseDecimal: leading apostrophe (formula-safety prefix)', () => {
 			monoShare: 0.5
 		};
 		const res = classify(aggregate(columns, settings), columns.customerKeys, settings);
-		const got = Array.from(res.order).map((c, r) => [columns.customerNames[c], res.value[r], res.classIndex[r]]);
+		const got = Array.from(res.rankOrder).map((c, r) => [columns.customerNames[c], res.value[r], res.classIndex[r]]);
 		expect(got).toEqual([
 			['Rowan Ltd', 1200, 0],
 			['Sable Co', 700, 0]

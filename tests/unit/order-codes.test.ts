@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DistinctOrders, OrderCodes } from '../../src/lib/ingest/order-codes';
+import { DistinctOrders } from '../../src/lib/core/distinct-orders';
+import { OrderCodes } from '../../src/lib/ingest/order-codes';
 
 describe('order codes', () => {
 	it('equal ids give equal codes, different ids different codes (leading zeros, prefixes, odd shapes)', () => {

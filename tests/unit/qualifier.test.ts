@@ -10,7 +10,7 @@ import {
 	newProspect
 } from '../../src/lib/engine/qualifier';
 import { CRITERIA, type Prospect, type Tristate } from '../../src/lib/engine/crm-types';
-import { daysFromCivil } from '../../src/lib/ingest/dates';
+import { daysFromCivil } from '../../src/lib/core/calendar';
 
 const T: Record<string, Tristate> = { y: 'yes', n: 'no', '?': 'unknown' };
 

@@ -9,6 +9,7 @@ import { importFiles, prepareBytes, type FileToImport } from '../../src/lib/inge
 import { detectHeaderRow } from '../../src/lib/ingest/sniff';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { MISSING_CUSTOMER_KEYS } from '../../src/lib/core/missing-customer';
 import { classificationCsv } from '../../src/lib/engine/csv-export';
 import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
 import type { ImportReport } from '../../src/lib/ingest/build';
@@ -40,7 +41,7 @@ function mappedHeaders(p: FileToImport): Partial<Record<Role, string>> {
 // ---- the independent computation ----
 
 /** README: trimmed cell text, case-sensitive; these placeholders mean "no customer". */
-const NO_CUSTOMER = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', '-', '—']);
+const NO_CUSTOMER = new Set(MISSING_CUSTOMER_KEYS);
 const keyOf = (cell: string) => cell.trim();
 /** README "What an export means": an empty customer cell takes the file's second customer column. */
 const customerOf = (row: SampleRow) => (keyOf(row.customer) === '' && row.fallback ? row.fallback : row.customer);

@@ -28,11 +28,11 @@ async function load(...names: string[]) {
 	const { columns, report } = await importFiles(prepared, { cancelled: () => false });
 	const answer = (s: ClassifySettings = settings) => {
 		const res = classify(aggregate(columns, s), columns.customerKeys, s);
-		return Array.from(res.order).map((c, r) => ({
+		return Array.from(res.rankOrder).map((c, r) => ({
 			name: columns.customerNames[c],
 			value: res.value[r],
 			cls: s.classes[res.classIndex[r]].name,
-			key: res.key[r] === 1
+			key: res.isKeyCustomer[r] === 1
 		}));
 	};
 	return { prepared: prepared[0], files: prepared, columns, report, answer };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
-import { aggregate, NO_DAY, type AggregateOptions } from '../../src/lib/engine/aggregate';
-import { daysFromCivil } from '../../src/lib/engine/calendar';
+import { daysFromCivil, NO_DAY } from '../../src/lib/core/calendar';
+import { aggregate, type AggregateOptions } from '../../src/lib/engine/aggregate';
 import { classifyRecency, DEFAULT_RECENCY, type RecencySettings } from '../../src/lib/engine/recency';
 import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
 import { columnsOf, salesOf } from './helpers';
@@ -136,7 +136,7 @@ describe('recency properties', () => {
 					const opts: AggregateOptions = { metric: 'revenue', returns };
 					const cls = abcOf(data, opts);
 					const r = classifyRecency(data, opts, cls, s);
-					expect([...r.status.keys()].sort()).toEqual(Array.from(cls.order).sort());
+					expect([...r.status.keys()].sort()).toEqual(Array.from(cls.rankOrder).sort());
 					expect(r.counts.active + r.counts.sleeping + r.counts.lost).toBe(r.status.size);
 					for (const [c, st] of r.status) {
 						const d = r.daysSince.get(c)!;

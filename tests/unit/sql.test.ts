@@ -80,14 +80,14 @@ function engineRows(data: Loaded, settings: ClassifySettings): Row[] {
 	const c = classify(totals, data.columns.customerKeys, settings);
 	const minor = new Map<number, number>();
 	totals.customers.forEach((cust, i) => minor.set(cust, totals.totals[i]));
-	return Array.from(c.order, (cust, r) => ({
+	return Array.from(c.rankOrder, (cust, r) => ({
 		rank: r + 1,
 		key: data.columns.customerKeys[cust],
 		value: BigInt(minor.get(cust)!) * 10n ** BigInt(9 - totals.scale),
 		share: c.share[r],
 		cumulativeShare: c.cumShare[r],
 		className: settings.classes[c.classIndex[r]].name,
-		keyCustomer: c.key[r] === 1
+		keyCustomer: c.isKeyCustomer[r] === 1
 	}));
 }
 

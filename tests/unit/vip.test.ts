@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NO_DAY, type AggregateOptions } from '../../src/lib/engine/aggregate';
-import { daysFromCivil, monthOf } from '../../src/lib/engine/calendar';
+import { daysFromCivil, monthOf, NO_DAY } from '../../src/lib/core/calendar';
+import type { AggregateOptions } from '../../src/lib/engine/aggregate';
 import { classifyVip, DEFAULT_VIP, topCount, type VipResult, type VipSettings } from '../../src/lib/engine/vip';
 import type { SalesColumns } from '../../src/lib/engine/types';
 import { columnsOf, salesOf } from './helpers';
@@ -93,7 +93,7 @@ describe('topCount: rounded up, exact', () => {
 	});
 });
 
-describe('VIP / good / regular, monthly variant (domain.md §3.3)', () => {
+describe('VIP / good / regular, monthly variant (README "The rules: VIP")', () => {
 	it('builds the union of monthly VIP with the months each customer was VIP', () => {
 		const { r, v } = run(SIX);
 		expect(r.months).toEqual([1, 2, 3, 4, 5, 6].map(month));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate, type AggregateOptions } from '../../src/lib/engine/aggregate';
-import { daysFromCivil } from '../../src/lib/engine/calendar';
+import { daysFromCivil } from '../../src/lib/core/calendar';
 import { classifyXyz, DEFAULT_XYZ, type XyzSettings } from '../../src/lib/engine/xyz';
 import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
 import { columnsOf, salesOf } from './helpers';
@@ -144,7 +144,7 @@ describe('ABC×XYZ matrix', () => {
 		// before(U) ≈ 0.98 → C; N (negative) → C.
 		// A: X = X1, XB (800); Y = Y1, YB (800); Z = W, Z1 (900). B: Z = G (200). C: Z = U, N (50 − 200).
 		const { r, cls, data } = run(FOUR);
-		expect(Array.from(cls.order, (c) => data.customerKeys[c])).toEqual([
+		expect(Array.from(cls.rankOrder, (c) => data.customerKeys[c])).toEqual([
 			'W',
 			'X1',
 			'XB',
@@ -189,7 +189,7 @@ describe('XYZ properties', () => {
 		fc.assert(
 			fc.property(rowsArb, setArb, (rows, s) => {
 				const { r, cls } = run(rows, s);
-				expect(r.xyz.size).toBe(cls.order.length);
+				expect(r.xyz.size).toBe(cls.rankOrder.length);
 				for (const [c, x] of r.xyz) {
 					const v = r.cv.get(c)!;
 					if (x === 'X') expect(v).toBeLessThanOrEqual(s.xMax + 1e-12);
@@ -198,7 +198,7 @@ describe('XYZ properties', () => {
 					if (x === 'Z') expect(v).toBeGreaterThan(s.yMax - 1e-12);
 				}
 				expect(r.matrix).toHaveLength(cls.settings.classes.length * 3);
-				expect(r.matrix.reduce((a, m) => a + m.customers, 0)).toBe(cls.order.length);
+				expect(r.matrix.reduce((a, m) => a + m.customers, 0)).toBe(cls.rankOrder.length);
 				expect(r.matrix.reduce((a, m) => a + m.value, 0)).toBeCloseTo(
 					cls.value.reduce((a, v) => a + v, 0),
 					6

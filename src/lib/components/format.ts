@@ -27,7 +27,7 @@ export function classColors(classes: readonly ClassDef[]): string[] {
 	return classes.map((_, i) => p[i % p.length]);
 }
 
-/** Playbook of domain.md §4 for a class: the top class gets A/gold, the lowest C/bronze, the rest B/silver. */
+/** Playbook of a class (README "The classes"): the top class gets A/gold, the lowest C/bronze, the rest B/silver. */
 export function playbookKey(classIndex: number, classCount: number): MessageKey {
 	if (classIndex === 0) return 'play.top';
 	if (classIndex === classCount - 1) return 'play.bottom';

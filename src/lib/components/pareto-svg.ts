@@ -1,4 +1,6 @@
+/** The Pareto chart exported as a vector image (the dashboard's "SVG" download). */
 import type { DashboardView } from '../engine/dashboard';
+import { classBands } from '../engine/class-bands';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -29,11 +31,10 @@ export function paretoSvg(
 	);
 	out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
 	out.push(`<text x="${m.l}" y="28" font-size="18" font-weight="700" fill="#16191d">${esc(labels.title)}</text>`);
-	const ends = [0, ...view.classEnds, 1];
-	for (let i = 0; i + 1 < ends.length; i++) {
-		const cls = view.pareto.find((p) => p.x > ends[i] + 1e-12)?.classIndex ?? i;
-		const x0 = px(ends[i]);
-		const x1 = px(ends[i + 1]);
+	for (const band of classBands(view.pareto, view.classEnds)) {
+		const cls = band.classIndex;
+		const x0 = px(band.from);
+		const x1 = px(band.to);
 		out.push(
 			`<rect x="${x0.toFixed(1)}" y="${m.t}" width="${(x1 - x0).toFixed(1)}" height="${H - m.t - m.b}" fill="${colors[cls]}" fill-opacity="0.12"/>`
 		);

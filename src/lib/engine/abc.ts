@@ -2,7 +2,7 @@ import { concentrationOf } from './concentration';
 import { compareShare, toPpm } from './share';
 import type { ClassBasis, ClassDef, Classification, ClassifySettings, CustomerTotals, SegmentRow } from './types';
 
-/** Presets of domain.md §3.1; bounds are the upper limits of the cumulative share before a customer. */
+/** Presets (README "The rules: Presets and classes by count"); bounds are the upper limits of the cumulative share before a customer. */
 export const PRESETS = {
 	abc: [
 		{ name: 'A', upTo: 0.8 },
@@ -50,7 +50,7 @@ export function validateClasses(classes: readonly ClassDef[]): string | null {
 }
 
 /**
- * Ranks customers and gives each a class (domain.md §3.1): descending total, ties by key in
+ * Ranks customers and gives each a class (README "The rules: Ranking", "Classes by cumulative share"): descending total, ties by key in
  * code-unit order; a customer is in the first class whose bound exceeds the cumulative share of
  * everyone ranked above it, so the customer crossing a boundary stays in the upper class.
  * Zero and negative totals rank last and always fall in the lowest class.
@@ -80,12 +80,12 @@ export function classify(
 	for (let i = 0; i < n; i++) if (t[i] > 0) T += t[i];
 
 	const unit = 10 ** totals.scale;
-	const order = new Int32Array(n);
+	const rankOrder = new Int32Array(n);
 	const value = new Float64Array(n);
 	const share = new Float64Array(n);
 	const cumShare = new Float64Array(n);
 	const classIndex = new Uint8Array(n);
-	const key = new Uint8Array(n);
+	const isKeyCustomer = new Uint8Array(n);
 	const bounds = classes.map((c) => toPpm(c.upTo));
 	const keyPpm = toPpm(settings.keyShare);
 	const byCount = settings.basis === 'count';
@@ -95,13 +95,13 @@ export function classify(
 	for (let r = 0; r < n; r++) {
 		const i = idx[r];
 		const v = t[i];
-		order[r] = totals.customers[i];
+		rankOrder[r] = totals.customers[i];
 		value[r] = v / unit;
 		if (v > 0 && T > 0) {
 			if (byCount) while (cls < lowest && compareShare(r, n, bounds[cls]) >= 0) cls++;
 			else while (cls < lowest && compareShare(cumAbove, T, bounds[cls]) >= 0) cls++;
 			classIndex[r] = cls;
-			key[r] = compareShare(v, T, keyPpm) >= 0 ? 1 : 0;
+			isKeyCustomer[r] = compareShare(v, T, keyPpm) >= 0 ? 1 : 0;
 			cumAbove += v;
 			share[r] = v / T;
 		} else {
@@ -116,12 +116,12 @@ export function classify(
 	return {
 		settings,
 		scale: totals.scale,
-		order,
+		rankOrder,
 		value,
 		share,
 		cumShare,
 		classIndex,
-		key,
+		isKeyCustomer,
 		total: T / unit,
 		segments,
 		concentration

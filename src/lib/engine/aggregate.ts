@@ -1,7 +1,6 @@
-import { DistinctOrders, MAX_PRESIZED_ORDERS } from '../ingest/order-codes';
+import { NO_DAY } from '../core/calendar';
+import { DistinctOrders, MAX_PRESIZED_ORDERS } from '../core/distinct-orders';
 import type { CustomerTotals, Metric, ReturnsPolicy, SalesColumns } from './types';
-
-export const NO_DAY = -2147483648;
 
 export interface AggregateOptions {
 	metric: Metric;

@@ -1,8 +1,8 @@
 /**
- * Key-customer cadence (domain.md §4) and bonds (§6): which dossiers need a contact, a pause or a
+ * Key-customer cadence and bonds (README "The rules: Key-account cadence", "Bonds"): which dossiers need a contact, a pause or a
  * review as of a given day. Pure functions; "today" is a day number passed in by the caller.
  */
-import { daysFromCivil, dayToParts } from '../ingest/dates';
+import { daysFromCivil, dayToParts } from '../core/calendar';
 import { BONDS, type Dossier, type Reminder } from './crm-types';
 
 export interface CadenceSettings {
@@ -94,7 +94,7 @@ export function todayList(
 	});
 }
 
-/** §6 warning: the only bond is added value (such customers can be loss-making). */
+/** README "The rules: Bonds" warning: the only bond is added value (such customers can be loss-making). */
 export function valueOnlyBond(d: Pick<Dossier, 'bonds'>): boolean {
 	if (!d.bonds?.addedValue) return false;
 	for (const b of BONDS) if (b !== 'addedValue' && d.bonds[b]) return false;
@@ -132,7 +132,7 @@ export function emptyBonds(): Dossier['bonds'] {
 }
 
 /**
- * §4: one to three key customers per manager. Groups (manager, customerKey) pairs of key
+ * README "The rules: Key-account cadence": one to three key customers per manager. Groups (manager, customerKey) pairs of key
  * customers by manager (names trimmed; blank managers skipped; a repeated pair counts once, keys
  * kept in first-seen order) and marks managers with more than `max` key customers. Sorted by
  * count descending, then manager name.

@@ -2,7 +2,7 @@ import { classify } from './abc';
 import { aggregate, availableMetrics } from './aggregate';
 import type { ClassifySettings, Metric, SalesColumns } from './types';
 
-/** How much the top lists of two metrics overlap (domain.md §2). */
+/** How much the top lists of two metrics overlap (README "The rules: Compare metrics"). */
 export interface MetricComparison {
 	a: Metric;
 	b: Metric;
@@ -42,7 +42,7 @@ export function compareMetrics(data: SalesColumns, settings: ClassifySettings, a
 		const s: ClassifySettings = { ...settings, metric };
 		const c = classify(aggregate(data, s), data.customerKeys, s);
 		const top: number[] = [];
-		for (let r = 0; r < c.order.length; r++) if (c.classIndex[r] === 0) top.push(c.order[r]);
+		for (let r = 0; r < c.rankOrder.length; r++) if (c.classIndex[r] === 0) top.push(c.rankOrder[r]);
 		return top;
 	};
 	const topA = topOf(a);

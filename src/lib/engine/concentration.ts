@@ -2,7 +2,7 @@ import { compareShare, toPpm } from './share';
 import type { ClassifySettings, Concentration } from './types';
 
 /**
- * Concentration figures of domain.md §3.2 from totals (exact integers) visited in rank order.
+ * Concentration figures (README "The rules: Concentration") from totals (exact integers) visited in rank order.
  * Zero and negative totals count as customers with nothing, so Gini and HHI stay in range.
  */
 export function concentrationOf(

@@ -1,4 +1,4 @@
-/** Prospects (domain.md §5) and key-customer dossiers (§4, §6): plain records, no storage. */
+/** Prospects and key-customer dossiers (README "The rules: Prospects", "Key-account cadence", "Bonds"): plain records, no storage. */
 
 export type Tristate = 'yes' | 'no' | 'unknown';
 
@@ -33,7 +33,7 @@ export interface Prospect {
 	updatedAt: number;
 }
 
-/** The seven bonds of domain.md §6. */
+/** The seven bonds (README "The rules: Bonds"). */
 export const BONDS = ['structural', 'brand', 'respect', 'personal', 'information', 'addedValue', 'zeroChoice'] as const;
 export type Bond = (typeof BONDS)[number];
 

@@ -47,19 +47,19 @@ export function matchingRanks(
 	searchIndex: readonly string[],
 	q: Omit<CustomerQuery, 'offset' | 'limit'>
 ): number[] {
-	const n = c.order.length;
+	const n = c.rankOrder.length;
 	const needle = q.search.trim().toLocaleLowerCase();
 	let ranks: number[] = [];
 	for (let r = 0; r < n; r++) {
 		if (q.classIndex >= 0 && c.classIndex[r] !== q.classIndex) continue;
-		if (needle && !searchIndex[c.order[r]].includes(needle)) continue;
+		if (needle && !searchIndex[c.rankOrder[r]].includes(needle)) continue;
 		ranks.push(r);
 	}
 	const dir = q.descending ? -1 : 1;
 	if (q.sort !== 'rank') {
 		const cmp: Record<Exclude<CustomerSort, 'rank'>, (a: number, b: number) => number> = {
-			key: (a, b) => collator.compare(keys[c.order[a]], keys[c.order[b]]),
-			name: (a, b) => collator.compare(names[c.order[a]], names[c.order[b]]),
+			key: (a, b) => collator.compare(keys[c.rankOrder[a]], keys[c.rankOrder[b]]),
+			name: (a, b) => collator.compare(names[c.rankOrder[a]], names[c.rankOrder[b]]),
 			value: (a, b) => c.value[a] - c.value[b],
 			class: (a, b) => c.classIndex[a] - c.classIndex[b]
 		};
@@ -80,7 +80,7 @@ export function pageOf(
 	limit: number
 ): CustomerPage {
 	const rows = ranks.slice(offset, offset + limit).map((r) => {
-		const i = c.order[r];
+		const i = c.rankOrder[r];
 		return {
 			rank: r + 1,
 			key: keys[i],
@@ -89,7 +89,7 @@ export function pageOf(
 			share: c.share[r],
 			cumShare: c.cumShare[r],
 			classIndex: c.classIndex[r],
-			isKey: c.key[r] === 1
+			isKey: c.isKeyCustomer[r] === 1
 		};
 	});
 	return { rows, matching: ranks.length };

@@ -60,9 +60,9 @@ export class Analysis {
 }
 
 export function dashboardView(data: SalesColumns, c: Classification): DashboardView {
-	const n = c.order.length;
+	const n = c.rankOrder.length;
 	const pareto = paretoPoints(c).map((p) => {
-		const i = c.order[p.rank - 1];
+		const i = c.rankOrder[p.rank - 1];
 		return {
 			...p,
 			key: data.customerKeys[i],
@@ -76,8 +76,8 @@ export function dashboardView(data: SalesColumns, c: Classification): DashboardV
 	for (let r = 1; r < n; r++) if (c.classIndex[r] !== c.classIndex[r - 1]) classEnds.push(r / n);
 	const keyCustomers: DashboardView['keyCustomers'] = [];
 	for (let r = 0; r < n && keyCustomers.length < 50; r++) {
-		if (!c.key[r]) continue;
-		const i = c.order[r];
+		if (!c.isKeyCustomer[r]) continue;
+		const i = c.rankOrder[r];
 		keyCustomers.push({
 			key: data.customerKeys[i],
 			name: data.customerNames[i],

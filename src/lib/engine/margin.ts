@@ -2,7 +2,7 @@ import { aggregate, type AggregateOptions } from './aggregate';
 import { toPpm } from './share';
 import type { Classification, SalesColumns } from './types';
 
-/** VIP margin squeeze (domain.md §3.6): top-class customers whose margin lags the company's. */
+/** VIP margin squeeze (README "The rules: Margin squeeze"): top-class customers whose margin lags the company's. */
 
 export interface MarginSettings {
 	/** how far below the company margin a customer may fall before it is flagged: 0.10 = 10 percentage points */
@@ -71,10 +71,10 @@ export function marginSqueeze(
 
 	const top = new Uint8Array(customerCount);
 	const topOrder: number[] = [];
-	for (let r = 0; r < classification.order.length; r++) {
+	for (let r = 0; r < classification.rankOrder.length; r++) {
 		if (classification.classIndex[r] !== 0) continue;
-		top[classification.order[r]] = 1;
-		topOrder.push(classification.order[r]);
+		top[classification.rankOrder[r]] = 1;
+		topOrder.push(classification.rankOrder[r]);
 	}
 
 	// customers ranked: those in scope, plus any top-class customer of the classification that is

@@ -1,9 +1,9 @@
 import { classify } from './abc';
 import { aggregate } from './aggregate';
-import { daysFromCivil, firstDayOfMonth, lastDayOfMonth, monthOf } from './calendar';
+import { daysFromCivil, firstDayOfMonth, lastDayOfMonth, monthOf } from '../core/calendar';
 import type { Classification, ClassifySettings, CustomerTotals, SalesColumns } from './types';
 
-/** Movement of customers between two periods (domain.md §3.5). */
+/** Movement of customers between two periods (README "The rules: Movement between periods"). */
 
 /** Inclusive range of day numbers. */
 export interface Period {
@@ -119,13 +119,13 @@ export function migrate(
 	// cells: from-major, 'new' (index k) last; to 'lost' (index k) last; new → lost left out
 	const grid: number[][] = [];
 	for (let i = 0; i < (k + 1) * (k + 1); i++) grid.push([]);
-	for (let r = 0; r < curC.order.length; r++) {
-		const c = curC.order[r];
+	for (let r = 0; r < curC.rankOrder.length; r++) {
+		const c = curC.rankOrder[r];
 		const f = prevClass[c] < 0 ? k : prevClass[c];
 		grid[f * (k + 1) + curC.classIndex[r]].push(c);
 	}
-	for (let r = 0; r < prevC.order.length; r++) {
-		const c = prevC.order[r];
+	for (let r = 0; r < prevC.rankOrder.length; r++) {
+		const c = prevC.rankOrder[r];
 		if (curClass[c] < 0) grid[prevC.classIndex[r] * (k + 1) + k].push(c);
 	}
 	const cells: MigrationCell[] = [];
@@ -155,9 +155,9 @@ export function migrate(
 
 	const risingAll: (Mover & { b: number; a: number })[] = [];
 	if (k >= 2) {
-		for (let r = 0; r < curC.order.length; r++) {
+		for (let r = 0; r < curC.rankOrder.length; r++) {
 			if (curC.classIndex[r] !== 1) continue;
-			const m = mover(curC.order[r]);
+			const m = mover(curC.rankOrder[r]);
 			if (m.a > m.b) risingAll.push(m);
 		}
 	}
@@ -165,9 +165,9 @@ export function migrate(
 	const rising = risingAll.slice(0, RISING_LIMIT).map(strip);
 
 	const drops: Mover[] = [];
-	for (let r = 0; r < prevC.order.length; r++) {
+	for (let r = 0; r < prevC.rankOrder.length; r++) {
 		if (prevC.classIndex[r] !== 0) continue;
-		const c = prevC.order[r];
+		const c = prevC.rankOrder[r];
 		if (curClass[c] === k - 1 && k - 1 > 0) drops.push(strip(mover(c)));
 	}
 	// previous rank order is already before desc, then key
@@ -198,7 +198,7 @@ function strip(m: Mover & { b: number; a: number }): Mover {
 /** Per customer index: class index in `c`, −1 when the customer is not in it. */
 function classOf(c: Classification, customerCount: number): Int16Array {
 	const out = new Int16Array(customerCount).fill(-1);
-	for (let r = 0; r < c.order.length; r++) out[c.order[r]] = c.classIndex[r];
+	for (let r = 0; r < c.rankOrder.length; r++) out[c.rankOrder[r]] = c.classIndex[r];
 	return out;
 }
 

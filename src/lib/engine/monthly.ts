@@ -1,6 +1,6 @@
-import { isReturnRow, metricColumn, NO_DAY, type AggregateOptions } from './aggregate';
-import { monthOf } from './calendar';
-import { DistinctOrders, MAX_PRESIZED_ORDERS } from '../ingest/order-codes';
+import { monthOf, NO_DAY } from '../core/calendar';
+import { DistinctOrders, MAX_PRESIZED_ORDERS } from '../core/distinct-orders';
+import { isReturnRow, metricColumn, type AggregateOptions } from './aggregate';
 import type { SalesColumns } from './types';
 
 /** Per-customer, per-month metric values (exact integers at `scale`), for the monthly methods. */

@@ -1,12 +1,12 @@
 import type { Classification, ParetoPoint } from './types';
 
 /**
- * The Pareto curve (domain.md §3.4) thinned to at most `maxPoints` points for drawing: evenly
+ * The Pareto curve (README "The rules: Pareto curve") thinned to at most `maxPoints` points for drawing: evenly
  * spaced ranks plus every rank where the class changes and the rank that reaches 80 %, so bands
  * and the marker stay exact while 100 000 customers still draw instantly.
  */
 export function paretoPoints(c: Classification, maxPoints = 600): ParetoPoint[] {
-	const n = c.order.length;
+	const n = c.rankOrder.length;
 	if (n === 0) return [];
 	const keep = new Set<number>();
 	const step = Math.max(1, Math.floor(n / maxPoints));
@@ -21,7 +21,7 @@ export function paretoPoints(c: Classification, maxPoints = 600): ParetoPoint[] 
 
 /** 0-based rank of the first customer whose cumulative share reaches `level`, or -1. */
 export function rankReaching(c: Classification, level: number): number {
-	const n = c.order.length;
+	const n = c.rankOrder.length;
 	for (let r = 0; r < n; r++) if (c.cumShare[r] >= level - 1e-12) return r;
 	return -1;
 }

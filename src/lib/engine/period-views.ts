@@ -1,5 +1,4 @@
-import { formatDay } from '../ingest/dates';
-import { monthLabel } from './calendar';
+import { formatDay, monthLabel } from '../core/calendar';
 import type { MetricComparison } from './compare';
 import type { MarginResult } from './margin';
 import type { MigrationResult } from './migration';
@@ -89,7 +88,7 @@ export function migrationView(data: SalesColumns, r: MigrationResult): Migration
 /** Values of a customer in a classification, by customer index. */
 function valueIndex(c: Classification): Map<number, number> {
 	const m = new Map<number, number>();
-	for (let r = 0; r < c.order.length; r++) m.set(c.order[r], c.value[r]);
+	for (let r = 0; r < c.rankOrder.length; r++) m.set(c.rankOrder[r], c.value[r]);
 	return m;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Five-criterion prospect qualifier and false-client check (domain.md §5). Pure functions over
+ * Five-criterion prospect qualifier and false-client check (README "The rules: Prospects"). Pure functions over
  * plain records; "today" is always a day number passed in by the caller (days since 1970-01-01).
  */
 import { CRITERIA, type Criterion, type Prospect, type ProspectStatus, type Tristate } from './crm-types';
@@ -27,7 +27,7 @@ export interface FalseClientCheck {
 export const MAX_DECISION_MOVES = 2;
 
 /**
- * False client (§5): the decision date was moved more than twice (history entries whose `from`
+ * False client (README "The rules: Prospects"): the decision date was moved more than twice (history entries whose `from`
  * was set and differs from `to`; setting a first date is not a move, clearing one is), or the
  * decision date is before `today` and the prospect has not decided.
  */

@@ -1,4 +1,5 @@
-import { aggregate, NO_DAY, type AggregateOptions } from './aggregate';
+import { NO_DAY } from '../core/calendar';
+import { aggregate, type AggregateOptions } from './aggregate';
 import { monthlyTotals } from './monthly';
 import type { Classification, SalesColumns } from './types';
 
@@ -63,9 +64,9 @@ export function classifyRecency(
 
 	const quietTop: RecencyResult['quietTop'] = [];
 	const cls = classification;
-	for (let r = 0; r < cls.order.length; r++) {
+	for (let r = 0; r < cls.rankOrder.length; r++) {
 		if (cls.classIndex[r] !== 0) continue;
-		const c = cls.order[r];
+		const c = cls.rankOrder[r];
 		// a customer of the classification outside this scope has no purchase in it
 		const days = daysSince.get(c) ?? Infinity;
 		const st = status.get(c) ?? 'lost';

@@ -18,7 +18,7 @@ export interface SalesColumns {
 	/** per row: profit, exact integer at profitScale; absent when not mapped */
 	profit?: Float64Array;
 	profitScale: number;
-	/** per row: day number since 1970-01-01, NO_DATE when missing/invalid; absent when not mapped */
+	/** per row: day number since 1970-01-01, NO_DAY (core/calendar) when missing/invalid; absent when not mapped */
 	date?: Int32Array;
 	/**
 	 * per row: an exact code of the order id, equal codes for equal ids (see ingest/order-codes),
@@ -45,7 +45,7 @@ export type ClassBasis = 'value' | 'count';
 
 export interface ClassifySettings {
 	metric: Metric;
-	/** default 'value' (domain.md §3.1); 'count' puts the top X % of customers (by rank) in the first class */
+	/** default 'value' (README "The rules: Presets and classes by count"); 'count' puts the top X % of customers (by rank) in the first class */
 	basis?: ClassBasis;
 	returns: ReturnsPolicy;
 	classes: ClassDef[];
@@ -109,8 +109,8 @@ export interface ParetoPoint {
 export interface Classification {
 	settings: ClassifySettings;
 	scale: number;
-	/** customer indices in rank order */
-	order: Int32Array;
+	/** customer indices in rank order: `rankOrder[r]` is the customer at rank r + 1 */
+	rankOrder: Int32Array;
 	/** per rank: total (float, value units) */
 	value: Float64Array;
 	/** per rank: share of the grand total */
@@ -119,8 +119,8 @@ export interface Classification {
 	cumShare: Float64Array;
 	/** per rank: class index into settings.classes */
 	classIndex: Uint8Array;
-	/** per rank: 1 when key customer */
-	key: Uint8Array;
+	/** per rank: 1 when a key customer (README "The rules: Key customers"), else 0 */
+	isKeyCustomer: Uint8Array;
 	/** sum of positive totals: the base of every share */
 	total: number;
 	segments: SegmentRow[];

@@ -1,9 +1,10 @@
-import { aggregate, NO_DAY, type AggregateOptions } from './aggregate';
+import { NO_DAY } from '../core/calendar';
+import { aggregate, type AggregateOptions } from './aggregate';
 import { monthlyTotals, type MonthlyTotals } from './monthly';
 import { toPpm } from './share';
 import type { SalesColumns } from './types';
 
-/** VIP / good / regular by count (domain.md §3.3). Shares are fractions (0.2 = 20 %). */
+/** VIP / good / regular by count (README "The rules: VIP"). Shares are fractions (0.2 = 20 %). */
 export interface VipSettings {
 	/** 'monthly': union of each month's top customers; 'period': one ranking of the whole period */
 	variant: 'monthly' | 'period';
@@ -104,7 +105,7 @@ function monthlyVip(m: MonthlyTotals, keys: readonly string[], vipShare: number)
 }
 
 /**
- * VIP / good / regular (domain.md §3.3).
+ * VIP / good / regular (README "The rules: VIP").
  * Monthly variant: union of the monthly VIP lists; a VIP of none of the latest `latestMonths`
  * months is good and flagged dropped out; of the rest, the top `goodShare` by count (ranked by
  * period total, positive totals only) are good. Period variant: one ranking of the period totals.

@@ -2,8 +2,12 @@
  * A minimal XLSX (Office Open XML SpreadsheetML) writer: inline strings, numbers, booleans, one
  * worksheet per sheet, a default style, and a hand-written ZIP container with STORED entries.
  * No dependencies, deterministic output (fixed timestamps), memory proportional to the output.
+ *
+ * Over 300 lines: the sheet XML and its ZIP container are written together; the container goes to
+ * a library (fflate) with the formatted workbook of the deliverables issue, which splits this file.
  */
-import { exportColumns, neutraliseFormula, type ExtraColumns } from './csv-export';
+import { neutraliseFormula } from '../core/csv';
+import { exportColumns, type ExtraColumns } from './csv-export';
 import type { Classification } from './types';
 
 export interface Sheet {
@@ -339,8 +343,8 @@ export function classificationWorkbook(
 	const decimals = c.settings.metric === 'payments' ? 0 : c.scale;
 
 	const customers: Sheet['rows'] = [header];
-	for (let r = 0; r < c.order.length; r++) {
-		const i = c.order[r];
+	for (let r = 0; r < c.rankOrder.length; r++) {
+		const i = c.rankOrder[r];
 		customers.push([
 			r + 1,
 			text(keys[i]),
@@ -349,7 +353,7 @@ export function classificationWorkbook(
 			c.share[r],
 			c.cumShare[r],
 			text(classNames[c.classIndex[r]]),
-			c.key[r] === 1,
+			c.isKeyCustomer[r] === 1,
 			...extraCells.map((f) => text(f(i)))
 		]);
 	}

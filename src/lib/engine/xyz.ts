@@ -83,8 +83,8 @@ export function classifyXyz(
 	const cellValue = new Array<number>(classes * 3).fill(0);
 
 	const values: number[] = [];
-	for (let r = 0; r < classification.order.length; r++) {
-		const c = classification.order[r];
+	for (let r = 0; r < classification.rankOrder.length; r++) {
+		const c = classification.rankOrder[r];
 		const i = slot.get(c);
 		values.length = 0;
 		if (i !== undefined) {

@@ -1,0 +1,54 @@
+/**
+ * One Chart.js lifecycle for every chart: an attachment for a `<canvas>` that builds the chart when
+ * the canvas is mounted, rebuilds it when anything the configuration reads changes (the view, the
+ * colours, the UI language), and destroys it when the canvas goes away.
+ */
+import type { Attachment } from 'svelte/attachments';
+import { Chart, type ChartConfiguration, type ChartType, type DefaultDataPoint } from 'chart.js';
+import { i18n } from '../i18n/index.svelte';
+import { chartInk } from './format';
+
+/** The active theme's chart colours (CSS colour strings), read each time a chart is built. */
+export type ChartInk = ReturnType<typeof chartInk>;
+
+export interface ChartLifecycleOptions {
+	/**
+	 * Build in a task of its own (setTimeout 0) instead of during the update: a chart reads styles and
+	 * lays out (tens of ms), so the page's first paint is not one long task. The old chart stays
+	 * until the new one replaces it.
+	 */
+	defer?: boolean;
+	/** Make the theme's muted colour Chart.js's default text colour (ticks, titles) before building. */
+	themeText?: boolean;
+}
+
+/**
+ * `{@attach chartLifecycle(build, options)}` on a canvas. `build(ink)` returns the configuration, or
+ * null for no chart (nothing to show yet); the reactive state it reads (and the locale) decides when
+ * the chart is rebuilt.
+ */
+export function chartLifecycle<T extends ChartType, D = DefaultDataPoint<T>>(
+	build: (ink: ChartInk) => ChartConfiguration<T, D> | null,
+	options: ChartLifecycleOptions = {}
+): Attachment<HTMLCanvasElement> {
+	return (canvas) => {
+		let chart: Chart<T, D> | null = null;
+		const create = (config: ChartConfiguration<T, D> | null) => {
+			chart?.destroy();
+			chart = config ? new Chart(canvas, config) : null;
+		};
+		$effect(() => {
+			void i18n.locale;
+			const ink = chartInk();
+			if (options.themeText) Chart.defaults.color = ink.muted;
+			const config = build(ink);
+			if (!options.defer) {
+				create(config);
+				return;
+			}
+			const timer = setTimeout(() => create(config), 0);
+			return () => clearTimeout(timer);
+		});
+		return () => chart?.destroy();
+	};
+}
