@@ -105,23 +105,43 @@ describe('WorkspaceState', () => {
 		vi.spyOn(pageStore, 'saveWorkspace').mockResolvedValue({ ok: false, code: 'quota', message: 'full' });
 		const w = new WorkspaceState(session);
 		expect(await w.create('X')).toBeNull();
-		expect(session.errors).toEqual([{ kind: 'internal', message: 'full' }]);
+		expect(session.errors).toEqual([{ kind: 'storage', code: 'quota' }]);
+	});
+
+	it('a refused choice is shown once per code, and the choice still holds for this page load', async () => {
+		const session = new Session(heldWorker().create);
+		vi.spyOn(pageStore, 'saveSetting').mockResolvedValue({ ok: false, code: 'blocked', message: 'closed' });
+		const w = new WorkspaceState(session);
+		await w.choose('other');
+		await w.choose('other');
+		expect(w.workspaceId).toBe('other');
+		expect(session.errors).toEqual([{ kind: 'storage', code: 'blocked' }]);
 	});
 });
 
 describe('SettingsState', () => {
 	it('starts from the defaults, saves a change and reloads it; the engine settings resolve the period', async () => {
-		const a = new SettingsState();
+		const a = new SettingsState(new Session(heldWorker().create));
 		await a.reload();
 		expect(a.settings).toEqual(DEFAULT_SETTINGS);
 		a.update({ period: 'year', keyShare: 0.3 });
 		await a.save();
-		const b = new SettingsState();
+		const b = new SettingsState(new Session(heldWorker().create));
 		await b.reload();
 		expect(b.settings.period).toBe('year');
 		expect(b.settings.keyShare).toBe(0.3);
 		expect(b.engineSettings(null).dateFrom).toBeUndefined();
 		expect(b.engineSettings([19000, 19500]).dateFrom).toBeDefined();
+	});
+
+	it('a refused save keeps the change and shows the storage error', async () => {
+		const session = new Session(heldWorker().create);
+		vi.spyOn(pageStore, 'saveSetting').mockResolvedValue({ ok: false, code: 'quota', message: 'full' });
+		const s = new SettingsState(session);
+		s.update({ keyShare: 0.2 });
+		await s.save();
+		expect(s.settings.keyShare).toBe(0.2);
+		expect(session.errors).toEqual([{ kind: 'storage', code: 'quota' }]);
 	});
 });
 
@@ -168,5 +188,17 @@ describe('CRM storage errors', () => {
 		await crm.saveProspect(p);
 		expect(crm.storageError).toBeNull();
 		expect(crm.prospects.some((x) => x.id === 'p1')).toBe(true);
+	});
+});
+
+describe('import marker', () => {
+	it('an import left running is reported once; one that ended is not', async () => {
+		const { markImportRunning, importWasInterrupted } = await import('../../src/lib/state/import-marker');
+		const done = markImportRunning();
+		done();
+		expect(await importWasInterrupted()).toBe(false);
+		markImportRunning(); // the tab closes before the import ends
+		expect(await importWasInterrupted()).toBe(true);
+		expect(await importWasInterrupted()).toBe(false);
 	});
 });

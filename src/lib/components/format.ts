@@ -1,5 +1,7 @@
 import { i18n, t, type MessageKey } from '../i18n/index.svelte';
 import type { ClassDef, Metric } from '../engine/types';
+import type { Reminder } from '../engine/crm-types';
+import { formatDay } from '../core/calendar';
 import { PRESET_CLASS_NAMES } from '../state/settings';
 
 /** A class name as the reader sees it: presets translated, user names as typed. */
@@ -40,4 +42,26 @@ export function chartInk(): { ink: string; grid: string; muted: string } {
 	const css = getComputedStyle(document.documentElement);
 	const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
 	return { ink: v('--text', '#16191d'), grid: v('--border', '#e3e6ea'), muted: v('--text-muted', '#555d68') };
+}
+
+/** A key-account reminder in words: a pause until a day, a review due, or days since the last contact. */
+export function reminderText(r: Reminder): string {
+	if (r.kind === 'pauseContact') return t('today.pause', { date: r.until === undefined ? '—' : formatDay(r.until) });
+	if (r.kind === 'reviewDue') return t('today.review');
+	return r.daysSince === undefined || !Number.isFinite(r.daysSince)
+		? t('today.contactNever')
+		: t('today.contactDue', { days: i18n.number(r.daysSince) });
+}
+
+/** A percent field's value as a fraction (12.5 → 0.125); null when the field is empty or not a number. */
+export function fractionFromPercent(value: string): number | null {
+	if (value.trim() === '') return null;
+	const n = Number(value);
+	return Number.isFinite(n) ? n / 100 : null;
+}
+
+/** Calls `apply` with a percent field's value as a fraction; an empty or non-numeric field changes nothing. */
+export function ifPercent(value: string, apply: (fraction: number) => void): void {
+	const f = fractionFromPercent(value);
+	if (f !== null) apply(f);
 }

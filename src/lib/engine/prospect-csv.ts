@@ -3,7 +3,7 @@
  * core/csv.ts; ingest/prospect-csv.ts reads such a file back.
  */
 import { formatDay } from '../core/calendar';
-import { writeCsv } from '../core/csv';
+import { RFC_4180_CSV, writeCsv, type CsvDialect } from '../core/csv';
 import { CRITERIA, type Prospect } from './crm-types';
 import { falseClient, prospectStatus } from './qualifier';
 
@@ -26,11 +26,15 @@ export const PROSPECT_EXPORT_HEADER: readonly string[] = Object.freeze([
 
 /**
  * Prospects as CSV: the header above, one row per prospect, every cell formula-safe, CRLF line
- * ends (including after the last row), no BOM. Deal size as a plain JS number ('.' decimal),
+ * ends (including after the last row), in `dialect` (default: RFC 4180, no BOM). Deal size as a plain JS number ('.' decimal),
  * dates as YYYY-MM-DD, status as its code, false_client as true/false (as of `today`), criteria
  * as yes/no/unknown.
  */
-export function prospectsCsv(prospects: readonly Prospect[], today: number): string {
+export function prospectsCsv(
+	prospects: readonly Prospect[],
+	today: number,
+	dialect: CsvDialect = RFC_4180_CSV
+): string {
 	const rows: string[][] = [[...PROSPECT_EXPORT_HEADER]];
 	for (const p of prospects) {
 		const cells = [
@@ -47,5 +51,5 @@ export function prospectsCsv(prospects: readonly Prospect[], today: number): str
 		];
 		rows.push(cells.map((c) => c ?? ''));
 	}
-	return writeCsv(rows);
+	return writeCsv(rows, dialect);
 }

@@ -18,6 +18,7 @@
  * Values with more than 9 decimals are rounded to 9 (the engine keeps up to 15).
  */
 import { MISSING_CUSTOMER_KEYS } from '../core/missing-customer';
+import { TOTAL_WORDS } from '../core/total-labels';
 import type { ClassifySettings } from './types';
 import { toPpm } from './share';
 import { formatDay } from '../core/calendar';
@@ -58,20 +59,6 @@ export function classificationSqlResult(
 		return { ok: false, problem: 'failed', message: err instanceof Error ? err.message : String(err) };
 	}
 }
-
-/** Total-row labels the import skips in the key column (with an optional ':' or '.'). */
-const TOTAL_LABELS = [
-	'итого',
-	'итог',
-	'всего',
-	'total',
-	'totals',
-	'grand total',
-	'subtotal',
-	'sum',
-	'сумма',
-	'общий итог'
-];
 
 const percent = (fraction: number) => `${decimalText(toPpm(fraction) * 100)} %`;
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
@@ -157,7 +144,7 @@ export function classificationSql(
 	if (countOrders) select.push(`TRIM(CAST(${col(columns.orderId!)} AS ${d.text})) AS order_id`);
 
 	// --- in scope: skipped keys, period, returns ---
-	const skippedKeys = [...MISSING_CUSTOMER_KEYS, ...TOTAL_LABELS.flatMap((t) => [t, `${t}:`, `${t}.`])].map(d.str);
+	const skippedKeys = [...MISSING_CUSTOMER_KEYS, ...TOTAL_WORDS.flatMap((t) => [t, `${t}:`, `${t}.`])].map(d.str);
 	const skipped = Array.from({ length: Math.ceil(skippedKeys.length / 12) }, (_, i) =>
 		skippedKeys.slice(i * 12, i * 12 + 12).join(', ')
 	).join(',\n      ');

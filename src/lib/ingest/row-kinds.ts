@@ -307,26 +307,9 @@ export function docTypeKind(value: string): RowKind {
  * Values only a deals pipeline has: a won or lost deal. Payment words («оплачено», «успешно»)
  * are not among them: an order status column says them too.
  */
-const DEAL_MARKERS = new Set(
-	[
-		'won',
-		'closed won',
-		'closedwon',
-		'deal won',
-		'успешно реализовано',
-		'сделка успешна',
-		'сделка заключена',
-		'выиграна',
-		'gewonnen',
-		'gagné',
-		'gagnée',
-		'ganado',
-		'ganada',
-		'vinto',
-		'câștigat',
-		'castigat'
-	].map(normaliseValue)
-);
+/** Won words that also close a plain order or payment ('оплачено'), so they do not make a column a deals pipeline. */
+const NOT_DEAL_SPECIFIC = new Set(['успешно', 'успешна', 'выигрыш', 'заключена', 'оплачено', 'оплачена']);
+const DEAL_MARKERS = new Set(WON.filter((w) => !NOT_DEAL_SPECIFIC.has(w)).map(normaliseValue));
 
 /** True when some value of a status column is a won or lost deal: the column is a deals pipeline. */
 export function looksLikeDealStages(values: readonly string[]): boolean {
@@ -347,9 +330,4 @@ export function isReturnsTitle(line: string): boolean {
 	);
 }
 
-/** 'Total for Anchor Marine', 'Итого по ООО «Кедр»', 'TOTAL', 'Subtotal:', 'Сумма': a report's totals line (README, customer key). */
-export function isTotalLabel(text: string): boolean {
-	return /^(total|totals|grand total|subtotal|sum|сумма|итого|итог|всего|общий итог|summe|gesamt|gesamtsumme|total général|total general|totale)(\s+(for|по|für|pour|para|per|pentru)\s.*|[:.]?)$/i.test(
-		text.trim()
-	);
-}
+export { isTotalLabel } from '../core/total-labels';

@@ -1,13 +1,15 @@
 /**
  * The Analysis page's state, composed of one rune class per concern (README "Architecture"):
  * `Session` (worker client, phase, errors), `WorkspaceState`, `SettingsState`, `DashboardState`
- * (with `TabViews`) and `ImportFlow`. Each concern has its own spec in tests/.
+ * (with `TabViews`) and `ImportFlow`, each exported below as its one instance.
  *
  * `AppState` builds them around one worker client and loads them once per page load (`init`).
  * Its accessors are the page's vocabulary (`app.phase`, `app.openMeta`, `app.runImport()`…):
- * each one only forwards to the concern that owns the field, so components do not need to know
- * which concern that is. No logic lives here beyond `init`, `switchWorkspace` and the share link,
- * which span concerns.
+ * each one only forwards to the concern that owns the field. No logic lives here beyond `init`,
+ * `switchWorkspace` and the share link, which span concerns.
+ *
+ * Specs: tests/component/state-concerns.test.ts (session, workspace, settings, tab views, CRM
+ * storage errors), import-saving.test.ts and dataset-errors.test.ts (import flow and dashboard).
  */
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
@@ -46,7 +48,7 @@ export class AppState {
 	constructor(createW?: () => Worker) {
 		this.session = new Session(createW);
 		this.workspace = new WorkspaceState(this.session);
-		this.prefs = new SettingsState();
+		this.prefs = new SettingsState(this.session);
 		this.dashboard = new DashboardState(this.session, this.prefs, this.workspace);
 		this.imports = new ImportFlow(this.session, this.prefs, this.workspace, this.dashboard);
 	}
@@ -284,3 +286,5 @@ export class AppState {
 }
 
 export const app = new AppState();
+/** The concerns of `app`, one instance each. */
+export const { session, workspace, prefs, dashboard, imports } = app;

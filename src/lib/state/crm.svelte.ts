@@ -2,6 +2,8 @@ import { CRITERIA, type ContactEntry, type Dossier, type Prospect } from '../eng
 import { newProspect, type ProspectFilter, type ProspectSort } from '../engine/qualifier';
 import { newDossier, todayList } from '../engine/cadence';
 import { prospectsCsv } from '../engine/prospect-csv';
+import { EXCEL_CSV } from '../core/csv';
+import { managerOverload } from '../engine/manager-overload';
 import type { ProspectField } from '../ingest/prospect-csv';
 import { daysFromCivil } from '../core/calendar';
 import { dossierId } from '../store/crm';
@@ -42,6 +44,18 @@ class CrmState {
 	get reminders() {
 		return todayList(this.dossiers, this.today);
 	}
+
+	/** customer keys that have a dossier in this workspace */
+	dossierKeys = $derived(new Set(this.dossiers.map((d) => d.customerKey)));
+	/** customer keys that are key customers in the open dataset */
+	keyCustomerKeys = $derived(new Set((this.accounts?.customers ?? []).filter((c) => c.isKey).map((c) => c.key)));
+	/** managers of key customers, most first, with whether they have too many (README "The rules: Key-account cadence") */
+	managers = $derived(this.accounts?.hasManagers ? managerOverload(this.accounts.customers) : []);
+	/** dossiers of customers the open dataset's accounts list does not show (kept from earlier datasets) */
+	otherDossiers = $derived.by(() => {
+		const listed = new Set((this.accounts?.customers ?? []).map((c) => c.key));
+		return this.dossiers.filter((d) => !listed.has(d.customerKey));
+	});
 
 	private listening = false;
 
@@ -136,8 +150,9 @@ class CrmState {
 		return list.length;
 	}
 
-	exportProspects(): string {
-		return prospectsCsv(this.prospects, this.today);
+	/** The prospects as a CSV file for Excel (BOM, so Excel reads UTF-8). */
+	exportProspects(): Blob {
+		return new Blob([prospectsCsv(this.prospects, this.today, EXCEL_CSV)], { type: 'text/csv;charset=utf-8' });
 	}
 
 	async loadAccounts(): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The two periods the Movement tab compares (README "The rules: migration"), from its settings and
+ * The two periods the Movement tab compares (README "The rules: Movement between periods"), from its settings and
  * the dataset's last day: halves of a year, two custom ranges, or the last two complete quarters.
  */
 import { dayToParts } from '../core/calendar';

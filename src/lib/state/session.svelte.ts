@@ -4,13 +4,15 @@
  * dashboard, import flow) gets this session in its constructor.
  */
 import { WorkerClient, WorkerFailure } from '../worker/client';
+import type { StorageCode } from '../store/errors';
 import type { Failure } from '../worker/protocol';
 
 /**
  * What the page shows in an error box. `step`: an import step after classification failed and
- * nothing was stored; `open`: a stored dataset cannot be opened, shown with a button to delete it.
+ * nothing was stored; `open`: a stored dataset cannot be opened, shown with a button to delete it;
+ * `storage`: the page's own write (settings, workspace) was refused, with the app error code.
  */
-export type AppError = Failure;
+export type AppError = Failure | { kind: 'storage'; code: StorageCode };
 
 export type Phase = 'home' | 'mapping' | 'importing' | 'dashboard';
 
@@ -35,6 +37,12 @@ export class Session {
 				? err.failure
 				: { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 		this.errors = [...this.errors, e];
+	}
+
+	/** A refused storage call of the page: one error box per code. */
+	failStorage(code: StorageCode): void {
+		if (this.errors.some((e) => e.kind === 'storage' && e.code === code)) return;
+		this.errors = [...this.errors, { kind: 'storage', code }];
 	}
 
 	/** An `open` error for a dataset replaces any earlier one about the same dataset. */

@@ -4,12 +4,16 @@
  */
 import type { ClassifySettings } from '../engine/types';
 import { loadSetting, saveSetting } from '../store/page-store';
+import type { Session } from './session.svelte';
 import { DEFAULT_SETTINGS, toClassifySettings, type UserSettings } from './settings';
 
 const SETTINGS_KEY = 'classify';
 
 export class SettingsState {
 	settings = $state<UserSettings>(structuredClone(DEFAULT_SETTINGS));
+
+	/** `session` shows a refused save (the change stays for this page load). */
+	constructor(private readonly session: Session) {}
 
 	/** Settings as stored (at start, after a restore), or the defaults (none stored, after a wipe). */
 	async reload(): Promise<void> {
@@ -24,7 +28,8 @@ export class SettingsState {
 	}
 
 	async save(): Promise<void> {
-		await saveSetting(SETTINGS_KEY, $state.snapshot(this.settings));
+		const saved = await saveSetting(SETTINGS_KEY, $state.snapshot(this.settings));
+		if (!saved.ok) this.session.failStorage(saved.code);
 	}
 
 	/** A plain copy of the settings (for the worker and share links). */

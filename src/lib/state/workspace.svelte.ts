@@ -23,21 +23,22 @@ export class WorkspaceState {
 
 	async refreshWorkspaces(): Promise<void> {
 		const list = await loadWorkspaces();
-		if (!list.ok) return this.session.fail(new Error(list.message));
+		if (!list.ok) return this.session.failStorage(list.code);
 		this.workspaces = list.value;
 		if (!this.workspaces.some((w) => w.id === this.workspaceId)) this.workspaceId = DEFAULT_WORKSPACE_ID;
 	}
 
 	async refreshDatasets(): Promise<void> {
 		const list = await loadDatasets(this.workspaceId);
-		if (!list.ok) return this.session.fail(new Error(list.message));
+		if (!list.ok) return this.session.failStorage(list.code);
 		this.datasets = list.value;
 	}
 
 	/** Makes `id` the current workspace (remembered for the next visit) and lists its datasets. */
 	async choose(id: string): Promise<void> {
 		this.workspaceId = id;
-		await saveSetting(WORKSPACE_KEY, id);
+		const saved = await saveSetting(WORKSPACE_KEY, id);
+		if (!saved.ok) this.session.failStorage(saved.code);
 	}
 
 	/** A new workspace named `name`; answers its id, or null after showing why it was not saved. */
@@ -45,7 +46,7 @@ export class WorkspaceState {
 		const w: Workspace = { id: crypto.randomUUID(), name: name.trim(), createdAt: Date.now() };
 		const saved = await saveWorkspace(w);
 		if (!saved.ok) {
-			this.session.fail(new Error(saved.message));
+			this.session.failStorage(saved.code);
 			return null;
 		}
 		await this.refreshWorkspaces();

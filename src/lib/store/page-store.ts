@@ -15,9 +15,9 @@ import {
 	putDossier,
 	putProspect,
 	putProspects,
-	putWorkspace
+	putWorkspace,
+	deleteProspect
 } from './crm';
-import { deleteProspect } from './crm';
 import { getSetting, listDatasets, putSetting } from './datasets';
 import { getDb, type DatasetMeta, type Workspace } from './db';
 import { storageCode, type StorageCode } from './errors';
