@@ -180,11 +180,16 @@ describe('classification properties', () => {
 		fc.assert(
 			fc.property(rowsArb, classesArb, (rows, classes) => {
 				const { c } = run(rows, classes);
-				const customers = c.segments.reduce((s, r) => s + r.customers, 0);
+				// customers with a total ≤ 0 are their own row outside the classes (README "Segment totals")
+				const customers = c.segments.reduce((s, r) => s + r.customers, 0) + c.nonPositive.customers;
 				expect(customers).toBe(c.rankOrder.length);
-				expect(c.segments.reduce((s, r) => s + r.customerShare, 0)).toBeCloseTo(1, 9);
-				const positives = Array.from(c.value).filter((v) => v > 0).length;
-				if (positives > 0 && Array.from(c.value).every((v) => v >= 0)) {
+				expect(c.nonPositive.customers).toBe(Array.from(c.value).filter((v) => v <= 0).length);
+				expect(c.segments.reduce((s, r) => s + r.customerShare, 0) + c.nonPositive.customerShare).toBeCloseTo(1, 9);
+				// the class sums make the share base whatever the negatives; base + non-positive sum = net
+				expect(c.segments.reduce((s, r) => s + r.value, 0)).toBe(c.total);
+				expect(c.total + c.nonPositive.value).toBe(c.netTotal);
+				expect(c.netTotal).toBe(Array.from(c.value).reduce((s, v) => s + v, 0));
+				if (Array.from(c.value).some((v) => v > 0)) {
 					expect(c.segments.reduce((s, r) => s + r.valueShare, 0)).toBeCloseTo(1, 9);
 				}
 			})

@@ -1,6 +1,14 @@
 import { concentrationOf } from './concentration';
 import { compareShare, toPpm } from './share';
-import type { ClassBasis, ClassDef, Classification, ClassifySettings, CustomerTotals, SegmentRow } from './types';
+import type {
+	ClassBasis,
+	ClassDef,
+	Classification,
+	ClassifySettings,
+	CustomerTotals,
+	NonPositiveRow,
+	SegmentRow
+} from './types';
 
 /** Presets (README "The rules: Presets and classes by count"); bounds are the upper limits of the cumulative share before a customer. */
 export const PRESETS = {
@@ -111,7 +119,7 @@ export function classify(
 		cumShare[r] = T > 0 ? cumAbove / T : 0;
 	}
 
-	const segments = segmentsOf(classes, classIndex, value, T / unit, n);
+	const { segments, nonPositive, net } = segmentsOf(classes, classIndex, t, idx, T, unit);
 	const concentration = concentrationOf(t, idx, T, unit, settings);
 	return {
 		settings,
@@ -123,31 +131,53 @@ export function classify(
 		classIndex,
 		isKeyCustomer,
 		total: T / unit,
+		netTotal: net / unit,
 		segments,
+		nonPositive,
 		concentration
 	};
 }
 
+/**
+ * The segment table (README "Choices where the specification is silent: Segment totals"): each class
+ * counts and sums only its customers with a positive total, so the class sums add up to the share base
+ * `T` and their value shares to 1; customers with a total ≤ 0 form `nonPositive`. Sums are taken over
+ * the exact integer totals `t` (minor units) and divided by `unit` once; `net` is the sum of all totals
+ * in minor units. Customer shares are of all customers, so classes + `nonPositive` make 1.
+ */
 function segmentsOf(
 	classes: readonly ClassDef[],
 	classIndex: Uint8Array,
-	value: Float64Array,
-	total: number,
-	n: number
-): SegmentRow[] {
+	t: Float64Array,
+	idx: Int32Array,
+	T: number,
+	unit: number
+): { segments: SegmentRow[]; nonPositive: NonPositiveRow; net: number } {
+	const n = idx.length;
 	const counts = new Array<number>(classes.length).fill(0);
 	const sums = new Array<number>(classes.length).fill(0);
+	let outCount = 0;
+	let outSum = 0;
 	for (let r = 0; r < n; r++) {
-		counts[classIndex[r]]++;
-		sums[classIndex[r]] += value[r];
+		const v = t[idx[r]];
+		if (v > 0) {
+			counts[classIndex[r]]++;
+			sums[classIndex[r]] += v;
+		} else {
+			outCount++;
+			outSum += v;
+		}
 	}
-	return classes.map((c, k) => ({
-		classIndex: k,
-		name: c.name,
-		customers: counts[k],
-		customerShare: n > 0 ? counts[k] / n : 0,
-		value: sums[k],
-		valueShare: total > 0 ? sums[k] / total : 0,
-		average: counts[k] > 0 ? sums[k] / counts[k] : 0
-	}));
+	const row = (count: number, sum: number) => ({
+		customers: count,
+		customerShare: n > 0 ? count / n : 0,
+		value: sum / unit,
+		valueShare: T > 0 ? sum / T : 0,
+		average: count > 0 ? sum / unit / count : 0
+	});
+	return {
+		segments: classes.map((c, k) => ({ classIndex: k, name: c.name, ...row(counts[k], sums[k]) })),
+		nonPositive: row(outCount, outSum),
+		net: T + outSum
+	};
 }

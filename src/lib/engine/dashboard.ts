@@ -6,6 +6,7 @@ import type {
 	ClassifySettings,
 	Concentration,
 	Metric,
+	NonPositiveRow,
 	SegmentRow,
 	SalesColumns,
 	CustomerTotals
@@ -26,9 +27,16 @@ export interface ChartPoint {
 export interface DashboardView {
 	settings: ClassifySettings;
 	metrics: Metric[];
+	/** all customers with a row in scope: the classes' customers + `nonPositive.customers` */
 	customerCount: number;
+	/** share base, value units: sum of the positive customer totals (`Classification.total`) */
 	total: number;
+	/** net total, value units: sum of every customer's total, what the books show (`Classification.netTotal`) */
+	netTotal: number;
+	/** one row per class, positive totals only: values add up to `total`, value shares to 1 */
 	segments: SegmentRow[];
+	/** customers with a total ≤ 0, outside the class rows: `total + nonPositive.value = netTotal` */
+	nonPositive: NonPositiveRow;
 	concentration: Concentration;
 	pareto: ChartPoint[];
 	/** x (share of customers) where 80 % of the metric is reached, or null */
@@ -92,7 +100,9 @@ export function dashboardView(data: SalesColumns, c: Classification): DashboardV
 		metrics: availableMetrics(data),
 		customerCount: n,
 		total: c.total,
+		netTotal: c.netTotal,
 		segments: c.segments,
+		nonPositive: c.nonPositive,
 		concentration: c.concentration,
 		pareto,
 		x80: r80 >= 0 ? (r80 + 1) / n : null,

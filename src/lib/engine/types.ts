@@ -69,13 +69,40 @@ export interface CustomerTotals {
 	approximate: boolean;
 }
 
+/**
+ * One class of the segment table (README "Choices where the specification is silent: Segment totals"):
+ * only customers with a positive total are counted and summed, so the classes' values add up to the
+ * share base and their value shares to 1.
+ */
 export interface SegmentRow {
 	classIndex: number;
 	name: string;
+	/** customers of this class with a positive total */
 	customers: number;
+	/** `customers` as a fraction 0..1 of all customers (the non-positive row's share completes 1) */
 	customerShare: number;
+	/** sum of the class's totals, value units (currency for revenue/profit, count for payments/units) */
 	value: number;
+	/** `value` as a fraction 0..1 of the share base (`Classification.total`) */
 	valueShare: number;
+	/** `value / customers`, value units; 0 for an empty class */
+	average: number;
+}
+
+/**
+ * The customers whose total is zero or negative (returns exceed purchases; for profit, no profit):
+ * outside every class's sums, though each of them is in the lowest class per customer.
+ */
+export interface NonPositiveRow {
+	/** how many customers have a total ≤ 0 */
+	customers: number;
+	/** `customers` as a fraction 0..1 of all customers */
+	customerShare: number;
+	/** their summed total, value units: ≤ 0 */
+	value: number;
+	/** `value` as a fraction of the share base: ≤ 0 (0 when the base is 0) */
+	valueShare: number;
+	/** `value / customers`, value units; 0 when there are none */
 	average: number;
 }
 
@@ -113,7 +140,7 @@ export interface Classification {
 	rankOrder: Int32Array;
 	/** per rank: total (float, value units) */
 	value: Float64Array;
-	/** per rank: share of the grand total */
+	/** per rank: fraction of `total` (the share base); negative for a negative total */
 	share: Float64Array;
 	/** per rank: cumulative share including this customer */
 	cumShare: Float64Array;
@@ -121,8 +148,13 @@ export interface Classification {
 	classIndex: Uint8Array;
 	/** per rank: 1 when a key customer (README "The rules: Key customers"), else 0 */
 	isKeyCustomer: Uint8Array;
-	/** sum of positive totals: the base of every share */
+	/** sum of positive totals, value units: the base of every share */
 	total: number;
+	/** sum of every customer's total (net of returns), value units: what the books show; `total + nonPositive.value` */
+	netTotal: number;
+	/** one row per class; customers with a total ≤ 0 are in `nonPositive`, not here */
 	segments: SegmentRow[];
+	/** customers with a total ≤ 0; `segments` + this = all customers and `netTotal` */
+	nonPositive: NonPositiveRow;
 	concentration: Concentration;
 }
