@@ -99,3 +99,38 @@ describe('CSV export', () => {
 		);
 	});
 });
+
+describe('spreadsheetCsv (CSV for spreadsheets)', () => {
+	it('translated headers and values in the Russian dialect, text formula-safe', async () => {
+		const { spreadsheetCsv } = await import('../../src/lib/engine/csv-export');
+		const { RUSSIAN_EXCEL_CSV, EXCEL_CSV } = await import('../../src/lib/core/csv');
+		const { ruLabels } = await import('./export-fixture');
+		const { classify, PRESETS } = await import('../../src/lib/engine/abc');
+		const { aggregate } = await import('../../src/lib/engine/aggregate');
+		const { columnsOf } = await import('./helpers');
+		const settings = {
+			metric: 'revenue' as const,
+			returns: 'net' as const,
+			classes: [...PRESETS.abc],
+			keyShare: 0.1,
+			monoShare: 0.5
+		};
+		const data = columnsOf(
+			[
+				{ key: 'A', amount: 123456 },
+				{ key: '=1+1', amount: 100 }
+			],
+			2
+		);
+		const c = classify(aggregate(data, settings), data.customerKeys, settings);
+		const ru = spreadsheetCsv(c, data.customerKeys, data.customerNames, ruLabels(3), undefined, RUSSIAN_EXCEL_CSV);
+		const lines = ru.split('\r\n');
+		expect(lines[0]).toBe(
+			'\uFEFFМесто;Код клиента;Клиент;Сумма (выручка);Доля, %;Накопленная доля, %;Класс;Ключевой клиент'
+		);
+		expect(lines[1]).toMatch(/^1;A;A;1234,56;99,\d{4};99,\d{4};Класс A;да$/);
+		expect(lines[2]).toMatch(/^2;'=1\+1;'=1\+1;1,00;0,\d{4};100,0000;Класс [A-C];нет$/);
+		const en = spreadsheetCsv(c, data.customerKeys, data.customerNames, ruLabels(3), undefined, EXCEL_CSV);
+		expect(en.split('\r\n')[1]).toMatch(/^1,A,A,1234\.56,99\.\d{4},/);
+	});
+});

@@ -7,7 +7,8 @@ import { DEFAULT_VIP } from '../../src/lib/engine/vip';
 import { DEFAULT_XYZ } from '../../src/lib/engine/xyz';
 import { DEFAULT_RECENCY } from '../../src/lib/engine/recency';
 import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
-import { classificationWorkbook } from '../../src/lib/engine/xlsx';
+import { exportWorkbook } from '../../src/lib/engine/export-workbook';
+import { ruLabels } from './export-fixture';
 import { salesWith } from './helpers';
 
 const settings: ClassifySettings = {
@@ -84,27 +85,26 @@ describe('export when the date column holds no valid date', () => {
 	it('the xlsx export has the same header and empty date-based cells; so has the Excel CSV dialect', () => {
 		const data = undated();
 		const c = classify(aggregate(data, settings), data.customerKeys, settings);
-		const f = exportFile(data, c, all, 'xlsx', {
-			customers: 'Customers',
-			segments: 'Segments',
-			concentration: 'Concentration'
-		});
+		const labels = ruLabels(3);
+		const f = exportFile(data, c, all, 'xlsx', labels);
 		expect(f.extension).toBe('xlsx');
-		const [customers] = classificationWorkbook(
-			c,
-			data.customerKeys,
-			data.customerNames,
-			{ customers: 'C', segments: 'S', concentration: 'K' },
-			exportExtras(data, c, all)
-		);
-		expect(customers.rows[0]).toEqual(DATED_HEADER);
+		const [, customers] = exportWorkbook(c, data.customerKeys, data.customerNames, labels, exportExtras(data, c, all));
+		expect(customers.rows[0].slice(-4).map((h) => (h as { v: unknown }).v)).toEqual([
+			'VIP-статус',
+			'VIP-месяцы',
+			'XYZ',
+			'Давность'
+		]);
 		for (const row of customers.rows.slice(1)) expect(row.slice(-4)).toEqual(['', '', '', '']);
-		const semicolon = exportFile(data, c, all, 'csv-excel-ru', { customers: 'C', segments: 'S', concentration: 'K' });
+		const semicolon = exportFile(data, c, all, 'csv-sheet', labels, 'semicolon');
 		const lines = (semicolon.data as string)
 			.replace(/^\uFEFF/, '')
 			.trim()
 			.split(/\r?\n/);
-		expect(lines[0].split(';').slice(-4)).toEqual(DATE_COLUMNS);
+		expect(lines[0].split(';').slice(-4)).toEqual(['VIP-статус', 'VIP-месяцы', 'XYZ', 'Давность']);
+		const system = exportFile(data, c, all, 'csv-system', labels);
+		expect(system.data).toBe(exportClassification(data, c, all));
+		expect((system.data as string).split('\r\n')[0].split(',').slice(-4)).toEqual(DATE_COLUMNS);
 		expect(lines.slice(1).every((l) => l.endsWith(';;;;'))).toBe(true);
 	});
 

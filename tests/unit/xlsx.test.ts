@@ -4,17 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
-import Papa from 'papaparse';
-import {
-	buildXlsx,
-	classificationWorkbook,
-	columnName,
-	crc32,
-	sanitiseSheetName,
-	xmlEscape,
-	type Sheet
-} from '../../src/lib/engine/xlsx';
-import { classificationCsv } from '../../src/lib/engine/csv-export';
+import { buildXlsx, columnName, sanitiseSheetName, xmlEscape, type Sheet } from '../../src/lib/engine/xlsx';
+import { exportWorkbook } from '../../src/lib/engine/export-workbook';
+import { ruLabels } from './export-fixture';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings } from '../../src/lib/engine/types';
@@ -25,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileNo = 0;
 
 // ---------------------------------------------------------------------------------------------
-// a tiny ZIP reader (STORED only), independent of the writer
+// a tiny ZIP reader (STORED and DEFLATE), independent of the writer
 
 interface Entry {
 	name: string;
@@ -55,7 +47,6 @@ function unzip(bytes: Uint8Array): Entry[] {
 		const commentLen = v.getUint16(p + 32, true);
 		const local = v.getUint32(p + 42, true);
 		const name = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-		expect(csize).toBe(usize);
 		// the local header agrees with the central directory
 		expect(v.getUint32(local, true)).toBe(0x04034b50);
 		expect(v.getUint16(local + 8, true)).toBe(method);
@@ -66,19 +57,31 @@ function unzip(bytes: Uint8Array): Entry[] {
 		const lextra = v.getUint16(local + 28, true);
 		expect(dec.decode(bytes.subarray(local + 30, local + 30 + lnameLen))).toBe(name);
 		const start = local + 30 + lnameLen + lextra;
-		const data = bytes.subarray(start, start + csize);
+		const raw = bytes.subarray(start, start + csize);
+		const data = method === 8 ? new Uint8Array(zlib.inflateRawSync(raw)) : raw;
+		expect(data.length, name).toBe(usize);
 		entries.push({ name, data, crc, method });
 		p += 46 + nameLen + extraLen + commentLen;
 	}
 	return entries;
 }
 
-const zcrc = (b: Uint8Array): number => ((zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32 ?? crc32)(b);
+/** CRC-32 (IEEE): zlib's when Node has it, else a bitwise one. */
+const zcrc = (b: Uint8Array): number => {
+	const z = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+	if (z) return z(b);
+	let c = ~0 >>> 0;
+	for (const x of b) {
+		c ^= x;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	}
+	return ~c >>> 0;
+};
 
 function checkZip(bytes: Uint8Array): Map<string, string> {
 	const files = new Map<string, string>();
 	for (const e of unzip(bytes)) {
-		expect(e.method, e.name).toBe(0);
+		expect(e.method, e.name).toBe(8); // DEFLATE
 		expect(zcrc(e.data) >>> 0, e.name).toBe(e.crc);
 		files.set(e.name, new TextDecoder('utf-8', { fatal: true }).decode(e.data));
 	}
@@ -107,6 +110,8 @@ if sys.argv[2] == 'full':
             cells = []
             for c in row:
                 t = c.get('t')
+                if t is None and c.find(M + 'v') is None:
+                    continue
                 if t == 'inlineStr':
                     v = ''.join(x.text or '' for x in c.iter(M + 't'))
                 elif t == 'b':
@@ -164,16 +169,6 @@ function expected(rows: Sheet['rows']): unknown[][] {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('crc32', () => {
-	it('matches the check value and zlib', () => {
-		expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
-		expect(crc32(new Uint8Array())).toBe(0);
-		const data = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31 + (i >> 3)) & 0xff);
-		expect(crc32(data)).toBe(zcrc(data) >>> 0);
-		expect(crc32(data.subarray(3000), crc32(data.subarray(0, 3000)))).toBe(crc32(data));
-	});
-});
-
 describe('buildXlsx', () => {
 	it('writes a valid package with the expected parts', () => {
 		const bytes = buildXlsx([
@@ -229,6 +224,43 @@ describe('buildXlsx', () => {
 		const files = checkZip(buildXlsx([{ name: 'N', rows: [[1.5, -3, 1e-7]] }]));
 		expect(files.get('xl/worksheets/sheet1.xml')).toContain(
 			'<c r="A1"><v>1.5</v></c><c r="B1"><v>-3</v></c><c r="C1"><v>1e-7</v></c>'
+		);
+	});
+
+	it('writes styles, widths, a frozen header and an autofilter', () => {
+		const bold = { bold: true };
+		const pct = { numFmt: '0.00%' };
+		const money = { numFmt: '#,##0.00', fill: 'FFEEDD' };
+		const files = checkZip(
+			buildXlsx([
+				{
+					name: "It's",
+					rows: [
+						[
+							{ v: 'a', s: bold },
+							{ v: 'b', s: bold }
+						],
+						[
+							{ v: 0.25, s: pct },
+							{ v: 1234.5, s: money }
+						]
+					],
+					widths: [10, 20],
+					freezeHeader: true,
+					autoFilter: true
+				}
+			])
+		);
+		const xml = files.get('xl/worksheets/sheet1.xml')!;
+		expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+		expect(xml).toContain('<col min="2" max="2" width="20" customWidth="1"/>');
+		expect(xml).toContain('<autoFilter ref="A1:B2"/>');
+		expect(xml).toMatch(/<c r="A1" s="1" t="inlineStr">/);
+		const styles = files.get('xl/styles.xml')!;
+		expect(styles).toContain('<fgColor rgb="FFFFEEDD"/>');
+		expect(styles).toContain('<cellXfs count="4">');
+		expect(files.get('xl/workbook.xml')).toContain(
+			`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;It&apos;&apos;s&apos;!$A$1:$B$2</definedName>`
 		);
 	});
 
@@ -334,7 +366,7 @@ describe('buildXlsx', () => {
 	}, 60_000);
 });
 
-describe('classificationWorkbook', () => {
+describe('exportWorkbook', () => {
 	const settings: ClassifySettings = {
 		metric: 'revenue',
 		returns: 'net',
@@ -355,89 +387,108 @@ describe('classificationWorkbook', () => {
 	);
 	data.customerNames = data.customerKeys.map((k) => `Имя ${k}`);
 	data.customerNames[4] = '+cmd';
+	data.customerNames[0] = '\tname\nline';
 	const c = classify(aggregate(data, settings), data.customerKeys, settings);
-	const labels = { customers: 'Клиенты', segments: 'Сегменты', concentration: 'Концентрация' };
+	const labels = ruLabels(3);
+	const extra = {
+		metric: 'revenue',
+		vip: new Map([
+			[0, { status: 'vip', months: ['2024-01', '2024-02'] }],
+			[1, { status: 'good', months: [] }]
+		]),
+		xyz: new Map([
+			[0, 'X'],
+			[1, 'Z']
+		]),
+		recency: new Map([
+			[0, 'active'],
+			[2, 'lost']
+		]),
+		periodFrom: '2024-01-01'
+	};
+	const plain = (v: unknown) => (v !== null && typeof v === 'object' && 'v' in v ? (v as { v: unknown }).v : v);
 
-	/** Compares a customers sheet with classificationCsv, cell by cell. */
-	function sameAsCsv(rows: unknown[][], csv: string): void {
-		const parsed = Papa.parse<string[]>(csv.trim(), { delimiter: ',' }).data;
-		expect(rows.length).toBe(parsed.length);
-		expect(rows[0]).toEqual(parsed[0]);
-		const header = parsed[0];
-		for (let r = 1; r < parsed.length; r++) {
-			header.forEach((h, k) => {
-				const x = rows[r][k];
-				const want = parsed[r][k];
-				const where = `row ${r} ${h}`;
-				if (h === 'rank' || h === 'value') expect(x, where).toBe(Number(want));
-				else if (h === 'share' || h === 'cumulative_share') expect((x as number).toFixed(10), where).toBe(want);
-				else if (h === 'key_customer') expect(x, where).toBe(want === 'true');
-				else expect(x ?? '', where).toBe(want);
-			});
-		}
-	}
-
-	it('has the customers columns of the CSV export, in its order, with the same values', () => {
-		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, labels);
-		expect(sheets.map((s) => s.name)).toEqual(['Клиенты', 'Сегменты', 'Концентрация']);
-		sameAsCsv(sheets[0].rows, classificationCsv(c, data.customerKeys, data.customerNames));
-		expect(sheets[0].rows[2]).toEqual([
-			2,
-			`'=HYPERLINK("x")`,
-			`Имя =HYPERLINK("x")`,
-			250,
-			c.share[1],
-			c.cumShare[1],
-			'gold',
-			true
+	it('has the cover, customers, segments, concentration and one sheet per analysis', () => {
+		const sheets = exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra);
+		expect(sheets.map((s) => s.name)).toEqual([
+			'О файле',
+			'Клиенты',
+			'Сегменты',
+			'Концентрация',
+			'VIP',
+			'ABC×XYZ',
+			'Давность'
 		]);
+		expect(exportWorkbook(c, data.customerKeys, data.customerNames, labels).length).toBe(4);
 	});
 
-	it('with the extra columns too', () => {
-		const extra = {
-			metric: 'revenue',
-			vip: new Map([[0, { status: 'vip', months: ['2024-01', '2024-02'] }]]),
-			xyz: new Map([[1, 'X']]),
-			recency: new Map([[2, '=risk']]),
-			periodFrom: '2024-01-01'
-		};
-		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, labels, extra);
-		sameAsCsv(sheets[0].rows, classificationCsv(c, data.customerKeys, data.customerNames, extra));
+	it('customers: translated headers and values, the numbers of the systems CSV', () => {
+		const [, customers] = exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra);
+		expect(customers.freezeHeader && customers.autoFilter).toBe(true);
+		const rows = customers.rows.map((r) => r.map(plain));
+		expect(rows[0]).toEqual([
+			'Место',
+			'Код клиента',
+			'Клиент',
+			'Сумма (выручка)',
+			'Доля',
+			'Накопленная доля',
+			'Класс',
+			'Ключевой клиент',
+			'Показатель',
+			'VIP-статус',
+			'VIP-месяцы',
+			'XYZ',
+			'Давность',
+			'Период с',
+			'Период по'
+		]);
+		expect(rows[1]).toEqual([
+			1,
+			'A',
+			"'\tname\nline",
+			500,
+			c.share[0],
+			c.cumShare[0],
+			'Класс A',
+			'да',
+			'выручка',
+			'VIP',
+			'2024-01, 2024-02',
+			'X',
+			'активный',
+			'2024-01-01',
+			''
+		]);
+		expect(rows[2].slice(1, 3)).toEqual([`'=HYPERLINK("x")`, `Имя =HYPERLINK("x")`]);
+		expect(rows[2][9]).toBe('хороший');
 	});
 
-	it('segments and concentration', () => {
-		const [, seg, conc] = classificationWorkbook(c, data.customerKeys, data.customerNames, labels);
-		expect(seg.rows[0]).toEqual(['class', 'customers', 'customer_share', 'value', 'value_share', 'average']);
-		expect(seg.rows.slice(1)).toEqual(
-			c.segments.map((s) => [s.name, s.customers, s.customerShare, Number(s.value.toFixed(2)), s.valueShare, s.average])
-		);
-		const k = c.concentration;
-		expect(Object.fromEntries(conc.rows.slice(1))).toEqual({
-			metric: 'revenue',
-			customer_count: k.customerCount,
-			total: Number(k.total.toFixed(2)),
-			key_customers: k.keyCustomers,
-			mono_client: k.monoClient,
-			top1_share: k.top1Share,
-			top5_share: k.top5Share,
-			top20pct_share: k.top20PctShare,
-			customers_for_80: k.customersFor80,
-			customers_for_80_share: k.customersFor80Share,
-			gini: k.gini,
-			hhi: k.hhi
-		});
+	it('segments carry the playbooks (formula-safe), the total, the non-positive row and the net total', () => {
+		const [, , seg] = exportWorkbook(c, data.customerKeys, data.customerNames, labels);
+		const rows = seg.rows.map((r) => r.map(plain));
+		expect(rows[0][6]).toBe('Что делать');
+		expect(rows[1][6]).toBe("'=Действуйте с A");
+		const labelsCol = rows.map((r) => r[0]);
+		expect(labelsCol).toContain('Итого (клиенты с покупками)');
+		expect(labelsCol).toContain('Возвраты больше покупок');
+		const net = rows.find((r) => r[0] === 'Все клиенты за вычетом возвратов')!;
+		expect(net[3]).toBe(c.netTotal);
 	});
 
 	it('survives the trip through a real reader, text formula-safe', () => {
-		const sheets = classificationWorkbook(c, data.customerKeys, data.customerNames, labels);
+		const sheets = exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra);
 		const py = python(buildXlsx(sheets));
 		expect(py.testzip).toBeNull();
-		expect(py.sheets!.map((s) => s.name)).toEqual(['Клиенты', 'Сегменты', 'Концентрация']);
-		py.sheets!.forEach((s, i) => expect(denseRows(s), s.name).toEqual(expected(sheets[i].rows)));
+		expect(py.sheets!.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
+		py.sheets!.forEach((s, i) =>
+			expect(denseRows(s), s.name).toEqual(expected(sheets[i].rows.map((r) => r.map(plain) as Sheet['rows'][0])))
+		);
 		const texts = py.sheets!.flatMap((s) => denseRows(s).flat()).filter((v): v is string => typeof v === 'string');
 		expect(texts).toContain('\'=HYPERLINK("x")');
 		expect(texts).toContain("'+cmd");
 		expect(texts).toContain("'@F");
+		expect(texts).toContain("'+sales.csv");
 		expect(texts).toContain('-30'); // a plain number stays as it is
 		for (const t of texts) expect(/^[=+@\t\r\n]/.test(t) || (/^-/.test(t) && !/^-\d+(\.\d+)?$/.test(t))).toBe(false);
 	});

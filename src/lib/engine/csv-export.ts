@@ -3,6 +3,8 @@
  * columns, then the extras of the active analyses, written by the one writer of core/csv.ts.
  */
 import { csvNumber, RFC_4180_CSV, writeCsv, type CsvCell, type CsvDialect } from '../core/csv';
+import type { ExportLabels } from './export-labels';
+import { customerTable, valueDecimals } from './export-table';
 import type { Classification } from './types';
 
 export const EXPORT_HEADER = [
@@ -94,6 +96,48 @@ export function classificationCsv(
 			c.isKeyCustomer[r] ? 'true' : 'false',
 			...extraCells.map((f) => f(i))
 		]);
+	}
+	return writeCsv(rows, dialect);
+}
+
+/**
+ * The CSV for spreadsheets: the translated customer table (export-table.ts) in `dialect` (the UI
+ * locale's: ',' or ';' with decimal comma, both with a BOM). Headers and categorical values in the
+ * UI language; `value` with the metric's decimals; shares in percent with 4 decimals (the header
+ * says '%'); the key-customer flag as the labels' yes/no; text formula-safe.
+ */
+export function spreadsheetCsv(
+	c: Classification,
+	customerKeys: readonly string[],
+	customerNames: readonly string[],
+	labels: ExportLabels,
+	extra: ExtraColumns | undefined,
+	dialect: CsvDialect
+): string {
+	const cols = customerTable(c, customerKeys, customerNames, labels, extra);
+	const decimals = valueDecimals(c);
+	const rows: CsvCell[][] = [cols.map((col) => (col.kind === 'share' ? `${col.header}, %` : col.header))];
+	for (let r = 0; r < c.rankOrder.length; r++) {
+		const i = c.rankOrder[r];
+		rows.push(
+			cols.map((col): CsvCell => {
+				const v = col.cell(r, i);
+				switch (col.kind) {
+					case 'rank':
+						return csvNumber(String(v));
+					case 'money':
+						return csvNumber((v as number).toFixed(decimals));
+					case 'share':
+						return csvNumber(((v as number) * 100).toFixed(4));
+					case 'class':
+						return labels.classNames[v as number] ?? c.settings.classes[v as number]?.name ?? '';
+					case 'key':
+						return v ? labels.yes : labels.no;
+					default:
+						return String(v);
+				}
+			})
+		);
 	}
 	return writeCsv(rows, dialect);
 }

@@ -1,14 +1,16 @@
 /**
  * The downloads of an open classification (README "What an export means"): which extra columns
- * the active analyses add, and the file in the chosen format (CSV in three dialects, XLSX).
+ * the active analyses add, and the file in the chosen format (XLSX, CSV for spreadsheets, CSV for systems).
  */
 import { formatDay, monthLabel, NO_DAY } from '../core/calendar';
 import { EXCEL_CSV, RFC_4180_CSV, RUSSIAN_EXCEL_CSV, type CsvDialect } from '../core/csv';
-import { classificationCsv, type ExtraColumns } from './csv-export';
+import { classificationCsv, spreadsheetCsv, type ExtraColumns } from './csv-export';
+import type { ExportLabels } from './export-labels';
+import { exportWorkbook } from './export-workbook';
 import { classifyRecency, type RecencySettings } from './recency';
 import type { Classification, SalesColumns } from './types';
 import { classifyVip, type VipSettings } from './vip';
-import { buildXlsx, classificationWorkbook } from './xlsx';
+import { buildXlsx } from './xlsx';
 import { classifyXyz, type XyzSettings } from './xyz';
 
 export interface ExportSettings {
@@ -63,14 +65,15 @@ export function exportClassification(
 	return classificationCsv(c, data.customerKeys, data.customerNames, exportExtras(data, c, s), dialect);
 }
 
-/** 'csv': RFC 4180; 'csv-excel': with a BOM; 'csv-excel-ru': ';', decimal comma and a BOM; 'xlsx': a workbook. */
-export type ExportFormat = 'csv' | 'csv-excel' | 'csv-excel-ru' | 'xlsx';
+/**
+ * 'xlsx': the formatted workbook (export-workbook.ts); 'csv-sheet': the translated CSV for
+ * spreadsheets in the UI locale's dialect; 'csv-system': the stable machine-readable CSV
+ * (exportClassification in RFC 4180, the columns README "Export formats" documents).
+ */
+export type ExportFormat = 'xlsx' | 'csv-sheet' | 'csv-system';
 
-const CSV_DIALECT: Record<Exclude<ExportFormat, 'xlsx'>, CsvDialect> = {
-	csv: RFC_4180_CSV,
-	'csv-excel': EXCEL_CSV,
-	'csv-excel-ru': RUSSIAN_EXCEL_CSV
-};
+/** The spreadsheet CSV's dialect: 'comma' (',' and decimal point) or 'semicolon' (';' and decimal comma), both with a BOM. */
+export type SheetDialect = 'comma' | 'semicolon';
 
 export interface ExportedFile {
 	data: string | Uint8Array;
@@ -78,28 +81,27 @@ export interface ExportedFile {
 	extension: string;
 }
 
-/** One download in the chosen format; sheet names come from the UI language. */
+const CSV_MIME = 'text/csv;charset=utf-8';
+
+/** One download in the chosen format; every text of xlsx and csv-sheet comes from `labels` (the UI language). */
 export function exportFile(
 	data: SalesColumns,
 	c: Classification,
 	s: ExportSettings,
 	format: ExportFormat,
-	sheetNames: { customers: string; segments: string; concentration: string }
+	labels: ExportLabels,
+	sheetDialect: SheetDialect = 'comma'
 ): ExportedFile {
-	if (format === 'xlsx') {
-		const sheets = classificationWorkbook(
-			c,
-			data.customerKeys,
-			data.customerNames,
-			sheetNames,
-			exportExtras(data, c, s)
-		);
-		return {
-			data: buildXlsx(sheets),
-			mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			extension: 'xlsx'
-		};
+	if (format === 'csv-system') return { data: exportClassification(data, c, s), mime: CSV_MIME, extension: 'csv' };
+	const extra = exportExtras(data, c, s);
+	if (format === 'csv-sheet') {
+		const dialect = sheetDialect === 'semicolon' ? RUSSIAN_EXCEL_CSV : EXCEL_CSV;
+		const text = spreadsheetCsv(c, data.customerKeys, data.customerNames, labels, extra, dialect);
+		return { data: text, mime: CSV_MIME, extension: 'csv' };
 	}
-	const text = exportClassification(data, c, s, CSV_DIALECT[format]);
-	return { data: text, mime: 'text/csv;charset=utf-8', extension: 'csv' };
+	return {
+		data: buildXlsx(exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra)),
+		mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		extension: 'xlsx'
+	};
 }

@@ -13,7 +13,8 @@
  */
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
-import type { ExportFormat } from '../engine/export';
+import type { ExportFormat, SheetDialect } from '../engine/export';
+import type { ExportLabels } from '../engine/export-labels';
 import type { ClassifySettings } from '../engine/types';
 import { listen } from '../store/broadcast';
 import type { DatasetMeta, Workspace } from '../store/db';
@@ -200,8 +201,8 @@ export class AppState {
 	loadPage(): Promise<void> {
 		return this.dashboard.loadPage();
 	}
-	exportFile(format: ExportFormat, sheetNames: { customers: string; segments: string; concentration: string }) {
-		return this.dashboard.exportFile(format, sheetNames);
+	exportFile(format: ExportFormat, labels: ExportLabels, sheetDialect: SheetDialect) {
+		return this.dashboard.exportFile(format, labels, sheetDialect);
 	}
 	exportCsv(): Promise<string | null> {
 		return this.dashboard.exportCsv();

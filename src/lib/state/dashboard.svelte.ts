@@ -5,7 +5,8 @@
  */
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
-import type { ExportFormat } from '../engine/export';
+import type { ExportFormat, SheetDialect } from '../engine/export';
+import type { ExportLabels } from '../engine/export-labels';
 import type { ClassifySettings } from '../engine/types';
 import { announce } from '../store/broadcast';
 import type { DatasetMeta } from '../store/db';
@@ -180,7 +181,7 @@ export class DashboardState {
 	}
 
 	/** The export file, or null after adding the failure to `errors` (an export never throws at the page). */
-	async exportFile(format: ExportFormat, sheetNames: { customers: string; segments: string; concentration: string }) {
+	async exportFile(format: ExportFormat, labels: ExportLabels, sheetDialect: SheetDialect) {
 		const s = this.prefs.snapshot();
 		try {
 			return await this.session.client.request('exportFile', {
@@ -188,7 +189,8 @@ export class DashboardState {
 				xyz: s.xyz,
 				recency: s.recency,
 				format,
-				sheetNames
+				labels,
+				sheetDialect
 			});
 		} catch (err) {
 			this.session.fail(err);

@@ -23,7 +23,8 @@ import type { VipSettings } from '../engine/vip';
 import type { XyzSettings } from '../engine/xyz';
 import type { RecencySettings } from '../engine/recency';
 import type { Period } from '../engine/migration';
-import type { ExportedFile, ExportFormat } from '../engine/export';
+import type { ExportedFile, ExportFormat, SheetDialect } from '../engine/export';
+import type { ExportLabels } from '../engine/export-labels';
 import type { BackupErrorCode, RestorePlan } from '../store/backup';
 import type { Prospect } from '../engine/crm-types';
 import type { ProspectField } from '../ingest/prospect-csv';
@@ -71,11 +72,9 @@ export interface Api {
 	classify: [{ settings: ClassifySettings }, DashboardView];
 	query: [CustomerQuery, CustomerPage];
 	exportCsv: [ExportOptions, string];
+	/** `labels`: every text of the file in the UI language (made by the page with t()); `sheetDialect`: the CSV for spreadsheets' dialect */
 	exportFile: [
-		ExportOptions & {
-			format: ExportFormat;
-			sheetNames: { customers: string; segments: string; concentration: string };
-		},
+		ExportOptions & { format: ExportFormat; labels: ExportLabels; sheetDialect: SheetDialect },
 		ExportedFile
 	];
 	backupExport: [{ workspaceId: string }, Blob];

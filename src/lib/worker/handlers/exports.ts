@@ -1,4 +1,4 @@
-/** Export requests: the open classification as CSV text, or as a file (CSV or XLSX) with its sheets. */
+/** Export requests: the open classification as CSV text, or as a file (XLSX, CSV for spreadsheets or for systems) in the page's words. */
 import { exportClassification, exportFile } from '../../engine/export';
 import { need } from '../open-dataset';
 import type { HandlersFor } from './types';
@@ -9,8 +9,8 @@ export const exportHandlers: HandlersFor<'exportCsv' | 'exportFile'> = {
 		return exportClassification(c.analysis.data, c.classification, options);
 	},
 
-	async exportFile({ format, sheetNames, ...options }, ctx) {
+	async exportFile({ format, labels, sheetDialect, ...options }, ctx) {
 		const c = need(ctx);
-		return exportFile(c.analysis.data, c.classification, options, format, sheetNames);
+		return exportFile(c.analysis.data, c.classification, options, format, labels, sheetDialect);
 	}
 };

@@ -1,0 +1,96 @@
+/**
+ * The workbook opened by a real office suite: LibreOffice headless converts every sheet to CSV
+ * and the values must match. Fails (never skips) when `soffice` is missing: .ci/run installs it.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { buildXlsx } from '../../src/lib/engine/xlsx';
+import { exportWorkbook } from '../../src/lib/engine/export-workbook';
+import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { aggregate } from '../../src/lib/engine/aggregate';
+import type { ClassifySettings } from '../../src/lib/engine/types';
+import { columnsOf } from './helpers';
+import { ruLabels } from './export-fixture';
+
+const dir = mkdtempSync(join(tmpdir(), 'xlsx-lo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('LibreOffice opens the workbook', () => {
+	it('every sheet converts to CSV with the values written', () => {
+		const settings: ClassifySettings = {
+			metric: 'revenue',
+			returns: 'net',
+			classes: [...PRESETS.abc],
+			keyShare: 0.1,
+			monoShare: 0.5
+		};
+		const data = columnsOf(
+			[
+				{ key: 'A', amount: 5000000 },
+				{ key: '=HYPERLINK("x")', amount: 250000 },
+				{ key: 'Ромашка; ООО', amount: 150033 },
+				{ key: '@F', amount: -100 }
+			],
+			2
+		);
+		const c = classify(aggregate(data, settings), data.customerKeys, settings);
+		const extra = { metric: 'revenue', xyz: new Map([[0, 'X']]), recency: new Map([[1, 'lost']]) };
+		const sheets = exportWorkbook(c, data.customerKeys, data.customerNames, ruLabels(3), extra);
+		const file = join(dir, 'book.xlsx');
+		writeFileSync(file, buildXlsx(sheets));
+		execFileSync(
+			'soffice',
+			[
+				'--headless',
+				`-env:UserInstallation=file://${join(dir, 'profile')}`,
+				'--convert-to',
+				'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+				file,
+				'--outdir',
+				dir
+			],
+			{ stdio: 'pipe', timeout: 120_000 }
+		);
+		const csvs = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+		expect(csvs.length).toBe(sheets.length);
+		const sheet = (name: string) => {
+			const f = csvs.find((x) => x.endsWith(`-${name}.csv`))!;
+			expect(f, name).toBeDefined();
+			return Papa.parse<string[]>(readFileSync(join(dir, f), 'utf8').trim(), { delimiter: ',' }).data;
+		};
+		const customers = sheet('Клиенты');
+		expect(customers[0].slice(0, 8)).toEqual([
+			'Место',
+			'Код клиента',
+			'Клиент',
+			'Сумма (выручка)',
+			'Доля',
+			'Накопленная доля',
+			'Класс',
+			'Ключевой клиент'
+		]);
+		// the values themselves (the filter's "save as shown" is off)
+		expect(customers[1][0]).toBe('1');
+		expect(customers[1][1]).toBe('A');
+		expect(Number(customers[1][3])).toBe(50000);
+		// percent cells read back as percent of the value written
+		expect(customers[1][4]).toMatch(/%$/);
+		expect(Number(customers[1][4].slice(0, -1)) / 100).toBeCloseTo(c.share[0], 12);
+		expect(customers[1][6]).toBe('Класс A');
+		expect(customers[1][7]).toBe('да');
+		expect(customers.flat()).toContain(`'=HYPERLINK("x")`);
+		expect(customers.flat()).toContain("'@F");
+		const cover = sheet('О файле');
+		expect(cover[0][0]).toBe('Paretoscope: классификация клиентов');
+		expect(cover.flat()).toContain("'+sales.csv");
+		const seg = sheet('Сегменты');
+		expect(seg[0][0]).toBe('Класс');
+		expect(sheet('ABC×XYZ')[0][0]).toBe('Класс');
+		expect(sheet('Давность').length).toBe(5);
+		expect(sheet('Концентрация')[1][1]).toBe(String(c.concentration.customerCount));
+	}, 180_000);
+});
