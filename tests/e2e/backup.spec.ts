@@ -1,15 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fixture } from './helpers';
+import { downloadSystemCsv, fixture } from './helpers';
 
 test.use({ locale: 'en-US' });
 
 async function exportCsv(page: Page): Promise<string> {
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByRole('button', { name: /Export CSV/ }).click()
-	]);
-	return readFileSync(await download.path(), 'utf8');
+	return downloadSystemCsv(page);
 }
 
 test('backup: export, delete everything, restore in the same browser: identical datasets, settings and prospects', async ({

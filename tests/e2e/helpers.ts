@@ -15,3 +15,19 @@ export function recordRequests(page: Page): string[] {
 export function foreignRequests(urls: string[], origin: string): string[] {
 	return urls.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
 }
+
+/**
+ * Downloads "CSV for systems" (the stable English columns) from the dashboard's "More exports"
+ * menu; `more` and `system` are the menu and item names in the page's language.
+ */
+export async function downloadSystemCsv(
+	page: Page,
+	names: { more: string | RegExp; system: string | RegExp } = { more: 'More exports', system: /CSV for systems/ }
+): Promise<string> {
+	await page.locator('summary').filter({ hasText: names.more }).click();
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: names.system }).click()
+	]);
+	return readFileSync(await download.path(), 'utf8');
+}
