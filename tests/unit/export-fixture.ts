@@ -11,7 +11,9 @@ export function ruLabels(classes: number): ExportLabels {
 			concentration: 'Концентрация',
 			vip: 'VIP',
 			xyz: 'ABC×XYZ',
-			recency: 'Давность'
+			recency: 'Давность',
+			movement: 'Движение',
+			margin: 'Выдавливание маржи'
 		},
 		columns: {
 			rank: 'Место',
@@ -66,6 +68,26 @@ export function ruLabels(classes: number): ExportLabels {
 			hhi: 'HHI'
 		},
 		matrix: { class: 'Класс', customers: 'клиентов', value: 'сумма', total: 'Итого' },
+		movement: {
+			previous: 'Было (период)',
+			current: 'Стало (период)',
+			fromTo: 'Класс был ↓ / класс стал →',
+			new: 'новые',
+			lost: 'ушедшие',
+			total: 'Итого'
+		},
+		margin: {
+			companyMargin: 'Маржа компании',
+			gap: 'Допустимое отставание от маржи компании',
+			limit: '=Сигнал, если маржа ниже',
+			revenue: 'Выручка',
+			profit: 'Прибыль',
+			margin: 'Маржа',
+			revenueRank: 'Место по выручке',
+			profitRank: 'Место по прибыли',
+			flag: 'Выдавливание',
+			reasons: { 'negative-profit': 'убыток', 'below-company': 'ниже маржи компании' }
+		},
 		cover: {
 			title: 'Paretoscope: классификация клиентов',
 			rows: [

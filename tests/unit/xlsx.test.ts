@@ -10,7 +10,9 @@ import { ruLabels } from './export-fixture';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings } from '../../src/lib/engine/types';
-import { columnsOf } from './helpers';
+import { columnsOf, salesOf } from './helpers';
+import { daysFromCivil } from '../../src/lib/core/calendar';
+import { exportFile, exportTabs } from '../../src/lib/engine/export';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -492,4 +494,117 @@ describe('exportWorkbook', () => {
 		expect(texts).toContain('-30'); // a plain number stays as it is
 		for (const t of texts) expect(/^[=+@\t\r\n]/.test(t) || (/^-/.test(t) && !/^-\d+(\.\d+)?$/.test(t))).toBe(false);
 	});
+});
+
+describe('exportWorkbook: Movement and Margin squeeze', () => {
+	const settings: ClassifySettings = {
+		metric: 'revenue',
+		returns: 'net',
+		classes: [...PRESETS.abc],
+		keyShare: 0.1,
+		monoShare: 0.5
+	};
+	const q1 = daysFromCivil(2024, 2, 10);
+	const q2 = daysFromCivil(2024, 5, 10);
+	// A stays on top; B leaves; '=C' is new; D and E change places; A sells at a loss
+	const data = salesOf(
+		[
+			{ key: 'A', amount: 10000, profit: 3000, day: q1 },
+			{ key: 'A', amount: 12000, profit: -3500, day: q2 },
+			{ key: 'B', amount: 5000, profit: 1000, day: q1 },
+			{ key: '=C', amount: 4000, profit: 200, day: q2 },
+			{ key: 'D', amount: 3000, profit: 900, day: q1 },
+			{ key: 'D', amount: 500, profit: 150, day: q2 },
+			{ key: 'E', amount: 600, profit: 180, day: q1 },
+			{ key: 'E', amount: 3500, profit: 1000, day: q2 }
+		],
+		2
+	);
+	data.profitScale = 2;
+	const c = classify(aggregate(data, settings), data.customerKeys, settings);
+	const labels = ruLabels(3);
+	const periods = {
+		previous: { from: daysFromCivil(2024, 1, 1), to: daysFromCivil(2024, 3, 31) },
+		current: { from: daysFromCivil(2024, 4, 1), to: daysFromCivil(2024, 6, 30) }
+	};
+	const tabs = exportTabs(data, c, { migration: periods, marginGap: 0.1 });
+	const sheets = exportWorkbook(c, data.customerKeys, data.customerNames, labels, undefined, tabs);
+	const plain = (v: unknown) => (v !== null && typeof v === 'object' && 'v' in v ? (v as { v: unknown }).v : v);
+	const rowsOf = (name: string) => sheets.find((s) => s.name === name)!.rows.map((r) => r.map(plain));
+
+	it('come last, only when the data allows', () => {
+		expect(sheets.map((s) => s.name).slice(-2)).toEqual(['Движение', 'Выдавливание маржи']);
+		// no profit column: no margin sheet; no dates: no movement sheet
+		const plainData = columnsOf([{ key: 'A', amount: 100 }]);
+		const pc = classify(aggregate(plainData, settings), plainData.customerKeys, settings);
+		expect(exportTabs(plainData, pc, { migration: periods, marginGap: 0.1 })).toEqual({});
+		// nothing asked: nothing computed
+		expect(exportTabs(data, c, {})).toEqual({});
+	});
+
+	it('movement: class before × class now, new and lost, with totals', () => {
+		const m = tabs.migration!;
+		const rows = rowsOf('Движение');
+		expect(rows[0]).toEqual(['Было (период)', '2024-01-01 – 2024-03-31']);
+		expect(rows[1]).toEqual(['Стало (период)', '2024-04-01 – 2024-06-30']);
+		expect(rows[3]).toEqual(['Класс был ↓ / класс стал →', 'Класс A', 'Класс B', 'Класс C', 'ушедшие', 'Итого']);
+		const count = (from: number | 'new', to: number | 'lost') =>
+			m.cells.find((x) => x.from === from && x.to === to)?.customers.length ?? 0;
+		const froms: (number | 'new')[] = [0, 1, 2, 'new'];
+		const tos: (number | 'lost')[] = [0, 1, 2, 'lost'];
+		froms.forEach((f, i) => {
+			const row = rows[4 + i];
+			expect(row[0]).toBe(f === 'new' ? 'новые' : `Класс ${'ABC'[f]}`);
+			const cells = tos.map((t) => (f === 'new' && t === 'lost' ? null : count(f, t)));
+			expect(row.slice(1, 5)).toEqual(cells);
+			expect(row[5]).toBe(cells.reduce<number>((a, v) => a + (v ?? 0), 0));
+		});
+		// B left, '=C' came: one lost, one new; the grand total counts everyone of either period
+		expect(rows[4 + 3].slice(1, 4).reduce<number>((a, v) => a + (v as number), 0)).toBe(1);
+		const total = rows[8];
+		expect(total[0]).toBe('Итого');
+		expect(total[4]).toBe(1);
+		expect(total[5]).toBe(5);
+	});
+
+	it('margin squeeze: company lines, the top class with both ranks and the reason', () => {
+		const m = tabs.margin!.result;
+		const rows = rowsOf('Выдавливание маржи');
+		expect(rows[0]).toEqual(['Маржа компании', m.companyMargin]);
+		expect(rows[1]).toEqual(['Допустимое отставание от маржи компании', 0.1]);
+		expect(rows[2][0]).toBe("'=Сигнал, если маржа ниже");
+		expect(rows[2][1]).toBeCloseTo(m.companyMargin - 0.1, 12);
+		expect(rows[4]).toEqual([
+			'Код клиента',
+			'Клиент',
+			'Класс',
+			'Выручка',
+			'Прибыль',
+			'Маржа',
+			'Место по выручке',
+			'Место по прибыли',
+			'Выдавливание'
+		]);
+		expect(rows.length).toBe(5 + m.rows.length);
+		const a = rows[5];
+		expect(a.slice(0, 5)).toEqual(['A', 'A', 'Класс A', 220, -5]);
+		expect(a[5]).toBeCloseTo(-5 / 220, 12);
+		expect(a[8]).toBe('убыток');
+		expect(m.rows[0].reason).toBe('negative-profit');
+	});
+
+	it('exportFile writes both, and they survive a real reader formula-safe', () => {
+		const file = exportFile(data, c, { migration: periods, marginGap: 0.1 }, 'xlsx', labels);
+		const py = python(file.data as Uint8Array);
+		expect(py.testzip).toBeNull();
+		const names = py.sheets!.map((s) => s.name);
+		expect(names.slice(-2)).toEqual(['Движение', 'Выдавливание маржи']);
+		for (const name of ['Движение', 'Выдавливание маржи']) {
+			const k = names.indexOf(name);
+			expect(denseRows(py.sheets![k]), name).toEqual(expected(rowsOf(name) as Sheet['rows']));
+		}
+		const texts = py.sheets!.flatMap((s) => denseRows(s).flat()).filter((v): v is string => typeof v === 'string');
+		expect(texts).toContain("'=C");
+		for (const t of texts) expect(/^[=+@]/.test(t)).toBe(false);
+	}, 60_000);
 });

@@ -59,7 +59,9 @@ export function exportLabels(meta: DatasetMeta, settings: ClassifySettings, meth
 			concentration: t('sheet.concentration'),
 			vip: t('export.sheet.vip'),
 			xyz: t('export.sheet.xyz'),
-			recency: t('export.sheet.recency')
+			recency: t('export.sheet.recency'),
+			movement: t('export.sheet.movement'),
+			margin: t('export.sheet.margin')
 		},
 		columns: {
 			rank: t('export.col.rank'),
@@ -118,6 +120,29 @@ export function exportLabels(meta: DatasetMeta, settings: ClassifySettings, meth
 			customers: t('export.matrix.customers'),
 			value: t('export.matrix.value'),
 			total: t('seg.total')
+		},
+		movement: {
+			previous: t('export.mov.previous'),
+			current: t('export.mov.current'),
+			fromTo: t('export.mov.fromTo'),
+			new: t('mig.new'),
+			lost: t('mig.lost'),
+			total: t('seg.total')
+		},
+		margin: {
+			companyMargin: t('export.margin.company'),
+			gap: t('export.margin.gap'),
+			limit: t('export.margin.limit'),
+			revenue: t('margin.revenue'),
+			profit: t('margin.profit'),
+			margin: t('margin.margin'),
+			revenueRank: t('margin.revenueRank'),
+			profitRank: t('margin.profitRank'),
+			flag: t('margin.flag'),
+			reasons: {
+				'negative-profit': t('margin.reason.negative-profit'),
+				'below-company': t('margin.reason.below-company')
+			}
 		},
 		cover: {
 			title: t('export.cover.title'),

@@ -2,6 +2,7 @@
  * Every text of a translated export (XLSX, CSV for spreadsheets), made by the page in the UI
  * language with t() and sent to the worker with the request: the engine never translates.
  */
+import type { MarginRow } from './margin';
 import type { RecencyStatus } from './recency';
 import type { VipStatus } from './vip';
 
@@ -17,6 +18,8 @@ export interface ExportLabels {
 		vip: string;
 		xyz: string;
 		recency: string;
+		movement: string;
+		margin: string;
 	};
 	/** headers of the customer table (Customers sheet, CSV for spreadsheets) */
 	columns: {
@@ -78,6 +81,21 @@ export interface ExportLabels {
 	};
 	/** the ABC×XYZ and class × recency matrices: the row header, the counts and values, the total row */
 	matrix: { class: string; customers: string; value: string; total: string };
+	/** the Movement sheet: the two periods' lines, the matrix's corner, the 'new' row, the 'lost' column, the totals */
+	movement: { previous: string; current: string; fromTo: string; new: string; lost: string; total: string };
+	/** the Margin squeeze sheet: the company lines, the table's headers and the flag's reasons */
+	margin: {
+		companyMargin: string;
+		gap: string;
+		limit: string;
+		revenue: string;
+		profit: string;
+		margin: string;
+		revenueRank: string;
+		profitRank: string;
+		flag: string;
+		reasons: Record<NonNullable<MarginRow['reason']>, string>;
+	};
 	cover: {
 		title: string;
 		/** the page's provenance lines: dataset, files, rows, period, settings, import decisions, export date, version */

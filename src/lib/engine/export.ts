@@ -6,7 +6,9 @@ import { formatDay, monthLabel, NO_DAY } from '../core/calendar';
 import { EXCEL_CSV, RFC_4180_CSV, RUSSIAN_EXCEL_CSV, type CsvDialect } from '../core/csv';
 import { classificationCsv, spreadsheetCsv, type ExtraColumns } from './csv-export';
 import type { ExportLabels } from './export-labels';
-import { exportWorkbook } from './export-workbook';
+import { exportWorkbook, type TabSheets } from './export-workbook';
+import { marginSqueeze } from './margin';
+import { migrate, type Period } from './migration';
 import { classifyRecency, type RecencySettings } from './recency';
 import type { Classification, SalesColumns } from './types';
 import { classifyVip, type VipSettings } from './vip';
@@ -17,6 +19,10 @@ export interface ExportSettings {
 	vip?: VipSettings;
 	xyz?: XyzSettings;
 	recency?: RecencySettings;
+	/** the Movement tab's two periods (state/migration-periods.ts): the workbook's Movement sheet */
+	migration?: { previous: Period; current: Period };
+	/** the Margin squeeze tab's gap: the workbook's Margin squeeze sheet when the data has profit */
+	marginGap?: number;
 }
 
 /** True when at least one row has a valid date (not the NO_DAY sentinel of an invalid or missing one). */
@@ -50,6 +56,23 @@ export function exportExtras(data: SalesColumns, c: Classification, s: ExportSet
 	if (opts.dateFrom !== undefined) extra.periodFrom = formatDay(opts.dateFrom);
 	if (opts.dateTo !== undefined) extra.periodTo = formatDay(opts.dateTo);
 	return extra;
+}
+
+/**
+ * The whole-tab analyses of the workbook: Movement when the data has a valid date and `s` the
+ * periods, Margin squeeze when the data has a profit column and `s` the gap.
+ */
+export function exportTabs(data: SalesColumns, c: Classification, s: ExportSettings = {}): TabSheets {
+	const tabs: TabSheets = {};
+	if (s.migration && data.date && hasValidDate(data.date))
+		tabs.migration = migrate(data, c.settings, s.migration.previous, s.migration.current);
+	if (s.marginGap !== undefined && data.profit) {
+		tabs.margin = {
+			result: marginSqueeze(data, c.settings, c, { gap: s.marginGap }),
+			decimals: { revenue: data.amountScale, profit: data.profitScale }
+		};
+	}
+	return tabs;
 }
 
 /**
@@ -100,7 +123,7 @@ export function exportFile(
 		return { data: text, mime: CSV_MIME, extension: 'csv' };
 	}
 	return {
-		data: buildXlsx(exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra)),
+		data: buildXlsx(exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra, exportTabs(data, c, s))),
 		mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 		extension: 'xlsx'
 	};

@@ -14,6 +14,7 @@ import { WorkerFailure } from '../worker/client';
 import type { Session } from './session.svelte';
 import type { UserSettings } from './settings';
 import type { Tab } from './share-link';
+import { migrationPeriods } from './migration-periods';
 import { TabViews } from './tab-views.svelte';
 import type { SettingsState } from './user-settings.svelte';
 import type { WorkspaceState } from './workspace.svelte';
@@ -163,6 +164,12 @@ export class DashboardState {
 		await this.tabs.load(this.openMeta, this.engineSettings(), this.prefs.snapshot());
 	}
 
+	/** Computes every tab's view whose data exists, for the printed report; the open tab stays open. */
+	async loadAllForReport(): Promise<void> {
+		if (!this.view || !this.openMeta) return;
+		await this.tabs.loadAllForReport(this.openMeta, this.engineSettings(), this.prefs.snapshot());
+	}
+
 	async setQuery(next: Partial<CustomerQuery>): Promise<void> {
 		const resetOffset = 'search' in next || 'sort' in next || 'descending' in next || 'classIndex' in next;
 		this.query = { ...this.query, ...(resetOffset ? { offset: 0 } : {}), ...next };
@@ -184,10 +191,13 @@ export class DashboardState {
 	async exportFile(format: ExportFormat, labels: ExportLabels, sheetDialect: SheetDialect) {
 		const s = this.prefs.snapshot();
 		try {
+			const periods = migrationPeriods(s.migration, this.openMeta?.dateRange ?? null);
 			return await this.session.client.request('exportFile', {
 				vip: s.vip,
 				xyz: s.xyz,
 				recency: s.recency,
+				...(periods ? { migration: periods } : {}),
+				marginGap: s.marginGap,
 				format,
 				labels,
 				sheetDialect

@@ -117,6 +117,10 @@ export interface ExportOptions {
 	vip?: VipSettings;
 	xyz?: XyzSettings;
 	recency?: RecencySettings;
+	/** the Movement tab's two periods: the workbook's Movement sheet */
+	migration?: { previous: Period; current: Period };
+	/** the Margin squeeze tab's gap: the workbook's Margin squeeze sheet (data with profit only) */
+	marginGap?: number;
 }
 
 export type ProspectSniff =
