@@ -454,7 +454,14 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 		// agreement: the app's own export (default settings: ABC 80/95, revenue, returns netted)
 		if (withAgreement) {
 			const [download] = await withTimeout(
-				Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV/ }).click()]),
+				// "CSV for systems" (stable English columns) from the "More exports" menu
+				page
+					.locator('summary')
+					.filter({ hasText: 'More exports' })
+					.click()
+					.then(() =>
+						Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV for systems/ }).click()])
+					),
 				60000 + 10000 * scale,
 				'export CSV',
 				crash

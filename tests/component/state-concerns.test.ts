@@ -171,6 +171,38 @@ describe('TabViews', () => {
 		}
 		expect(fake.held).toEqual([]);
 	});
+
+	it('for the report, computes every tab with data and keeps them; the open tab stays open', async () => {
+		const fake = heldWorker();
+		const tabs = new TabViews(new Session(fake.create));
+		tabs.tab = 'vip';
+		const s = structuredClone(DEFAULT_SETTINGS);
+		const withDates = meta({ dateRange: [19723, 20452] });
+		const all = tabs.loadAllForReport(withDates, {} as never, s);
+		await vi.waitFor(() => expect(fake.held.length).toBeGreaterThanOrEqual(4));
+		const types = fake.held.map((h) => h.req.type);
+		// no profit column: no margin; the movement periods depend on the dates
+		expect(types).toEqual(expect.arrayContaining(['vip', 'xyz', 'recency', 'compare']));
+		expect(types).not.toContain('margin');
+		for (const h of fake.held) h.answer({ type: h.req.type });
+		await all;
+		expect(tabs.tab).toBe('vip');
+		expect(tabs.vipView).toEqual({ type: 'vip' });
+		expect(tabs.xyzView).toEqual({ type: 'xyz' });
+		expect(tabs.recencyView).toEqual({ type: 'recency' });
+		expect(tabs.compareView).toEqual({ type: 'compare' });
+		// a view already there is not asked for again; after a clear() a late answer is dropped
+		const again = tabs.loadAllForReport(withDates, {} as never, s);
+		await again;
+		expect(fake.held).toHaveLength(types.length);
+		tabs.clear();
+		const late = tabs.loadAllForReport(withDates, {} as never, s);
+		await vi.waitFor(() => expect(fake.held.length).toBeGreaterThan(types.length));
+		tabs.clear();
+		for (const h of fake.held.slice(types.length)) h.answer({ late: true });
+		await late;
+		expect(tabs.vipView).toBeNull();
+	});
 });
 
 describe('CRM storage errors', () => {

@@ -23,6 +23,7 @@ const LANGUAGES = [
 		headline: /\d+ of 198 customers \([\d.]+ ?%\) make 80 % of revenue\./,
 		playbooks: 'What to do with each group',
 		page: (n: number, of: number) => `Page ${n} of ${of}`,
+		tabPages: ['VIP', 'Movement', 'ABC×XYZ', 'Recency', 'Margin squeeze', 'Compare metrics'],
 		shot: 'report-en.png'
 	},
 	{
@@ -41,6 +42,7 @@ const LANGUAGES = [
 		headline: /\d+ из 198 клиентов \([\d,]+ %\) дают 80 % \(показатель: выручка\)\./,
 		playbooks: 'Что делать с каждой группой',
 		page: (n: number, of: number) => `Стр. ${n} из ${of}`,
+		tabPages: ['VIP', 'Движение', 'ABC×XYZ', 'Давность', 'Выдавливание маржи', 'Сравнение показателей'],
 		shot: 'report-ru.png'
 	}
 ];
@@ -131,14 +133,20 @@ for (const L of LANGUAGES) {
 				(window as unknown as { printed: boolean }).printed = false;
 				window.print = () => ((window as unknown as { printed: boolean }).printed = true);
 			});
-			await page.locator('summary', { hasText: L.more }).click();
-			await page.getByRole('button', { name: L.print }).click();
-			await expect.poll(() => page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
-			await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-			await expect(page.getByTestId('print-report')).toBeVisible();
-			await expect(page.getByRole('tablist')).toBeHidden();
+			// each PDF is one print: the action adds the tab pages, and they leave with `afterprint`
+			const printAction = async () => {
+				await page.evaluate(() => ((window as unknown as { printed: boolean }).printed = false));
+				await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+				await page.locator('summary', { hasText: L.more }).click();
+				await page.getByRole('button', { name: L.print }).click();
+				await expect.poll(() => page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+				await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+				await expect(page.getByTestId('print-report')).toBeVisible();
+				await expect(page.getByRole('tablist')).toBeHidden();
+			};
 
 			for (const format of ['A4', 'Letter'] as const) {
+				await printAction();
 				const file = join(dir, `report-${format}.pdf`);
 				writeFileSync(file, await page.pdf({ format, printBackground: true }));
 				const text = pdftotext(file);
@@ -159,6 +167,17 @@ for (const L of LANGUAGES) {
 				expect(first).toMatch(L.headline);
 				expect(first).toContain(L.chartTitle);
 				expect(first).toContain(L.playbooks);
+				// then a page per tab with data (sales_en has dates and a profit column), each page starting
+				// with its tab's title, in the tab list's order
+				expect(pages, format).toBeGreaterThan(L.tabPages.length);
+				const starts = L.tabPages.map((title) =>
+					perPage.findIndex((p, i) => i > 0 && p.replace(/\s+/g, ' ').includes(` ${title} `))
+				);
+				starts.forEach((at, i) => expect(at, `${format}: ${L.tabPages[i]}`).toBeGreaterThan(0));
+				expect(
+					[...starts].sort((a, b) => a - b),
+					format
+				).toEqual(starts);
 				const raw = pdftotext(file, '-f', '1', '-l', '1', '-raw').replace(/\s+/g, ' ');
 				expect(raw).toContain(L.yTitle);
 				// nothing runs past the paper's edge (210 mm / 8.5 in)
@@ -174,6 +193,8 @@ for (const L of LANGUAGES) {
 					copyFileSync(join(dir, 'page.png'), join(shots, L.shot));
 					const shot = pngInfo(readFileSync(join(dir, 'page.png')));
 					expect(shot.width).toBeGreaterThan(400);
+					// and the tab pages as images, to look at (test-results only)
+					execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', file, join(dir, 'tab')]);
 				}
 			}
 		});

@@ -1,7 +1,7 @@
 /**
  * The dashboard's tabs beyond the class table: which one is open and the view the worker computed
- * for it. Only the open tab is computed; the others wait until opened, and a slower earlier
- * answer never overwrites a newer one (a ticket per request).
+ * for it. Only the open tab is computed; the others wait until opened (or the report is printed),
+ * and a slower earlier answer never overwrites a newer one (a ticket per request).
  */
 import type { ClassifySettings } from '../engine/types';
 import type {
@@ -19,6 +19,10 @@ import type { Session } from './session.svelte';
 import type { UserSettings } from './settings';
 import type { Tab } from './share-link';
 
+/** The tabs with a page of their own in the printed report, in the tab list's order. */
+export const REPORT_TABS = ['vip', 'movement', 'xyz', 'recency', 'margin', 'compare'] as const;
+export type ReportTab = (typeof REPORT_TABS)[number];
+
 export class TabViews {
 	tab = $state<Tab>('classes');
 	vipView = $state.raw<VipView | null>(null);
@@ -29,10 +33,15 @@ export class TabViews {
 	recencyView = $state.raw<RecencyView | null>(null);
 	compareView = $state.raw<CompareView | null>(null);
 	private ticket = 0;
+	/** the newest request's ticket per tab */
+	private readonly tickets: Partial<Record<Tab, number>> = {};
+	/** counts clear()s: an answer asked for before one is stale */
+	private generation = 0;
 
 	constructor(private readonly session: Session) {}
 
 	clear(): void {
+		this.generation++;
 		this.vipView = this.migrationView = this.migrationCell = null;
 		this.marginView = this.xyzView = this.recencyView = this.compareView = null;
 	}
@@ -42,22 +51,48 @@ export class TabViews {
 	 * and the user's tab settings `s`; a tab whose data is missing (no dates, no profit) stays empty.
 	 */
 	async load(meta: DatasetMeta, settings: ClassifySettings, s: UserSettings): Promise<void> {
+		await this.compute(this.tab, meta, settings, s);
+	}
+
+	/**
+	 * Computes every tab's view whose data exists (the printed report has a page per tab) and keeps
+	 * them; the open tab stays open. A view already there is not asked for again.
+	 */
+	async loadAllForReport(meta: DatasetMeta, settings: ClassifySettings, s: UserSettings): Promise<void> {
+		const have: Record<ReportTab, unknown> = {
+			vip: this.vipView,
+			movement: this.migrationView,
+			xyz: this.xyzView,
+			recency: this.recencyView,
+			margin: this.marginView,
+			compare: this.compareView
+		};
+		await Promise.all(
+			REPORT_TABS.filter((tab) => have[tab] === null).map((tab) => this.compute(tab, meta, settings, s))
+		);
+	}
+
+	/** The view of `tab`; an answer is kept unless a newer request for that tab, or a clear(), came since. */
+	private async compute(tab: Tab, meta: DatasetMeta, settings: ClassifySettings, s: UserSettings): Promise<void> {
 		const ticket = ++this.ticket;
+		this.tickets[tab] = ticket;
+		const generation = this.generation;
+		const current = () => this.tickets[tab] === ticket && this.generation === generation;
 		const client = this.session.client;
 		const hasDates = !!meta.dateRange;
 		try {
-			switch (this.tab) {
+			switch (tab) {
 				case 'vip':
 					if (hasDates) {
 						const v = await client.request('vip', { settings, vip: s.vip });
-						if (ticket === this.ticket) this.vipView = v;
+						if (current()) this.vipView = v;
 					}
 					break;
 				case 'movement': {
 					const periods = migrationPeriods(s.migration, meta.dateRange);
 					if (periods) {
 						const v = await client.request('migration', { settings, ...periods });
-						if (ticket === this.ticket) {
+						if (current()) {
 							this.migrationView = v;
 							this.migrationCell = null;
 						}
@@ -67,24 +102,24 @@ export class TabViews {
 				case 'xyz':
 					if (hasDates) {
 						const v = await client.request('xyz', { settings, xyz: s.xyz });
-						if (ticket === this.ticket) this.xyzView = v;
+						if (current()) this.xyzView = v;
 					}
 					break;
 				case 'recency':
 					if (hasDates) {
 						const v = await client.request('recency', { settings, recency: s.recency });
-						if (ticket === this.ticket) this.recencyView = v;
+						if (current()) this.recencyView = v;
 					}
 					break;
 				case 'margin':
 					if (meta.has.profit) {
 						const v = await client.request('margin', { settings, gap: s.marginGap });
-						if (ticket === this.ticket) this.marginView = v;
+						if (current()) this.marginView = v;
 					}
 					break;
 				case 'compare': {
 					const v = await client.request('compare', { settings, a: s.compareA, b: s.compareB });
-					if (ticket === this.ticket) this.compareView = v;
+					if (current()) this.compareView = v;
 					break;
 				}
 			}
