@@ -49,7 +49,7 @@ export function ruLabels(classes: number): ExportLabels {
 			average: 'Средний чек',
 			playbook: 'Что делать',
 			total: 'Итого (клиенты с покупками)',
-			nonPositive: 'Возвраты больше покупок',
+			nonPositive: 'Возвраты превышают покупки',
 			netTotal: 'Все клиенты за вычетом возвратов'
 		},
 		concentration: {

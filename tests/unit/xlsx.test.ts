@@ -473,7 +473,7 @@ describe('exportWorkbook', () => {
 		expect(rows[1][6]).toBe("'=Действуйте с A");
 		const labelsCol = rows.map((r) => r[0]);
 		expect(labelsCol).toContain('Итого (клиенты с покупками)');
-		expect(labelsCol).toContain('Возвраты больше покупок');
+		expect(labelsCol).toContain('Возвраты превышают покупки');
 		const net = rows.find((r) => r[0] === 'Все клиенты за вычетом возвратов')!;
 		expect(net[3]).toBe(c.netTotal);
 	});

@@ -97,7 +97,8 @@ export function exportLabels(meta: DatasetMeta, settings: ClassifySettings, meth
 			average: t('seg.average'),
 			playbook: t('export.seg.playbook'),
 			total: t('export.seg.totalPositive'),
-			nonPositive: t('export.seg.nonPositive'),
+			// the same words as the dashboard's segment table
+			nonPositive: t(settings.metric === 'profit' ? 'seg.nonPositive.profit' : 'seg.nonPositive'),
 			netTotal: t('export.seg.netTotal')
 		},
 		concentration: {

@@ -122,7 +122,6 @@ export const en = {
 	'export.no': 'no',
 	'export.seg.playbook': 'What to do',
 	'export.seg.totalPositive': 'Total (customers with purchases)',
-	'export.seg.nonPositive': 'Returns exceed purchases',
 	'export.seg.netTotal': 'All customers, net of returns',
 	'export.conc.measure': 'Measure',
 	'export.conc.value': 'Value',

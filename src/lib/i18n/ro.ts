@@ -125,7 +125,6 @@ export const ro: Record<MessageKey, string> = {
 	'export.no': 'nu',
 	'export.seg.playbook': 'Ce faceți',
 	'export.seg.totalPositive': 'Total (clienți cu achiziții)',
-	'export.seg.nonPositive': 'Retururile depășesc achizițiile',
 	'export.seg.netTotal': 'Toți clienții, net de retururi',
 	'export.conc.measure': 'Indicator',
 	'export.conc.value': 'Valoare',

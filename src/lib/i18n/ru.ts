@@ -122,7 +122,6 @@ export const ru: Record<MessageKey, string> = {
 	'export.no': 'нет',
 	'export.seg.playbook': 'Что делать',
 	'export.seg.totalPositive': 'Итого (клиенты с покупками)',
-	'export.seg.nonPositive': 'Возвраты больше покупок',
 	'export.seg.netTotal': 'Все клиенты за вычетом возвратов',
 	'export.conc.measure': 'Показатель',
 	'export.conc.value': 'Значение',
