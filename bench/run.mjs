@@ -7,6 +7,8 @@
 //   npm run bench -- --sizes=100000,1000000 --runs=5
 //   npm run bench -- --profile            also CPU-profiles page and worker in the first run of each size
 //   npm run bench -- --no-build           use the existing build/
+//   npm run bench -- --export-customers=N Excel export of a dataset of N customers (default 100 000;
+//                                         30 000 with --quick; 0 skips it), see bench/export.mjs
 //
 // Data files are generated once into bench/data/ (git-ignored); results go to bench/results.json.
 import { chromium } from '@playwright/test';
@@ -18,6 +20,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from './server.mjs';
 import { installProbes } from './probes.mjs';
+import { exportRun } from './export.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -40,6 +43,7 @@ const runs = Number(opt('runs') ?? (quick ? 1 : 3));
 const doBuild = !opt('no-build');
 const profile = !!opt('profile');
 const out = opt('out') ?? join(BENCH, quick ? 'data/results-quick.json' : 'results.json');
+const exportCustomers = Number(opt('export-customers') ?? (quick ? 30000 : 100000));
 const PRESET_TO = 'gsb';
 const METRIC_TO = 'payments';
 
@@ -104,6 +108,26 @@ function ensureData(rows) {
 		stdio: 'inherit'
 	});
 	if (r.status !== 0) throw new Error(`gen-sales failed for ${rows} rows`);
+	renameSync(tmp, file);
+	writeFileSync(done, String(statSync(file).size));
+	return file;
+}
+
+/** A file in which each of `customers` customers buys (three rows per customer on average). */
+function ensureExportData(customers) {
+	mkdirSync(DATA, { recursive: true });
+	const file = join(DATA, `export-${label(customers)}-customers.csv`);
+	const done = `${file}.done`;
+	if (existsSync(file) && existsSync(done) && readFileSync(done, 'utf8').trim() === String(statSync(file).size))
+		return file;
+	log(`generating ${basename(file)} (${customers.toLocaleString('en-US')} customers)…`);
+	const tmp = `${file}.tmp`;
+	const r = spawnSync(
+		process.execPath,
+		[join(ROOT, 'tests/tools/gen-sales.mjs'), String(customers * 3), tmp, String(customers), 'cover'],
+		{ stdio: 'inherit' }
+	);
+	if (r.status !== 0) throw new Error(`gen-sales failed for ${customers} customers`);
 	renameSync(tmp, file);
 	writeFileSync(done, String(statSync(file).size));
 	return file;
@@ -671,9 +695,18 @@ function splitText(s) {
 }
 
 // ---------- targets ----------
-function targetMisses(results) {
+function targetMisses(results, exportResult) {
 	const misses = [];
 	const check = (cond, text) => !cond && misses.push(text);
+	if (exportResult) {
+		const n = exportResult.customers.toLocaleString('en-US');
+		if (exportResult.status !== 'ok') misses.push(`Excel export of ${n} customers: ${exportResult.status}`);
+		else if (exportResult.customers >= 100000)
+			check(
+				exportResult.clickToDownloadMs.median < 3000,
+				`Excel export of ${n} customers: ${exportResult.clickToDownloadMs.median} ms ≥ 3000 ms`
+			);
+	}
 	for (const x of results) {
 		const s = x.summary;
 		const n = x.rows.toLocaleString('en-US');
@@ -789,6 +822,7 @@ async function main() {
 	let browser = await launch();
 	const chromiumVersion = browser.version();
 	const results = [];
+	let exportResult = null;
 	try {
 		for (const rows of sizes) {
 			const file = files[rows];
@@ -888,6 +922,29 @@ async function main() {
 			});
 			log(`  agreement with DuckDB-wasm: ${agree.ok ? 'yes' : `NO — ${agree.why}`}`);
 		}
+		if (exportCustomers > 0) {
+			const file = ensureExportData(exportCustomers);
+			log(`\n== Excel export, ${exportCustomers.toLocaleString('en-US')} customers ==`);
+			const expRuns = [];
+			for (let i = 0; i < runs; i++) {
+				if (!browser.isConnected()) browser = await launch();
+				const e = await exportRun(browser, appUrl, file, exportCustomers);
+				expRuns.push(e);
+				log(
+					`  run ${i + 1}: ${e.status === 'ok' ? `click → download ${e.clickToDownloadMs} ms, ${e.xlsxMB} MB, progress bar ${e.progressShown ? 'shown' : 'not shown'}, cancel → gone ${e.cancelMs} ms` : e.status}`
+				);
+			}
+			const bad = expRuns.find((e) => e.status !== 'ok');
+			exportResult = {
+				customers: exportCustomers,
+				status: bad ? bad.status : 'ok',
+				clickToDownloadMs: stats(expRuns.map((e) => e.clickToDownloadMs)),
+				cancelMs: stats(expRuns.map((e) => e.cancelMs)),
+				xlsxMB: expRuns.find((e) => e.xlsxMB)?.xlsxMB ?? null,
+				progressShown: expRuns.every((e) => e.progressShown),
+				runs: expRuns
+			};
+		}
 	} finally {
 		await browser.close().catch(() => {});
 		await statics.close();
@@ -895,7 +952,11 @@ async function main() {
 	}
 
 	printTable(results);
-	const misses = targetMisses(results);
+	if (exportResult)
+		log(
+			`Excel export of ${exportResult.customers.toLocaleString('en-US')} customers: click → download ${fmt(exportResult.clickToDownloadMs)} ms, ${exportResult.xlsxMB} MB, progress bar ${exportResult.progressShown ? 'shown' : 'NOT shown'}, Cancel → bar gone ${fmt(exportResult.cancelMs)} ms`
+		);
+	const misses = targetMisses(results, exportResult);
 	if (misses.length) {
 		log('\nTargets missed:');
 		for (const m of misses) log(`  - ${m}`);
@@ -936,13 +997,18 @@ async function main() {
 			duckdbBundle: 'eh (single thread, own worker)'
 		},
 		targets: { misses },
-		sizes: results
+		sizes: results,
+		export: exportResult
 	};
 	mkdirSync(dirname(out), { recursive: true });
 	writeFileSync(out, JSON.stringify(report, null, '\t') + '\n');
 	log(`\nwrote ${out.startsWith(ROOT) ? out.slice(ROOT.length + 1) : out} in ${report.durationS} s`);
 
 	const failed = results.filter((x) => x.status !== 'ok' || !x.agreement.ok);
+	if (exportResult && exportResult.status !== 'ok') {
+		console.error(`bench: the Excel export failed: ${exportResult.status}`);
+		process.exitCode = 1;
+	}
 	if (failed.length) {
 		console.error(`bench: ${failed.length} size(s) failed or disagreed with DuckDB-wasm`);
 		process.exitCode = 1;

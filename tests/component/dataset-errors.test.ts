@@ -17,6 +17,7 @@ import { deleteDataset, listDatasets, saveDataset } from '../../src/lib/store/da
 import type { Failure, WorkerRequest, WorkerResponse } from '../../src/lib/worker/protocol';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { PRESETS } from '../../src/lib/engine/abc';
+import type { ExportLabels } from '../../src/lib/engine/export-labels';
 
 const meta = (id: number, name: string): DatasetMeta => ({
 	id,
@@ -187,9 +188,50 @@ describe('an import whose step after classification failed', () => {
 	});
 
 	it('a failed export is an error on the page, not an exception', async () => {
-		const app = new AppState(fakeWorker({ exportCsv: { kind: 'internal', message: 'export broke' } }).create);
-		expect(await app.exportCsv()).toBeNull();
+		const app = new AppState(fakeWorker({ exportFile: { kind: 'internal', message: 'export broke' } }).create);
+		expect(await app.exports.exportFile('xlsx', {} as ExportLabels, 'comma')).toBeNull();
 		expect(app.errors).toEqual([{ kind: 'internal', message: 'export broke' }]);
+		expect(app.exports.running).toBeNull();
+	});
+
+	it('a cancelled export is a notice, not an error, and the next export may start', async () => {
+		const app = new AppState(fakeWorker({ exportFile: { kind: 'cancelled' } }).create);
+		expect(await app.exports.exportFile('xlsx', {} as ExportLabels, 'comma')).toBeNull();
+		expect(app.errors).toEqual([]);
+		expect(app.notice).toBe('export.cancelled');
+		expect(app.exports.running).toBeNull();
+	});
+
+	it('shows the progress the worker reports, and Cancel sends a cancel for that request', async () => {
+		const requests: WorkerRequest[] = [];
+		const worker = {
+			onmessage: null as ((ev: MessageEvent<WorkerResponse>) => void) | null,
+			onerror: null,
+			terminate() {},
+			postMessage(req: WorkerRequest) {
+				requests.push(req);
+				const reply = (msg: WorkerResponse) => worker.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>);
+				if (req.type === 'exportFile')
+					setTimeout(() => reply({ id: req.id, type: 'progress', progress: { stage: 'export', fraction: 0.4 } }), 0);
+				// the worker stops at the cancel and answers the export with `cancelled`
+				if (req.type === 'cancel')
+					setTimeout(() => reply({ id: req.payload.target, type: 'error', error: { kind: 'cancelled' } }), 0);
+			}
+		};
+		const app = new AppState(() => worker as unknown as Worker);
+		const pending = app.exports.exportFile('xlsx', {} as ExportLabels, 'comma');
+		expect(app.exports.running).toEqual({ format: 'xlsx', fraction: null });
+		// a second click while it runs starts nothing
+		expect(await app.exports.exportFile('csv-sheet', {} as ExportLabels, 'comma')).toBeNull();
+		await vi.waitFor(() => expect(app.exports.running).toEqual({ format: 'xlsx', fraction: 0.4 }));
+		app.exports.cancel();
+		expect(await pending).toBeNull();
+		const exportId = requests.find((r) => r.type === 'exportFile')!.id;
+		expect(requests.filter((r) => r.type === 'exportFile')).toHaveLength(1);
+		expect(requests.at(-1)).toEqual({ id: 0, type: 'cancel', payload: { target: exportId } });
+		expect(app.notice).toBe('export.cancelled');
+		expect(app.errors).toEqual([]);
+		expect(app.exports.running).toBeNull();
 	});
 });
 

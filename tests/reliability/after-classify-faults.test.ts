@@ -10,7 +10,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Failure, FileChoice, Opened, WorkerResponse } from '../../src/lib/worker/protocol';
+import type { FileChoice, Opened } from '../../src/lib/worker/protocol';
+import { ask, choiceOf, installWorker, posted, result } from './worker-harness';
 import { DB_NAME, ParetoscopeDb } from '../../src/lib/store/db';
 import { deleteDataset, listDatasets, startSavingDataset } from '../../src/lib/store/datasets';
 import { classificationSql } from '../../src/lib/engine/sql';
@@ -38,55 +39,14 @@ const settings: ClassifySettings = {
 	monoShare: 0.5
 };
 
-/** what the worker posted, cloned as postMessage would */
-const posted: WorkerResponse[] = [];
 let worker: typeof import('../../src/lib/worker/analysis.worker');
-let nextId = 1;
 const db = new ParetoscopeDb(DB_NAME);
 
-type Answer = { type: 'result'; result: unknown } | { type: 'error'; error: Failure };
-
-/** Sends one request the way the page does; fails the test if it is not answered (a hang). */
-async function ask(type: string, payload: unknown, timeoutMs = 8000): Promise<Answer & { id: number }> {
-	const id = nextId++;
-	(self.onmessage as (ev: { data: unknown }) => void)({ data: { id, type, payload } });
-	const started = Date.now();
-	for (;;) {
-		const r = posted.find((m) => m.id === id && m.type !== 'progress');
-		if (r) return r as Answer & { id: number };
-		if (Date.now() - started > timeoutMs) throw new Error(`the ${type} request was never answered`);
-		await new Promise((res) => setTimeout(res, 5));
-	}
-}
-
-async function result<T>(type: string, payload: unknown): Promise<T> {
-	const a = await ask(type, payload);
-	if (a.type === 'error') throw new Error(`${type} failed: ${JSON.stringify(a.error)}`);
-	return a.result as T;
-}
-
 /** The file as the page would send it, with the auto-mapping (or a mapping fix). */
-async function choiceOf(name: string, text: string, fix?: (c: FileChoice) => void): Promise<FileChoice> {
-	const file = new File([text], name);
-	const out = await result<{ ok: true; sniff: import('../../src/lib/ingest/pipeline').FileSniff }>('sniff', {
-		file,
-		overrides: {}
-	});
-	const s = out.sniff;
-	const choice: FileChoice = {
-		file,
-		overrides: {},
-		mapping: { ...s.auto.mapping },
-		amountSource: s.auto.amountSource,
-		dateOrder: s.dateOrder,
-		decimalSeparators: [...s.decimalSeparators]
-	};
-	fix?.(choice);
-	return choice;
-}
+const choiceFor = (name: string, text: string, fix?: (c: FileChoice) => void) => choiceOf(new File([text], name), fix);
 
 const importPayload = async (name: string, text: string, fix?: (c: FileChoice) => void) => ({
-	files: [await choiceOf(name, text, fix)],
+	files: [await choiceFor(name, text, fix)],
 	name,
 	workspaceId: 'default',
 	settings
@@ -117,11 +77,7 @@ const EARLIER = 'customer,amount\nAlpha,100\nBravo,50\nCharlie,5\n';
 const NEW = 'customer,amount\nXray,10\nYankee,20\n';
 
 beforeAll(async () => {
-	(globalThis as unknown as { self: unknown }).self = {
-		onmessage: null,
-		postMessage: (m: WorkerResponse) => posted.push(structuredClone(m))
-	};
-	worker = await import('../../src/lib/worker/analysis.worker');
+	worker = await installWorker();
 	await importStored('earlier', EARLIER);
 });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Deterministic sales CSV for benchmarks and load tests:
-//   node tests/tools/gen-sales.mjs <rows> <out.csv> [customers=50000]
+//   node tests/tools/gen-sales.mjs <rows> <out.csv> [customers=50000] [cover]
+// With `cover`, rows 1..customers go to each customer once (every customer is present), the rest as usual.
 // Heavy-tailed customer spend (Pareto-like), 24 months of dates, quoted names with commas and
 // quotes, about 2 % returns (negative quantity and amount).
 import { createWriteStream } from 'node:fs';
@@ -8,6 +9,7 @@ import { createWriteStream } from 'node:fs';
 const rows = Number(process.argv[2] ?? 100000);
 const out = process.argv[3] ?? 'sales.csv';
 const customers = Number(process.argv[4] ?? 50000);
+const cover = process.argv[5] === 'cover';
 
 let seed = 20261123;
 const rand = () => {
@@ -33,7 +35,7 @@ const ws = createWriteStream(out);
 ws.write('Order ID,Order Date,Customer ID,Customer Name,Manager,Quantity,Unit Price,Sales\n');
 let buf = '';
 for (let i = 0; i < rows; i++) {
-	const c = pick();
+	const c = cover && i < customers ? i : pick();
 	const day = new Date(start + Math.floor(rand() * 730) * 86400000).toISOString().slice(0, 10);
 	let qty = 1 + Math.floor(rand() * 9);
 	if (rand() < 0.02) qty = -qty;

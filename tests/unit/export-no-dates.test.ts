@@ -63,7 +63,7 @@ describe('export when the date column holds no valid date', () => {
 			{ key: 'cat', amount: 50, day: null }
 		]);
 
-	it('keeps the dated header but leaves every date-based cell empty (nobody is "lost")', () => {
+	it('keeps the dated header but leaves every date-based cell empty (nobody is "lost")', async () => {
 		const e = exported(undated());
 		expect(e.header).toEqual(DATED_HEADER);
 		expect(e.col('customer_key')).toEqual(['ann', 'bob', 'cat']);
@@ -73,7 +73,7 @@ describe('export when the date column holds no valid date', () => {
 		expect(e.col('recency')).not.toContain('lost');
 	});
 
-	it('exportExtras: the date-based columns are present and empty', () => {
+	it('exportExtras: the date-based columns are present and empty', async () => {
 		const data = undated();
 		const c = classify(aggregate(data, settings), data.customerKeys, settings);
 		const x = exportExtras(data, c, all);
@@ -82,11 +82,11 @@ describe('export when the date column holds no valid date', () => {
 		expect(x.recency?.size).toBe(0);
 	});
 
-	it('the xlsx export has the same header and empty date-based cells; so has the Excel CSV dialect', () => {
+	it('the xlsx export has the same header and empty date-based cells; so has the Excel CSV dialect', async () => {
 		const data = undated();
 		const c = classify(aggregate(data, settings), data.customerKeys, settings);
 		const labels = ruLabels(3);
-		const f = exportFile(data, c, all, 'xlsx', labels);
+		const f = await exportFile(data, c, all, 'xlsx', labels);
 		expect(f.extension).toBe('xlsx');
 		const [, customers] = exportWorkbook(c, data.customerKeys, data.customerNames, labels, exportExtras(data, c, all));
 		expect(customers.rows[0].slice(-4).map((h) => (h as { v: unknown }).v)).toEqual([
@@ -96,19 +96,19 @@ describe('export when the date column holds no valid date', () => {
 			'Давность'
 		]);
 		for (const row of customers.rows.slice(1)) expect(row.slice(-4)).toEqual(['', '', '', '']);
-		const semicolon = exportFile(data, c, all, 'csv-sheet', labels, 'semicolon');
+		const semicolon = await exportFile(data, c, all, 'csv-sheet', labels, 'semicolon');
 		const lines = (semicolon.data as string)
 			.replace(/^\uFEFF/, '')
 			.trim()
 			.split(/\r?\n/);
 		expect(lines[0].split(';').slice(-4)).toEqual(['VIP-статус', 'VIP-месяцы', 'XYZ', 'Давность']);
-		const system = exportFile(data, c, all, 'csv-system', labels);
+		const system = await exportFile(data, c, all, 'csv-system', labels);
 		expect(system.data).toBe(exportClassification(data, c, all));
 		expect((system.data as string).split('\r\n')[0].split(',').slice(-4)).toEqual(DATE_COLUMNS);
 		expect(lines.slice(1).every((l) => l.endsWith(';;;;'))).toBe(true);
 	});
 
-	it('dated data keeps its values (one dated row is enough to compute them)', () => {
+	it('dated data keeps its values (one dated row is enough to compute them)', async () => {
 		const day = 20000; // 2024-10-04
 		const e = exported(
 			salesWith([
@@ -123,7 +123,7 @@ describe('export when the date column holds no valid date', () => {
 		expect(e.col('vip_status').every((v) => v !== '')).toBe(true);
 	});
 
-	it('data without a date column keeps the short header', () => {
+	it('data without a date column keeps the short header', async () => {
 		const e = exported(
 			salesWith([
 				{ key: 'ann', amount: 300 },

@@ -1,5 +1,11 @@
-import type { SalesColumns } from '../../src/lib/engine/types';
+import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
+import { PRESETS } from '../../src/lib/engine/abc';
 import { NO_DAY } from '../../src/lib/core/calendar';
+
+/** The default classification: ABC 80/95/100 on revenue, returns netted, key customer from 10 %, mono-client from 50 %. */
+export function abcSettings(over: Partial<ClassifySettings> = {}): ClassifySettings {
+	return { metric: 'revenue', returns: 'net', classes: [...PRESETS.abc], keyShare: 0.1, monoShare: 0.5, ...over };
+}
 
 /** Builds sales columns from simple records with amounts in whole minor units at `scale`. */
 export function columnsOf(rows: { key: string; amount: number; day?: number | null }[], scale = 0): SalesColumns {

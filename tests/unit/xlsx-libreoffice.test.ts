@@ -22,7 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), 'xlsx-lo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('LibreOffice opens the workbook', () => {
-	it('every sheet converts to CSV with the values written', () => {
+	it('every sheet converts to CSV with the values written', async () => {
 		const settings: ClassifySettings = {
 			metric: 'revenue',
 			returns: 'net',
@@ -43,7 +43,7 @@ describe('LibreOffice opens the workbook', () => {
 		const extra = { metric: 'revenue', xyz: new Map([[0, 'X']]), recency: new Map([[1, 'lost']]) };
 		const sheets = exportWorkbook(c, data.customerKeys, data.customerNames, ruLabels(3), extra);
 		const file = join(dir, 'book.xlsx');
-		writeFileSync(file, buildXlsx(sheets));
+		writeFileSync(file, await buildXlsx(sheets));
 		execFileSync(
 			'soffice',
 			[
@@ -96,7 +96,7 @@ describe('LibreOffice opens the workbook', () => {
 		expect(sheet('Концентрация')[1][1]).toBe(String(c.concentration.customerCount));
 	}, 180_000);
 
-	it('the Movement and Margin squeeze sheets convert with their values', () => {
+	it('the Movement and Margin squeeze sheets convert with their values', async () => {
 		const settings: ClassifySettings = {
 			metric: 'revenue',
 			returns: 'net',
@@ -121,7 +121,7 @@ describe('LibreOffice opens the workbook', () => {
 			previous: { from: daysFromCivil(2024, 1, 1), to: daysFromCivil(2024, 3, 31) },
 			current: { from: daysFromCivil(2024, 4, 1), to: daysFromCivil(2024, 6, 30) }
 		};
-		const file = exportFile(data, c, { migration: periods, marginGap: 0.1 }, 'xlsx', ruLabels(3));
+		const file = await exportFile(data, c, { migration: periods, marginGap: 0.1 }, 'xlsx', ruLabels(3));
 		const out = join(dir, 'tabs');
 		const path = join(dir, 'tabs.xlsx');
 		writeFileSync(path, file.data as Uint8Array);

@@ -13,60 +13,11 @@ import type { ClassifySettings } from '../../src/lib/engine/types';
 import { columnsOf, salesOf } from './helpers';
 import { daysFromCivil } from '../../src/lib/core/calendar';
 import { exportFile, exportTabs } from '../../src/lib/engine/export';
+import { unzipEntries } from './xlsx-reader';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileNo = 0;
-
-// ---------------------------------------------------------------------------------------------
-// a tiny ZIP reader (STORED and DEFLATE), independent of the writer
-
-interface Entry {
-	name: string;
-	data: Uint8Array;
-	crc: number;
-	method: number;
-}
-
-function unzip(bytes: Uint8Array): Entry[] {
-	const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const eocd = bytes.length - 22;
-	expect(v.getUint32(eocd, true)).toBe(0x06054b50);
-	const count = v.getUint16(eocd + 10, true);
-	const cdSize = v.getUint32(eocd + 12, true);
-	let p = v.getUint32(eocd + 16, true);
-	expect(p + cdSize).toBe(eocd);
-	const dec = new TextDecoder();
-	const entries: Entry[] = [];
-	for (let i = 0; i < count; i++) {
-		expect(v.getUint32(p, true)).toBe(0x02014b50);
-		const method = v.getUint16(p + 10, true);
-		const crc = v.getUint32(p + 16, true);
-		const csize = v.getUint32(p + 20, true);
-		const usize = v.getUint32(p + 24, true);
-		const nameLen = v.getUint16(p + 28, true);
-		const extraLen = v.getUint16(p + 30, true);
-		const commentLen = v.getUint16(p + 32, true);
-		const local = v.getUint32(p + 42, true);
-		const name = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-		// the local header agrees with the central directory
-		expect(v.getUint32(local, true)).toBe(0x04034b50);
-		expect(v.getUint16(local + 8, true)).toBe(method);
-		expect(v.getUint32(local + 14, true)).toBe(crc);
-		expect(v.getUint32(local + 18, true)).toBe(csize);
-		expect(v.getUint32(local + 22, true)).toBe(usize);
-		const lnameLen = v.getUint16(local + 26, true);
-		const lextra = v.getUint16(local + 28, true);
-		expect(dec.decode(bytes.subarray(local + 30, local + 30 + lnameLen))).toBe(name);
-		const start = local + 30 + lnameLen + lextra;
-		const raw = bytes.subarray(start, start + csize);
-		const data = method === 8 ? new Uint8Array(zlib.inflateRawSync(raw)) : raw;
-		expect(data.length, name).toBe(usize);
-		entries.push({ name, data, crc, method });
-		p += 46 + nameLen + extraLen + commentLen;
-	}
-	return entries;
-}
 
 /** CRC-32 (IEEE): zlib's when Node has it, else a bitwise one. */
 const zcrc = (b: Uint8Array): number => {
@@ -82,7 +33,7 @@ const zcrc = (b: Uint8Array): number => {
 
 function checkZip(bytes: Uint8Array): Map<string, string> {
 	const files = new Map<string, string>();
-	for (const e of unzip(bytes)) {
+	for (const e of unzipEntries(bytes)) {
 		expect(e.method, e.name).toBe(8); // DEFLATE
 		expect(zcrc(e.data) >>> 0, e.name).toBe(e.crc);
 		files.set(e.name, new TextDecoder('utf-8', { fatal: true }).decode(e.data));
@@ -102,6 +53,10 @@ out = {'testzip': z.testzip(), 'names': z.namelist()}
 if sys.argv[2] == 'full':
     for n in z.namelist():
         ET.fromstring(z.read(n))
+    sst = []
+    if 'xl/sharedStrings.xml' in z.namelist():
+        for si in ET.fromstring(z.read('xl/sharedStrings.xml')):
+            sst.append(''.join(x.text or '' for x in si.iter(M + 't')))
     wb = ET.fromstring(z.read('xl/workbook.xml'))
     rels = {r.get('Id'): r.get('Target') for r in ET.fromstring(z.read('xl/_rels/workbook.xml.rels'))}
     sheets = []
@@ -110,11 +65,22 @@ if sys.argv[2] == 'full':
         rows = []
         for row in root.find(M + 'sheetData'):
             cells = []
+            col = 0
             for c in row:
+                # a cell without a reference is in the column after the previous cell
+                ref = c.get('r')
+                if ref:
+                    col = 0
+                    for ch in ref.rstrip('0123456789'):
+                        col = col * 26 + ord(ch) - 64
+                else:
+                    col += 1
                 t = c.get('t')
                 if t is None and c.find(M + 'v') is None:
                     continue
-                if t == 'inlineStr':
+                if t == 's':
+                    v = sst[int(c.find(M + 'v').text)]
+                elif t == 'inlineStr':
                     v = ''.join(x.text or '' for x in c.iter(M + 't'))
                 elif t == 'b':
                     v = c.find(M + 'v').text == '1'
@@ -122,7 +88,7 @@ if sys.argv[2] == 'full':
                     v = {'error': c.find(M + 'v').text}
                 else:
                     v = float(c.find(M + 'v').text)
-                cells.append([c.get('r'), v])
+                cells.append([col, v])
             rows.append([row.get('r'), cells])
         sheets.append({'name': s.get('name'), 'rows': rows})
     out['sheets'] = sheets
@@ -132,7 +98,7 @@ print(json.dumps(out))
 interface PyResult {
 	testzip: string | null;
 	names: string[];
-	sheets?: { name: string; rows: [string, [string, unknown][]][] }[];
+	sheets?: { name: string; rows: [string, [number, unknown][]][] }[];
 }
 
 function python(bytes: Uint8Array, mode: 'full' | 'zip' = 'full'): PyResult {
@@ -146,11 +112,8 @@ function denseRows(sheet: NonNullable<PyResult['sheets']>[number]): unknown[][] 
 	return sheet.rows.map(([r, cells], i) => {
 		expect(r).toBe(String(i + 1));
 		const row: unknown[] = [];
-		for (const [ref, v] of cells) {
-			const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-			expect(m[2]).toBe(r);
-			let col = 0;
-			for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+		for (const [col, v] of cells) {
+			expect(col).toBeGreaterThan(row.length);
 			while (row.length < col - 1) row.push(null);
 			row.push(v);
 		}
@@ -158,11 +121,11 @@ function denseRows(sheet: NonNullable<PyResult['sheets']>[number]): unknown[][] 
 	});
 }
 
-/** What a sheet's rows look like after the round trip (trailing nulls vanish; numbers are numbers). */
+/** What a sheet's rows look like after the round trip (empty texts are empty cells, trailing ones vanish). */
 function expected(rows: Sheet['rows']): unknown[][] {
 	return rows.map((row) => {
 		const r = row.map((v) =>
-			typeof v === 'number' && !Number.isFinite(v) ? { error: Number.isNaN(v) ? '#N/A' : '#NUM!' } : v
+			typeof v === 'number' && !Number.isFinite(v) ? { error: Number.isNaN(v) ? '#N/A' : '#NUM!' } : v === '' ? null : v
 		);
 		while (r.length && r[r.length - 1] === null) r.pop();
 		return r;
@@ -172,8 +135,8 @@ function expected(rows: Sheet['rows']): unknown[][] {
 // ---------------------------------------------------------------------------------------------
 
 describe('buildXlsx', () => {
-	it('writes a valid package with the expected parts', () => {
-		const bytes = buildXlsx([
+	it('writes a valid package with the expected parts', async () => {
+		const bytes = await buildXlsx([
 			{ name: 'One', rows: [['a', 1]] },
 			{ name: 'Two', rows: [] }
 		]);
@@ -183,28 +146,32 @@ describe('buildXlsx', () => {
 			'_rels/.rels',
 			'xl/workbook.xml',
 			'xl/_rels/workbook.xml.rels',
-			'xl/styles.xml',
 			'xl/worksheets/sheet1.xml',
-			'xl/worksheets/sheet2.xml'
+			'xl/worksheets/sheet2.xml',
+			'xl/styles.xml',
+			'xl/sharedStrings.xml'
 		]);
 		const types = files.get('[Content_Types].xml')!;
 		for (const part of [
 			'/xl/workbook.xml',
 			'/xl/styles.xml',
+			'/xl/sharedStrings.xml',
 			'/xl/worksheets/sheet1.xml',
 			'/xl/worksheets/sheet2.xml'
 		]) {
 			expect(types).toContain(`PartName="${part}"`);
 		}
-		expect(files.get('xl/worksheets/sheet1.xml')).toContain('t="inlineStr"');
-		expect([...files.keys()].some((n) => n.includes('sharedStrings'))).toBe(false);
+		// texts are shared strings: each distinct text once, cells point to it
+		expect(files.get('xl/worksheets/sheet1.xml')).toContain('<row r="1"><c t="s"><v>0</v></c><c><v>1</v></c></row>');
+		expect(files.get('xl/sharedStrings.xml')).toContain('count="1" uniqueCount="1"><si><t>a</t></si></sst>');
+		expect(files.get('xl/_rels/workbook.xml.rels')).toContain('Target="sharedStrings.xml"');
 		const py = python(bytes);
 		expect(py.testzip).toBeNull();
 		expect(py.sheets!.map((s) => s.name)).toEqual(['One', 'Two']);
 		expect(py.sheets![1].rows).toEqual([]);
 	});
 
-	it('round-trips strings, numbers, booleans and gaps', () => {
+	it('round-trips strings, numbers, booleans and gaps', async () => {
 		const rows: Sheet['rows'] = [
 			['text', 'число', 'bool', null, 'last'],
 			['Acme', 123.45, true, null, -0.5],
@@ -215,26 +182,26 @@ describe('buildXlsx', () => {
 			[],
 			['after an empty row', Number.MAX_VALUE, Number.MIN_VALUE, NaN, -Infinity]
 		];
-		const bytes = buildXlsx([{ name: 'Data', rows }]);
+		const bytes = await buildXlsx([{ name: 'Data', rows }]);
 		checkZip(bytes);
 		const py = python(bytes);
 		expect(py.testzip).toBeNull();
 		expect(denseRows(py.sheets![0])).toEqual(expected(rows));
 	});
 
-	it('numbers are written as numbers', () => {
-		const files = checkZip(buildXlsx([{ name: 'N', rows: [[1.5, -3, 1e-7]] }]));
+	it('numbers are written as numbers', async () => {
+		const files = checkZip(await buildXlsx([{ name: 'N', rows: [[1.5, -3, 1e-7]] }]));
 		expect(files.get('xl/worksheets/sheet1.xml')).toContain(
-			'<c r="A1"><v>1.5</v></c><c r="B1"><v>-3</v></c><c r="C1"><v>1e-7</v></c>'
+			'<row r="1"><c><v>1.5</v></c><c><v>-3</v></c><c><v>1e-7</v></c></row>'
 		);
 	});
 
-	it('writes styles, widths, a frozen header and an autofilter', () => {
+	it('writes styles, widths, a frozen header and an autofilter', async () => {
 		const bold = { bold: true };
 		const pct = { numFmt: '0.00%' };
 		const money = { numFmt: '#,##0.00', fill: 'FFEEDD' };
 		const files = checkZip(
-			buildXlsx([
+			await buildXlsx([
 				{
 					name: "It's",
 					rows: [
@@ -257,7 +224,7 @@ describe('buildXlsx', () => {
 		expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
 		expect(xml).toContain('<col min="2" max="2" width="20" customWidth="1"/>');
 		expect(xml).toContain('<autoFilter ref="A1:B2"/>');
-		expect(xml).toMatch(/<c r="A1" s="1" t="inlineStr">/);
+		expect(xml).toMatch(/<row r="1"><c s="1" t="s">/);
 		const styles = files.get('xl/styles.xml')!;
 		expect(styles).toContain('<fgColor rgb="FFFFEEDD"/>');
 		expect(styles).toContain('<cellXfs count="4">');
@@ -266,7 +233,7 @@ describe('buildXlsx', () => {
 		);
 	});
 
-	it('escapes XML and drops characters XML 1.0 cannot hold', () => {
+	it('escapes XML and drops characters XML 1.0 cannot hold', async () => {
 		const nasty = [
 			'<tag> & "double" \'single\'',
 			'a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg\uFFFEh\uFFFFi',
@@ -277,8 +244,8 @@ describe('buildXlsx', () => {
 			'&amp; is literal',
 			'_x0041_ is not an A'
 		];
-		const bytes = buildXlsx([{ name: 'X', rows: nasty.map((s) => [s]) }]);
-		const xml = checkZip(bytes).get('xl/worksheets/sheet1.xml')!;
+		const bytes = await buildXlsx([{ name: 'X', rows: nasty.map((s) => [s]) }]);
+		const xml = checkZip(bytes).get('xl/sharedStrings.xml')!;
 		expect(xml).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
 		expect(xml).toContain('&lt;tag&gt; &amp; &quot;double&quot; &apos;single&apos;');
 		const got = denseRows(python(bytes).sheets![0]).map((r) => r[0]);
@@ -296,13 +263,33 @@ describe('buildXlsx', () => {
 		expect(xmlEscape('a<b&c>"d"\'e\'\u0007')).toBe('a&lt;b&amp;c&gt;&quot;d&quot;&apos;e&apos;');
 	});
 
-	it('cuts text longer than a cell can hold', () => {
+	it('writes texts inline in the columns that ask for it, shared elsewhere, both read back the same', async () => {
+		const texts = ['  edge spaces  ', 'a & <b>', '_x0041_ literal', 'Клиент 😀', '\tTab', 'plain'];
+		const rows: Sheet['rows'] = texts.map((t) => [t, t]);
+		const bytes = await buildXlsx([{ name: 'I', rows, inlineText: [true, false] }]);
+		const files = checkZip(bytes);
+		const xml = files.get('xl/worksheets/sheet1.xml')!;
+		expect(xml).toContain(
+			'<row r="1"><c t="inlineStr"><is><t xml:space="preserve">  edge spaces  </t></is></c><c t="s"><v>0</v></c></row>'
+		);
+		expect(xml.match(/t="inlineStr"/g)).toHaveLength(texts.length);
+		expect(files.get('xl/sharedStrings.xml')).toContain(`uniqueCount="${texts.length}"`);
+		const got = denseRows(python(bytes).sheets![0]);
+		expect(got).toEqual(
+			texts.map((t) => {
+				const read = t === '_x0041_ literal' ? '_x005F_x0041_ literal' : t;
+				return [read, read];
+			})
+		);
+	});
+
+	it('cuts text longer than a cell can hold', async () => {
 		const long = 'x'.repeat(40_000);
-		const got = denseRows(python(buildXlsx([{ name: 'L', rows: [[long]] }])).sheets![0]);
+		const got = denseRows(python(await buildXlsx([{ name: 'L', rows: [[long]] }])).sheets![0]);
 		expect((got[0][0] as string).length).toBe(32_767);
 	});
 
-	it('sanitises sheet names', () => {
+	it('sanitises sheet names', async () => {
 		expect(sanitiseSheetName('a[b]:c*d?e/f\\g')).toBe('a_b__c_d_e_f_g');
 		expect(sanitiseSheetName('x'.repeat(40))).toBe('x'.repeat(31));
 		expect(sanitiseSheetName("'quoted'")).toBe('quoted');
@@ -313,7 +300,7 @@ describe('buildXlsx', () => {
 		expect(sanitiseSheetName('y'.repeat(40), new Set(['y'.repeat(31)]))).toBe('y'.repeat(27) + ' (2)');
 		expect(sanitiseSheetName('a'.repeat(30) + '😀')).toBe('a'.repeat(30));
 
-		const bytes = buildXlsx([
+		const bytes = await buildXlsx([
 			{ name: 'Q1/Q2 [draft]', rows: [] },
 			{ name: 'q1/q2 [DRAFT]', rows: [] },
 			{ name: '', rows: [] },
@@ -329,7 +316,7 @@ describe('buildXlsx', () => {
 		]);
 	});
 
-	it('column names', () => {
+	it('column names', async () => {
 		expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnName)).toEqual([
 			'A',
 			'Z',
@@ -342,24 +329,24 @@ describe('buildXlsx', () => {
 		]);
 	});
 
-	it('refuses what Excel cannot open', () => {
-		expect(() => buildXlsx([])).toThrow(RangeError);
-		expect(() => buildXlsx([{ name: 'w', rows: [new Array(16_385).fill(1)] }])).toThrow(RangeError);
-		expect(() => buildXlsx([{ name: 'h', rows: new Array(1_048_577).fill([]) }])).toThrow(RangeError);
+	it('refuses what Excel cannot open', async () => {
+		await expect(buildXlsx([])).rejects.toThrow(RangeError);
+		await expect(buildXlsx([{ name: 'w', rows: [new Array(16_385).fill(1)] }])).rejects.toThrow(RangeError);
+		await expect(buildXlsx([{ name: 'h', rows: new Array(1_048_577).fill([]) }])).rejects.toThrow(RangeError);
 	});
 
-	it('is deterministic', () => {
+	it('is deterministic', async () => {
 		const sheets: Sheet[] = [{ name: 'S', rows: [['a', 1, true]] }];
-		expect(buildXlsx(sheets)).toEqual(buildXlsx(sheets));
+		expect(await buildXlsx(sheets)).toEqual(await buildXlsx(sheets));
 	});
 
-	it('builds a sheet of 100 000 rows', () => {
+	it('builds a sheet of 100 000 rows', async () => {
 		const rows: Sheet['rows'] = [
 			['rank', 'customer_key', 'customer_name', 'value', 'share', 'cumulative_share', 'class', 'key_customer']
 		];
 		for (let r = 1; r <= 100_000; r++)
 			rows.push([r, `K${r}`, `Клиент № ${r} & Co`, r * 1.25, 1 / r, r / 100_000, r < 20_000 ? 'A' : 'C', r < 10]);
-		const bytes = buildXlsx([{ name: 'Big', rows }]);
+		const bytes = await buildXlsx([{ name: 'Big', rows }]);
 		const files = checkZip(bytes);
 		const xml = files.get('xl/worksheets/sheet1.xml')!;
 		expect(xml.match(/<row /g)!.length).toBe(100_001);
@@ -410,7 +397,7 @@ describe('exportWorkbook', () => {
 	};
 	const plain = (v: unknown) => (v !== null && typeof v === 'object' && 'v' in v ? (v as { v: unknown }).v : v);
 
-	it('has the cover, customers, segments, concentration and one sheet per analysis', () => {
+	it('has the cover, customers, segments, concentration and one sheet per analysis', async () => {
 		const sheets = exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra);
 		expect(sheets.map((s) => s.name)).toEqual([
 			'О файле',
@@ -424,7 +411,7 @@ describe('exportWorkbook', () => {
 		expect(exportWorkbook(c, data.customerKeys, data.customerNames, labels).length).toBe(4);
 	});
 
-	it('customers: translated headers and values, the numbers of the systems CSV', () => {
+	it('customers: translated headers and values, the numbers of the systems CSV', async () => {
 		const [, customers] = exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra);
 		expect(customers.freezeHeader && customers.autoFilter).toBe(true);
 		const rows = customers.rows.map((r) => r.map(plain));
@@ -466,7 +453,7 @@ describe('exportWorkbook', () => {
 		expect(rows[2][9]).toBe('хороший');
 	});
 
-	it('segments carry the playbooks (formula-safe), the total, the non-positive row and the net total', () => {
+	it('segments carry the playbooks (formula-safe), the total, the non-positive row and the net total', async () => {
 		const [, , seg] = exportWorkbook(c, data.customerKeys, data.customerNames, labels);
 		const rows = seg.rows.map((r) => r.map(plain));
 		expect(rows[0][6]).toBe('Что делать');
@@ -478,9 +465,9 @@ describe('exportWorkbook', () => {
 		expect(net[3]).toBe(c.netTotal);
 	});
 
-	it('survives the trip through a real reader, text formula-safe', () => {
+	it('survives the trip through a real reader, text formula-safe', async () => {
 		const sheets = exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra);
-		const py = python(buildXlsx(sheets));
+		const py = python(await buildXlsx(sheets));
 		expect(py.testzip).toBeNull();
 		expect(py.sheets!.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
 		py.sheets!.forEach((s, i) =>
@@ -532,7 +519,7 @@ describe('exportWorkbook: Movement and Margin squeeze', () => {
 	const plain = (v: unknown) => (v !== null && typeof v === 'object' && 'v' in v ? (v as { v: unknown }).v : v);
 	const rowsOf = (name: string) => sheets.find((s) => s.name === name)!.rows.map((r) => r.map(plain));
 
-	it('come last, only when the data allows', () => {
+	it('come last, only when the data allows', async () => {
 		expect(sheets.map((s) => s.name).slice(-2)).toEqual(['Движение', 'Выдавливание маржи']);
 		// no profit column: no margin sheet; no dates: no movement sheet
 		const plainData = columnsOf([{ key: 'A', amount: 100 }]);
@@ -542,7 +529,7 @@ describe('exportWorkbook: Movement and Margin squeeze', () => {
 		expect(exportTabs(data, c, {})).toEqual({});
 	});
 
-	it('movement: class before × class now, new and lost, with totals', () => {
+	it('movement: class before × class now, new and lost, with totals', async () => {
 		const m = tabs.migration!;
 		const rows = rowsOf('Движение');
 		expect(rows[0]).toEqual(['Было (период)', '2024-01-01 – 2024-03-31']);
@@ -567,7 +554,7 @@ describe('exportWorkbook: Movement and Margin squeeze', () => {
 		expect(total[5]).toBe(5);
 	});
 
-	it('margin squeeze: company lines, the top class with both ranks and the reason', () => {
+	it('margin squeeze: company lines, the top class with both ranks and the reason', async () => {
 		const m = tabs.margin!.result;
 		const rows = rowsOf('Выдавливание маржи');
 		expect(rows[0]).toEqual(['Маржа компании', m.companyMargin]);
@@ -593,8 +580,8 @@ describe('exportWorkbook: Movement and Margin squeeze', () => {
 		expect(m.rows[0].reason).toBe('negative-profit');
 	});
 
-	it('exportFile writes both, and they survive a real reader formula-safe', () => {
-		const file = exportFile(data, c, { migration: periods, marginGap: 0.1 }, 'xlsx', labels);
+	it('exportFile writes both, and they survive a real reader formula-safe', async () => {
+		const file = await exportFile(data, c, { migration: periods, marginGap: 0.1 }, 'xlsx', labels);
 		const py = python(file.data as Uint8Array);
 		expect(py.testzip).toBeNull();
 		const names = py.sheets!.map((s) => s.name);

@@ -66,6 +66,7 @@ export function vipSheet(
 		name: labels.sheets.vip,
 		rows,
 		widths: [8, 16, 36, 12, 16, 12, 14, 60],
+		inlineText: [false, true, true, false, false, false, false, true],
 		freezeHeader: true,
 		autoFilter: true
 	};

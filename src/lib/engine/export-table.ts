@@ -20,6 +20,8 @@ export interface TableColumn {
 	kind: ColumnKind;
 	/** width in characters for the workbook */
 	width: number;
+	/** texts that seldom repeat (codes, names, lists): the workbook writes them in the cell */
+	unique?: boolean;
 	/** the cell of rank r (0-based) whose customer index is i: a number for rank/money/share/class, a boolean for key, text otherwise */
 	cell: (r: number, i: number) => string | number | boolean;
 }
@@ -43,8 +45,8 @@ export function customerTable(
 	const decimals = valueDecimals(c);
 	const cols: TableColumn[] = [
 		{ header: h.rank, kind: 'rank', width: 8, cell: (r) => r + 1 },
-		{ header: h.key, kind: 'text', width: 16, cell: (_, i) => keys[i] },
-		{ header: h.name, kind: 'text', width: 36, cell: (_, i) => names[i] },
+		{ header: h.key, kind: 'text', width: 16, unique: true, cell: (_, i) => keys[i] },
+		{ header: h.name, kind: 'text', width: 36, unique: true, cell: (_, i) => names[i] },
 		{ header: h.value, kind: 'money', width: 16, cell: (r) => round(c.value[r], decimals) },
 		{ header: h.share, kind: 'share', width: 10, cell: (r) => c.share[r] },
 		{ header: h.cumulativeShare, kind: 'share', width: 12, cell: (r) => c.cumShare[r] },
@@ -65,7 +67,13 @@ export function customerTable(
 					return s ? (labels.vip[s as VipStatus] ?? s) : '';
 				}
 			},
-			{ header: h.vipMonths, kind: 'text', width: 30, cell: (_, i) => vip.get(i)?.months.join(', ') ?? '' }
+			{
+				header: h.vipMonths,
+				kind: 'text',
+				width: 30,
+				unique: true,
+				cell: (_, i) => vip.get(i)?.months.join(', ') ?? ''
+			}
 		);
 	}
 	if (extra.xyz) {

@@ -91,7 +91,8 @@ function customersSheet(c: Classification, cols: TableColumn[], labels: ExportLa
 		rows,
 		widths: cols.map((col) => col.width),
 		freezeHeader: true,
-		autoFilter: true
+		autoFilter: true,
+		inlineText: cols.map((col) => col.unique === true)
 	};
 }
 

@@ -3,16 +3,18 @@
  * the active analyses add, and the file in the chosen format (XLSX, CSV for spreadsheets, CSV for systems).
  */
 import { formatDay, monthLabel, NO_DAY } from '../core/calendar';
+import { finish, within, type Steps } from '../core/steps';
 import { EXCEL_CSV, RFC_4180_CSV, RUSSIAN_EXCEL_CSV, type CsvDialect } from '../core/csv';
 import { classificationCsv, spreadsheetCsv, type ExtraColumns } from './csv-export';
 import type { ExportLabels } from './export-labels';
 import { exportWorkbook, type TabSheets } from './export-workbook';
 import { marginSqueeze } from './margin';
+import { monthlyTotals } from './monthly';
 import { migrate, type Period } from './migration';
 import { classifyRecency, type RecencySettings } from './recency';
 import type { Classification, SalesColumns } from './types';
 import { classifyVip, type VipSettings } from './vip';
-import { buildXlsx } from './xlsx';
+import { xlsxSteps, type Compressor } from './xlsx';
 import { classifyXyz, type XyzSettings } from './xyz';
 
 export interface ExportSettings {
@@ -44,14 +46,16 @@ export function exportExtras(data: SalesColumns, c: Classification, s: ExportSet
 		if (s.xyz) extra.xyz = new Map();
 		if (s.recency) extra.recency = new Map();
 	} else if (data.date) {
+		// one pass over the rows for the three monthly methods
+		const monthly = s.vip || s.xyz || s.recency ? monthlyTotals(data, opts) : undefined;
 		if (s.vip) {
-			const vip = classifyVip(data, opts, s.vip);
+			const vip = classifyVip(data, opts, s.vip, monthly);
 			extra.vip = new Map(
 				vip.customers.map((v) => [v.customer, { status: v.status, months: v.vipMonths.map(monthLabel) }])
 			);
 		}
-		if (s.xyz) extra.xyz = classifyXyz(data, opts, c, s.xyz).xyz;
-		if (s.recency) extra.recency = classifyRecency(data, opts, c, s.recency).status;
+		if (s.xyz) extra.xyz = classifyXyz(data, opts, c, s.xyz, monthly).xyz;
+		if (s.recency) extra.recency = classifyRecency(data, opts, c, s.recency, monthly).status;
 	}
 	if (opts.dateFrom !== undefined) extra.periodFrom = formatDay(opts.dateFrom);
 	if (opts.dateTo !== undefined) extra.periodTo = formatDay(opts.dateTo);
@@ -106,15 +110,24 @@ export interface ExportedFile {
 
 const CSV_MIME = 'text/csv;charset=utf-8';
 
-/** One download in the chosen format; every text of xlsx and csv-sheet comes from `labels` (the UI language). */
-export function exportFile(
+/** The share of an XLSX export's time taken by computing its sheets, before the file is written. */
+const SHEETS_PART = 0.1;
+
+/**
+ * One download in the chosen format, as steps (core/steps.ts): yields progress 0..1 while an XLSX
+ * is written (CSVs are one step) and returns the file; every text of xlsx and csv-sheet comes
+ * from `labels` (the UI language). `compressor`: where the workbook's parts are compressed
+ * (xlsx/package.ts; by default in this thread).
+ */
+export async function* exportFileSteps(
 	data: SalesColumns,
 	c: Classification,
 	s: ExportSettings,
 	format: ExportFormat,
 	labels: ExportLabels,
-	sheetDialect: SheetDialect = 'comma'
-): ExportedFile {
+	sheetDialect: SheetDialect = 'comma',
+	compressor?: Compressor
+): Steps<ExportedFile> {
 	if (format === 'csv-system') return { data: exportClassification(data, c, s), mime: CSV_MIME, extension: 'csv' };
 	const extra = exportExtras(data, c, s);
 	if (format === 'csv-sheet') {
@@ -122,9 +135,23 @@ export function exportFile(
 		const text = spreadsheetCsv(c, data.customerKeys, data.customerNames, labels, extra, dialect);
 		return { data: text, mime: CSV_MIME, extension: 'csv' };
 	}
+	const sheets = exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra, exportTabs(data, c, s));
+	yield SHEETS_PART;
 	return {
-		data: buildXlsx(exportWorkbook(c, data.customerKeys, data.customerNames, labels, extra, exportTabs(data, c, s))),
+		data: yield* within(xlsxSteps(sheets, compressor), SHEETS_PART, 1),
 		mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 		extension: 'xlsx'
 	};
+}
+
+/** exportFileSteps run straight through. */
+export function exportFile(
+	data: SalesColumns,
+	c: Classification,
+	s: ExportSettings,
+	format: ExportFormat,
+	labels: ExportLabels,
+	sheetDialect: SheetDialect = 'comma'
+): Promise<ExportedFile> {
+	return finish(exportFileSteps(data, c, s, format, labels, sheetDialect));
 }

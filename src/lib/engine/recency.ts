@@ -1,6 +1,6 @@
 import { NO_DAY } from '../core/calendar';
 import { aggregate, type AggregateOptions } from './aggregate';
-import { monthlyTotals } from './monthly';
+import { monthlyTotals, type MonthlyTotals } from './monthly';
 import type { Classification, SalesColumns } from './types';
 
 export interface RecencySettings {
@@ -35,15 +35,16 @@ export function recencyStatus(daysSince: number, s: RecencySettings): RecencySta
 /**
  * Active / sleeping / lost by days since the last purchase (a sale that is not a return), counted
  * back from the reference day: the last dated day in scope, never the real clock.
+ * `monthly`: the monthly totals of `data` under `opts`, when the caller has them already.
  */
 export function classifyRecency(
 	data: SalesColumns,
 	opts: AggregateOptions,
 	classification: Classification,
-	s: RecencySettings
+	s: RecencySettings,
+	monthly: MonthlyTotals = monthlyTotals(data, opts)
 ): RecencyResult {
 	const scope = aggregate(data, opts).customers;
-	const monthly = monthlyTotals(data, opts);
 	const ref = monthly.referenceDay;
 	const lastPurchase = new Map<number, number>();
 	for (let i = 0; i < monthly.customers.length; i++) {

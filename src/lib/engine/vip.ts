@@ -110,14 +110,19 @@ function monthlyVip(m: MonthlyTotals, keys: readonly string[], vipShare: number)
  * months is good and flagged dropped out; of the rest, the top `goodShare` by count (ranked by
  * period total, positive totals only) are good. Period variant: one ranking of the period totals.
  * Both flag lost VIP: monthly VIP whose last purchase is more than `lostDays` before referenceDay.
+ * `monthly`: the monthly totals of `data` under `opts`, when the caller has them already.
  */
-export function classifyVip(data: SalesColumns, opts: AggregateOptions, s: VipSettings): VipResult {
+export function classifyVip(
+	data: SalesColumns,
+	opts: AggregateOptions,
+	s: VipSettings,
+	monthly: MonthlyTotals = monthlyTotals(data, opts)
+): VipResult {
 	if (s.variant === 'monthly' && !data.date) {
 		throw new Error('The monthly VIP method needs a date column: map a date column or use the period variant.');
 	}
 	const keys = data.customerKeys;
 	const totals = aggregate(data, opts);
-	const monthly = monthlyTotals(data, opts);
 	const vipMonths = monthlyVip(monthly, keys, s.vipShare);
 	const unit = 10 ** totals.scale;
 

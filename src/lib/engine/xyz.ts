@@ -1,5 +1,5 @@
 import type { AggregateOptions } from './aggregate';
-import { monthlyTotals } from './monthly';
+import { monthlyTotals, type MonthlyTotals } from './monthly';
 import { toPpm } from './share';
 import type { Classification, SalesColumns } from './types';
 
@@ -62,17 +62,19 @@ function atMost(values: number[], cv: number, bound: number, ppm: number): boole
  * ABC×XYZ: XYZ by the coefficient of variation of each customer's monthly metric over the period
  * (every calendar month from the first to the last dated row in scope). A mean ≤ 0 or fewer than
  * two months counted is Z with cv = Infinity. Each customer of the classification gets a class.
+ * `m`: the monthly totals of `data` under `opts`, when the caller has them already.
  */
 export function classifyXyz(
 	data: SalesColumns,
 	opts: AggregateOptions,
 	classification: Classification,
-	s: XyzSettings
+	s: XyzSettings,
+	m: MonthlyTotals = monthlyTotals(data, opts)
 ): XyzResult {
-	const m = monthlyTotals(data, opts);
 	const M = m.months.length;
-	const slot = new Map<number, number>();
-	for (let i = 0; i < m.customers.length; i++) slot.set(m.customers[i], i);
+	// the row of each customer in the monthly totals, -1 for none
+	const slot = new Int32Array(data.customerKeys.length).fill(-1);
+	for (let i = 0; i < m.customers.length; i++) slot[m.customers[i]] = i;
 	const xPpm = toPpm(s.xMax);
 	const yPpm = toPpm(s.yMax);
 
@@ -85,9 +87,9 @@ export function classifyXyz(
 	const values: number[] = [];
 	for (let r = 0; r < classification.rankOrder.length; r++) {
 		const c = classification.rankOrder[r];
-		const i = slot.get(c);
+		const i = slot[c];
 		values.length = 0;
-		if (i !== undefined) {
+		if (i >= 0) {
 			for (let j = 0; j < M; j++) {
 				if (s.zeroFill || m.active[i * M + j]) values.push(m.values[i * M + j]);
 			}

@@ -96,6 +96,12 @@ export const ro: Record<MessageKey, string> = {
 	'export.xlsx': 'Registru de lucru Excel (XLSX)',
 	'export.png': 'Grafic în format PNG',
 	'export.svg': 'Grafic în format SVG',
+	'export.writing.xlsx': 'Se pregătește registrul Excel… {percent}',
+	'export.writing.csv-sheet': 'Se pregătește fișierul CSV… {percent}',
+	'export.writing.csv-system': 'Se pregătește fișierul CSV… {percent}',
+	'export.progress': 'Progresul exportului',
+	'export.cancel': 'Anulează exportul',
+	'export.cancelled': 'Export anulat. Nu s-a salvat niciun fișier.',
 	'export.print': 'Raport pentru tipărire (PDF)',
 	'export.share': 'Copiați un link către această vizualizare',
 	'export.shareHint':

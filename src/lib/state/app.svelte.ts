@@ -1,7 +1,7 @@
 /**
  * The Analysis page's state, composed of one rune class per concern (README "Architecture"):
  * `Session` (worker client, phase, errors), `WorkspaceState`, `SettingsState`, `DashboardState`
- * (with `TabViews`) and `ImportFlow`, each exported below as its one instance.
+ * (with `TabViews`), `ImportFlow` and `ExportFlow`, each exported below as its one instance.
  *
  * `AppState` builds them around one worker client and loads them once per page load (`init`).
  * Its accessors are the page's vocabulary (`app.phase`, `app.openMeta`, `app.runImport()`…):
@@ -13,15 +13,14 @@
  */
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
-import type { ExportFormat, SheetDialect } from '../engine/export';
-import type { ExportLabels } from '../engine/export-labels';
 import type { ClassifySettings } from '../engine/types';
 import { listen } from '../store/broadcast';
 import type { DatasetMeta, Workspace } from '../store/db';
 import { onVersionChange } from '../store/page-store';
-import type { ProgressEvent, WorkerClient } from '../worker/client';
+import type { ImportProgressEvent, WorkerClient } from '../worker/client';
 import type { SniffOverrides } from '../ingest/pipeline';
 import { DashboardState } from './dashboard.svelte';
+import { ExportFlow } from './exports.svelte';
 import { ImportFlow, type PendingFile } from './import-flow.svelte';
 import { importWasInterrupted } from './import-marker';
 import { Session, type AppError, type Phase } from './session.svelte';
@@ -42,6 +41,7 @@ export class AppState {
 	readonly prefs: SettingsState;
 	readonly dashboard: DashboardState;
 	readonly imports: ImportFlow;
+	readonly exports: ExportFlow;
 	/** another tab opened a newer database version: this tab must reload */
 	needsReload = $state(false);
 	private initialised: Promise<void> | null = null;
@@ -52,6 +52,7 @@ export class AppState {
 		this.prefs = new SettingsState(this.session);
 		this.dashboard = new DashboardState(this.session, this.prefs, this.workspace);
 		this.imports = new ImportFlow(this.session, this.prefs, this.workspace, this.dashboard);
+		this.exports = new ExportFlow(this.session, this.prefs, this.dashboard);
 	}
 
 	/** Loads settings, workspaces and datasets once per page load (every route calls it). */
@@ -201,12 +202,6 @@ export class AppState {
 	loadPage(): Promise<void> {
 		return this.dashboard.loadPage();
 	}
-	exportFile(format: ExportFormat, labels: ExportLabels, sheetDialect: SheetDialect) {
-		return this.dashboard.exportFile(format, labels, sheetDialect);
-	}
-	exportCsv(): Promise<string | null> {
-		return this.dashboard.exportCsv();
-	}
 
 	get tab(): Tab {
 		return this.dashboard.tabs.tab;
@@ -254,7 +249,7 @@ export class AppState {
 	set datasetName(v: string) {
 		this.imports.datasetName = v;
 	}
-	get progress(): ProgressEvent | null {
+	get progress(): ImportProgressEvent | null {
 		return this.imports.progress;
 	}
 	get saving(): boolean {
@@ -288,4 +283,4 @@ export class AppState {
 
 export const app = new AppState();
 /** The concerns of `app`, one instance each. */
-export const { session, workspace, prefs, dashboard, imports } = app;
+export const { session, workspace, prefs, dashboard, imports, exports } = app;

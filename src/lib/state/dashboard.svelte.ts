@@ -1,12 +1,10 @@
 /**
  * The open dataset and what its dashboard shows: the headline view, the paged customer table,
- * the tabs (`TabViews`), re-ranking after a settings change, exports and deletion. Every request
+ * the tabs (`TabViews`), re-ranking after a settings change and deletion. Every request
  * goes to the analysis worker; a failure becomes an error box, never a blank page.
  */
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
-import type { ExportFormat, SheetDialect } from '../engine/export';
-import type { ExportLabels } from '../engine/export-labels';
 import type { ClassifySettings } from '../engine/types';
 import { announce } from '../store/broadcast';
 import type { DatasetMeta } from '../store/db';
@@ -14,7 +12,6 @@ import { WorkerFailure } from '../worker/client';
 import type { Session } from './session.svelte';
 import type { UserSettings } from './settings';
 import type { Tab } from './share-link';
-import { migrationPeriods } from './migration-periods';
 import { TabViews } from './tab-views.svelte';
 import type { SettingsState } from './user-settings.svelte';
 import type { WorkspaceState } from './workspace.svelte';
@@ -184,38 +181,6 @@ export class DashboardState {
 			if (ticket === this.queryTicket) this.page = page;
 		} catch (err) {
 			this.session.fail(err);
-		}
-	}
-
-	/** The export file, or null after adding the failure to `errors` (an export never throws at the page). */
-	async exportFile(format: ExportFormat, labels: ExportLabels, sheetDialect: SheetDialect) {
-		const s = this.prefs.snapshot();
-		try {
-			const periods = migrationPeriods(s.migration, this.openMeta?.dateRange ?? null);
-			return await this.session.client.request('exportFile', {
-				vip: s.vip,
-				xyz: s.xyz,
-				recency: s.recency,
-				...(periods ? { migration: periods } : {}),
-				marginGap: s.marginGap,
-				format,
-				labels,
-				sheetDialect
-			});
-		} catch (err) {
-			this.session.fail(err);
-			return null;
-		}
-	}
-
-	/** The CSV export, or null after adding the failure to `errors`. */
-	async exportCsv(): Promise<string | null> {
-		const s = this.prefs.snapshot();
-		try {
-			return await this.session.client.request('exportCsv', { vip: s.vip, xyz: s.xyz, recency: s.recency });
-		} catch (err) {
-			this.session.fail(err);
-			return null;
 		}
 	}
 }

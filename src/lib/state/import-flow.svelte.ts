@@ -6,7 +6,7 @@
 import type { ImportErrorInfo } from '../ingest/errors';
 import type { FileSniff, SniffOverrides } from '../ingest/pipeline';
 import type { DatasetMeta } from '../store/db';
-import { WorkerFailure, type ProgressEvent } from '../worker/client';
+import { WorkerFailure, type ImportProgressEvent } from '../worker/client';
 import type { FileChoice } from '../worker/protocol';
 import type { DashboardState } from './dashboard.svelte';
 import { markImportRunning } from './import-marker';
@@ -25,7 +25,7 @@ export interface PendingFile {
 export class ImportFlow {
 	pending = $state<PendingFile[]>([]);
 	datasetName = $state('');
-	progress = $state.raw<ProgressEvent | null>(null);
+	progress = $state.raw<ImportProgressEvent | null>(null);
 	/** an import's dashboard is showing and its dataset is still being written */
 	saving = $state(false);
 	private importId = 0;
@@ -137,7 +137,9 @@ export class ImportFlow {
 				settings: this.prefs.engineSettings(null),
 				confirmStages: true
 			},
-			(p) => (this.progress = p)
+			(p) => {
+				if (p.stage !== 'export') this.progress = p;
+			}
 		);
 		this.importId = job.id;
 		const clearMarker = markImportRunning();

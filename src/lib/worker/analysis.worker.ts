@@ -18,6 +18,11 @@ const ctx: WorkerContext = createWorkerContext({
 	parallel:
 		typeof Worker === 'function'
 			? workerParser(() => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }))
+			: undefined,
+	// an XLSX export's parts are compressed on the second core while the next rows are written
+	deflateWorker:
+		typeof Worker === 'function'
+			? () => new Worker(new URL('./deflate.worker.ts', import.meta.url), { type: 'module' })
 			: undefined
 });
 

@@ -1,6 +1,7 @@
 import type { Api, Failure, RequestType, WorkerRequest, WorkerResponse } from './protocol';
 
 export type ProgressEvent = Extract<WorkerResponse, { type: 'progress' }>['progress'];
+export type { ImportProgressEvent } from './protocol';
 
 /** A failure reported by the worker, carried as data. */
 export class WorkerFailure extends Error {
@@ -12,7 +13,9 @@ export class WorkerFailure extends Error {
 					? failure.info.code
 					: failure.kind === 'step'
 						? `${failure.step}: ${failure.detail}`
-						: `dataset ${failure.datasetId}: ${failure.detail}`
+						: failure.kind === 'cancelled'
+							? 'cancelled'
+							: `dataset ${failure.datasetId}: ${failure.detail}`
 		);
 		this.name = 'WorkerFailure';
 	}

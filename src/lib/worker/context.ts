@@ -42,6 +42,8 @@ export interface WorkerContext {
 	openSteps: OpenSteps;
 	/** the second core reads half of each large file; undefined in a browser without nested workers */
 	readonly parallel: (ParallelParser & { warm(): void }) | undefined;
+	/** starts a worker that compresses an XLSX export's parts on the second core; undefined without nested workers */
+	readonly deflateWorker: (() => Worker) | undefined;
 	/** the database every stored thing goes to */
 	readonly db: () => ParetoscopeDb;
 }
@@ -49,6 +51,7 @@ export interface WorkerContext {
 /** A fresh worker state: nothing open, the real steps, the shared database unless `db` is given. */
 export function createWorkerContext(options: {
 	parallel?: WorkerContext['parallel'];
+	deflateWorker?: WorkerContext['deflateWorker'];
 	db?: () => ParetoscopeDb;
 }): WorkerContext {
 	return {
@@ -61,6 +64,7 @@ export function createWorkerContext(options: {
 		steps: DEFAULT_STEPS,
 		openSteps: DEFAULT_OPEN_STEPS,
 		parallel: options.parallel,
+		deflateWorker: options.deflateWorker,
 		db: options.db ?? getDb
 	};
 }

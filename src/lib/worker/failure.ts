@@ -3,8 +3,17 @@ import { ImportError } from '../ingest/errors';
 import { OpenError, StepError } from './import-steps';
 import type { Failure } from './protocol';
 
-/** ImportError → `import`, StepError → `step`, OpenError → `open`, anything else → `internal` with its message. */
+/** Thrown by a handler that stops because the page cancelled its request. */
+export class Cancelled extends Error {
+	constructor() {
+		super('cancelled');
+		this.name = 'Cancelled';
+	}
+}
+
+/** Cancelled → `cancelled`, ImportError → `import`, StepError → `step`, OpenError → `open`, anything else → `internal` with its message. */
 export function toFailure(err: unknown): Failure {
+	if (err instanceof Cancelled) return { kind: 'cancelled' };
 	if (err instanceof ImportError) return { kind: 'import', info: err.info };
 	if (err instanceof StepError) return { kind: 'step', step: err.step, detail: err.detail };
 	if (err instanceof OpenError)

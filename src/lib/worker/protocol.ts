@@ -159,13 +159,24 @@ export type Failure =
 	| { kind: 'import'; info: ImportErrorInfo }
 	| { kind: 'internal'; message: string }
 	| { kind: 'step'; step: ImportStep; detail: string }
-	| { kind: 'open'; datasetId: number; name: string; detail: string };
+	| { kind: 'open'; datasetId: number; name: string; detail: string }
+	/** the page cancelled the request (an export) before it finished */
+	| { kind: 'cancelled' };
+
+/** How far an import is: the file being read, rows parsed, then storing and classifying. */
+export type ImportProgressEvent = ImportProgress & { stage: 'read' | 'parse' | 'store' | 'classify' };
+
+/** How far an export file is written: a fraction 0..1. */
+export interface ExportProgress {
+	stage: 'export';
+	fraction: number;
+}
 
 export type WorkerResponse =
 	| {
 			id: number;
 			type: 'progress';
-			progress: ImportProgress & { stage: 'read' | 'parse' | 'store' | 'classify' };
+			progress: ImportProgressEvent | ExportProgress;
 			/** the worker waits for a `seen` message once the page has handled this event */
 			ack?: true;
 	  }

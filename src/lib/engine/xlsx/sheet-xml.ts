@@ -1,10 +1,12 @@
 /**
- * One worksheet part (xl/worksheets/sheetN.xml) as UTF-8 bytes: inline strings, numbers,
- * booleans, styles from the StyleBook, and optionally column widths, a frozen header row and an
- * autofilter over the header. Text is encoded in chunks of about 1 MB, so memory follows the output.
+ * One worksheet part (xl/worksheets/sheetN.xml) as UTF-8 chunks: numbered rows of cells without
+ * references, shared strings, numbers, booleans, styles from the StyleBook, and optionally column
+ * widths, a frozen header row and an autofilter over the header. Text is encoded about 1 MB at a time, so the caller can compress
+ * each chunk, report progress and drop it.
  */
 import { StyleBook, type CellStyle } from './styles';
-import { cellText, columnName, MAIN_NS, REL_NS, XML_DECL } from './xml';
+import type { SharedStrings } from './shared-strings';
+import { cellText, columnName, hasEdgeSpace, MAIN_NS, REL_NS, XML_DECL } from './xml';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -27,6 +29,11 @@ export interface Sheet {
 	freezeHeader?: boolean;
 	/** a filter dropdown on every column of the first row */
 	autoFilter?: boolean;
+	/**
+	 * per column from A: true where texts seldom repeat (codes, names, lists). They are written in
+	 * the cell itself, the rest once in the shared-string table: a big sheet is written faster so.
+	 */
+	inlineText?: readonly boolean[];
 }
 
 /** The used range of a sheet: rows and widest row; throws RangeError past Excel's limits. */
@@ -38,7 +45,12 @@ export function sheetSize(rows: readonly Cell[][]): { rows: number; columns: num
 	return { rows: rows.length, columns: width };
 }
 
-function cellXml(ref: string, cell: Cell, styles: StyleBook): string {
+/**
+ * One cell without its reference: a cell's column is the one after the previous cell of its row
+ * (ECMA-376 Part 1, 18.3.1.4, `r` is optional), so an empty cell before a filled one is written
+ * as `<c/>`. Leaving the references out makes the largest sheets about a fifth smaller.
+ */
+function cellXml(cell: Cell, styles: StyleBook, strings: SharedStrings, inline: boolean): string {
 	let v: CellValue;
 	let s = '';
 	if (cell !== null && typeof cell === 'object') {
@@ -46,48 +58,50 @@ function cellXml(ref: string, cell: Cell, styles: StyleBook): string {
 		const id = styles.id(cell.s);
 		if (id) s = ` s="${id}"`;
 	} else v = cell;
-	if (v === null || v === undefined) return s ? `<c r="${ref}"${s}/>` : '';
+	// an empty text is an empty cell: a reader sees no difference, the file carries no string
+	if (v === null || v === undefined || v === '') return `<c${s}/>`;
 	if (typeof v === 'number') {
-		if (Number.isFinite(v)) return `<c r="${ref}"${s}><v>${v}</v></c>`;
-		return `<c r="${ref}"${s} t="e"><v>${Number.isNaN(v) ? '#N/A' : '#NUM!'}</v></c>`;
+		if (Number.isFinite(v)) return `<c${s}><v>${v}</v></c>`;
+		return `<c${s} t="e"><v>${Number.isNaN(v) ? '#N/A' : '#NUM!'}</v></c>`;
 	}
-	if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+	if (typeof v === 'boolean') return `<c${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+	if (!inline) return `<c${s} t="s"><v>${strings.id(String(v))}</v></c>`;
 	const t = cellText(String(v));
-	const space = /^\s|\s$/.test(t) ? ' xml:space="preserve"' : '';
-	return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${t}</t></is></c>`;
+	return `<c${s} t="inlineStr"><is><t${hasEdgeSpace(t) ? ' xml:space="preserve"' : ''}>${t}</t></is></c>`;
+}
+
+/** A row's cells up to its last one that is not empty (a styled empty cell counts). */
+function usedLength(row: readonly Cell[]): number {
+	let n = row.length;
+	while (n > 0 && (row[n - 1] === null || row[n - 1] === undefined || row[n - 1] === '')) n--;
+	return n;
 }
 
 const encoder = new TextEncoder();
 
-/** Joins text into bytes in ~1 MB chunks. */
-class ChunkWriter {
+/** About this many UTF-16 units of XML go into one encoded chunk. */
+const CHUNK_CHARS = 1 << 20;
+
+/** A piece of a part: its UTF-8 bytes and how many sheet rows it completes. */
+export interface PartChunk {
+	bytes: Uint8Array;
+	rows: number;
+}
+
+/** Joins text pieces into UTF-8 chunks of about CHUNK_CHARS; `take()` hands over what is ready. */
+export class ChunkedText {
 	private parts: string[] = [];
 	private pending = 0;
-	private chunks: Uint8Array[] = [];
-	private size = 0;
-	write(s: string): void {
+	write(s: string): boolean {
 		this.parts.push(s);
 		this.pending += s.length;
-		if (this.pending > 1 << 20) this.flush();
+		return this.pending >= CHUNK_CHARS;
 	}
-	private flush(): void {
-		if (this.parts.length === 0) return;
+	take(): Uint8Array {
 		const bytes = encoder.encode(this.parts.join(''));
 		this.parts = [];
 		this.pending = 0;
-		this.chunks.push(bytes);
-		this.size += bytes.length;
-	}
-	bytes(): Uint8Array {
-		this.flush();
-		if (this.chunks.length === 1) return this.chunks[0];
-		const out = new Uint8Array(this.size);
-		let p = 0;
-		for (const c of this.chunks) {
-			out.set(c, p);
-			p += c.length;
-		}
-		return out;
+		return bytes;
 	}
 }
 
@@ -98,13 +112,16 @@ export function filterRange(sheet: Sheet): string | null {
 	return rows > 0 && columns > 0 ? `A1:${columnName(columns - 1)}${rows}` : null;
 }
 
-/** The worksheet XML of `sheet` as bytes; its styles are added to `styles`. */
-export function worksheetXml(sheet: Sheet, styles: StyleBook): Uint8Array {
+/**
+ * The worksheet XML of `sheet` as UTF-8 chunks of about 1 MB, each with the number of rows it
+ * completes; its styles are added to `styles` and its texts to `strings`.
+ */
+export function* worksheetChunks(sheet: Sheet, styles: StyleBook, strings: SharedStrings): Generator<PartChunk> {
 	const size = sheetSize(sheet.rows);
-	const letters = Array.from({ length: size.columns }, (_, i) => columnName(i));
-	const w = new ChunkWriter();
+	const inline = sheet.inlineText ?? [];
+	const w = new ChunkedText();
 	w.write(`${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-	if (size.rows > 0 && size.columns > 0) w.write(`<dimension ref="A1:${letters[size.columns - 1]}${size.rows}"/>`);
+	if (size.rows > 0 && size.columns > 0) w.write(`<dimension ref="A1:${columnName(size.columns - 1)}${size.rows}"/>`);
 	if (sheet.freezeHeader && size.rows > 1)
 		w.write(
 			'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
@@ -118,16 +135,21 @@ export function worksheetXml(sheet: Sheet, styles: StyleBook): Uint8Array {
 		w.write('</cols>');
 	}
 	w.write('<sheetData>');
+	let done = 0;
 	for (let r = 0; r < sheet.rows.length; r++) {
 		const row = sheet.rows[r];
 		const n = r + 1;
 		let s = `<row r="${n}">`;
-		for (let c = 0; c < row.length; c++) s += cellXml(letters[c] + n, row[c], styles);
-		w.write(s + '</row>');
+		const used = usedLength(row);
+		for (let c = 0; c < used; c++) s += cellXml(row[c], styles, strings, inline[c] === true);
+		if (w.write(s + '</row>')) {
+			yield { bytes: w.take(), rows: n - done };
+			done = n;
+		}
 	}
 	w.write('</sheetData>');
 	const filter = filterRange(sheet);
 	if (filter) w.write(`<autoFilter ref="${filter}"/>`);
 	w.write('</worksheet>');
-	return w.bytes();
+	yield { bytes: w.take(), rows: sheet.rows.length - done };
 }

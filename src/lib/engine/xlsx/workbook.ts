@@ -1,5 +1,5 @@
 /**
- * The package parts around the sheets: [Content_Types].xml, the relationships and
+ * The package parts around the sheets: [Content_Types].xml (with styles and shared strings), the relationships and
  * xl/workbook.xml (sheet names, and the hidden _FilterDatabase name Excel keeps per autofilter).
  */
 import { MAIN_NS, PKG_REL_NS, REL_NS, sheetRef, XML_DECL, xmlEscape } from './xml';
@@ -17,6 +17,7 @@ export function contentTypesXml(sheetCount: number): string {
 		'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
 		overrides +
 		'<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+		'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
 		'</Types>'
 	);
 }
@@ -51,6 +52,7 @@ export function workbookRelsXml(sheetCount: number): string {
 	return (
 		`${XML_DECL}<Relationships xmlns="${PKG_REL_NS}">${rels}` +
 		`<Relationship Id="rId${sheetCount + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+		`<Relationship Id="rId${sheetCount + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
 		'</Relationships>'
 	);
 }

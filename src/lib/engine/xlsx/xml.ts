@@ -21,6 +21,9 @@ const XML_ESCAPES: Record<string, string> = {
 	'\r': '&#13;'
 };
 
+/** Anything cellText must change: markup characters, CR, what XML cannot carry, surrogates, a literal `_xHHHH_`. */
+const NEEDS_CARE = /[&<>"'\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
 /** Escapes text for element content and attribute values; drops characters XML 1.0 cannot carry. */
 export function xmlEscape(s: string): string {
 	return s.replace(NOT_XML, '').replace(/[&<>"'\r]/g, (c) => XML_ESCAPES[c]);
@@ -40,7 +43,15 @@ function cut(s: string, max: number): string {
  * so Excel does not read it as one of its own character escapes.
  */
 export function cellText(s: string): string {
+	if (s.length <= MAX_CELL_TEXT && !NEEDS_CARE.test(s)) return s;
 	return xmlEscape(cut(s, MAX_CELL_TEXT)).replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+}
+
+/** True when `t` starts or ends with white space, which XML keeps only with xml:space="preserve". */
+export function hasEdgeSpace(t: string): boolean {
+	if (t.length === 0) return false;
+	const isSpace = (c: number) => (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || c > 0x1fff;
+	return (isSpace(t.charCodeAt(0)) && /^\s/.test(t)) || (isSpace(t.charCodeAt(t.length - 1)) && /\s$/.test(t));
 }
 
 /** 0 → A, 25 → Z, 26 → AA … */
