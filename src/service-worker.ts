@@ -7,13 +7,30 @@ import { build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `paretoscope-${version}`;
+const path = (p: string) => new URL(p, sw.registration.scope).pathname;
 // README screenshots are documentation, not app files
-const ASSETS = [...build, ...files.filter((f) => !f.includes('/screenshots/')), ...prerendered].map(
-	(p) => new URL(p, sw.registration.scope).pathname
-);
+const ASSETS = [...build, ...files.filter((f) => !f.includes('/screenshots/'))].map(path);
+const PAGES = [...new Set(prerendered.map(path))];
+
+/**
+ * A prerendered page such as /prospects is the file prospects.html: hosts with clean URLs serve it
+ * as /prospects, a bare static server only as prospects.html. Either way it is cached as /prospects.
+ */
+async function fetchPage(page: string): Promise<Response> {
+	let res = await fetch(page);
+	if (!res.ok && !page.endsWith('/')) res = await fetch(`${page}.html`);
+	if (!res.ok) throw new Error(`${page}: ${res.status}`);
+	// a redirected response cannot answer a navigation: keep only its content
+	return res.redirected ? new Response(await res.blob(), { status: 200, headers: res.headers }) : res;
+}
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...new Set(ASSETS)])));
+	event.waitUntil(
+		caches.open(CACHE).then(async (cache) => {
+			await cache.addAll([...new Set(ASSETS)]);
+			for (const page of PAGES) await cache.put(page, await fetchPage(page));
+		})
+	);
 });
 
 sw.addEventListener('activate', (event) => {

@@ -114,8 +114,8 @@ describe('DossierForm', () => {
 					.map((c) => c.textContent?.trim())
 			);
 		expect(rows).toEqual([
-			['2024-02-05', 'neutral', 'Invoice question'],
-			['2024-01-10', 'positive', 'Lunch']
+			['Feb 5, 2024', 'neutral', 'Invoice question'],
+			['Jan 10, 2024', 'positive', 'Lunch']
 		]);
 	});
 
@@ -146,8 +146,8 @@ describe('DossierForm', () => {
 			within(screen.getByTestId('dossier-reminders'))
 				.getAllByRole('listitem')
 				.map((li) => li.textContent)
-		).toEqual(['pause personal contact until 2024-03-10']);
-		expect(screen.getByText('Last reviewed: 2024-01-15')).toBeInTheDocument();
+		).toEqual(['pause personal contact until Mar 10, 2024']);
+		expect(screen.getByText('Last reviewed: Jan 15, 2024')).toBeInTheDocument();
 
 		await rerender({ today: daysFromCivil(2024, 3, 10) });
 		expect(

@@ -22,7 +22,7 @@ describe('MeaningPanel', () => {
 		expect(within(panel).getByText(/Status column «Status»/)).toBeInTheDocument();
 		// 'Paid' and 'paid' are one value (normalised): 2 in the first rows, shown as first written
 		expect(screen.getByLabelText(/^Paid/)).toHaveValue('sale');
-		expect(screen.getByLabelText(/^Paid/)).toHaveAccessibleName('Paid 2 in the first rows');
+		expect(screen.getByLabelText(/^Paid/)).toHaveAccessibleName('Paid 2 rows at the start of the file');
 		expect(screen.getByLabelText(/^Failed/)).toHaveValue('excluded');
 		expect(screen.getByLabelText(/^Refunded/)).toHaveValue('refunded');
 		expect(screen.queryByLabelText(/^paid/)).toBeNull();

@@ -92,7 +92,9 @@ describe('MigrationPanel', () => {
 
 	it('draws the matrix with "new" and "lost", a dash for new → lost, and the two periods', () => {
 		renderPanel();
-		expect(screen.getByText('Before: 2024-01-01 – 2024-03-31 · After: 2024-04-01 – 2024-06-30')).toBeInTheDocument();
+		expect(
+			screen.getByText('Before: Jan 1, 2024 – Mar 31, 2024 · After: Apr 1, 2024 – Jun 30, 2024')
+		).toBeInTheDocument();
 		const matrix = screen.getByRole('table', { name: 'Migration matrix' });
 		const rows = within(matrix).getAllByRole('row');
 		expect(rows).toHaveLength(5);
@@ -120,8 +122,8 @@ describe('MigrationPanel', () => {
 		expect(charts[0].config.type).toBe('bar');
 		expect(data.labels).toEqual(['A', 'B', 'C']);
 		expect(data.datasets.map((d: { label: string }) => d.label)).toEqual([
-			'Before: 2024-01-01 – 2024-03-31',
-			'After: 2024-04-01 – 2024-06-30'
+			'Before: Jan 1, 2024 – Mar 31, 2024',
+			'After: Apr 1, 2024 – Jun 30, 2024'
 		]);
 		expect(data.datasets[0].data).toEqual([10, 10, 1259]);
 		expect(data.datasets[1].data).toEqual([15, 14, 1253]);

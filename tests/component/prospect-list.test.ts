@@ -87,7 +87,7 @@ describe('ProspectList', () => {
 			.map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
 		expect(cells[0]).toBe('Bob');
 		expect(cells[1]).toBe('20,000');
-		expect(cells[2]).toBe('2024-02-01');
+		expect(cells[2]).toBe('Feb 1, 2024');
 		expect(cells[3]).toBe('set aside for later False client?');
 		expect(within(beta).getByText('Money: yes')).toBeInTheDocument();
 		expect(within(beta).getByText('Urgent problem: no')).toBeInTheDocument();

@@ -37,7 +37,7 @@ describe('RecencyPanel', () => {
 	it('shows the counts line with the reference day and the quiet top-class customers', () => {
 		render(RecencyPanel, { view, settings, metric: 'revenue', onchange: vi.fn() });
 		expect(screen.getByTestId('recency-counts')).toHaveTextContent(
-			'Active: 1,234 · sleeping: 56 · lost: 7 (as of 2024-06-30)'
+			'Active: 1,234 · sleeping: 56 · lost: 7 (as of Jun 30, 2024)'
 		);
 		expect(screen.getByRole('heading', { name: 'Top-class customers who have gone quiet' })).toBeInTheDocument();
 		const rows = screen.getAllByRole('row');
@@ -82,7 +82,7 @@ describe('RecencyPanel', () => {
 		expect(screen.getByLabelText('Спящий до, дней')).toHaveValue(180);
 		// ru-RU groups thousands with a no-break space and uses a decimal comma
 		expect(screen.getByTestId('recency-counts').textContent?.trim()).toBe(
-			'Активные: 1\u00a0234 · спящие: 56 · потерянные: 7 (на 2024-06-30)'
+			'Активные: 1\u00a0234 · спящие: 56 · потерянные: 7 (на 30.06.2024)'
 		);
 		const rows = screen.getAllByRole('row');
 		expect(

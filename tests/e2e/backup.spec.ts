@@ -45,10 +45,10 @@ test('backup: export, delete everything, restore in the same browser: identical 
 	await page.getByRole('link', { name: 'Data & privacy' }).click();
 	await page.getByLabel('Backup file').setInputFiles(backupPath);
 	await expect(page.getByRole('region', { name: 'Restore', exact: true })).toContainText(
-		'1 datasets, 1 prospects, 0 dossiers'
+		'1 dataset, 1 prospect, 0 dossiers'
 	);
 	await page.getByRole('button', { name: 'Add to my data' }).click();
-	await expect(page.getByText('Restored: 1 datasets, 1 prospects, 0 dossiers.')).toBeVisible();
+	await expect(page.getByText('Restored: 1 dataset, 1 prospect, 0 dossiers.')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Analysis' }).click();
 	await page.getByRole('button', { name: /^sales_en/ }).click();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { en } from '../../src/lib/i18n/en';
 import { ru } from '../../src/lib/i18n/ru';
 import { ro } from '../../src/lib/i18n/ro';
+import { messageParams } from '../../src/lib/i18n/message-format';
 
 describe('i18n', () => {
 	it('Russian has exactly the English keys, none empty', () => {
@@ -17,7 +18,7 @@ describe('i18n', () => {
 	});
 
 	it('placeholders match between languages', () => {
-		const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+		const ph = (s: string) => [...messageParams(s)].sort();
 		for (const k of Object.keys(en) as (keyof typeof en)[]) {
 			expect(ph(ru[k]), k).toEqual(ph(en[k]));
 			expect(ph(ro[k]), `ro ${k}`).toEqual(ph(en[k]));

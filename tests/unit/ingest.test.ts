@@ -231,7 +231,7 @@ describe('bad files (tests/fixtures/bad)', () => {
 	});
 
 	it('not_a_csv.csv (a PNG) → "binary file: PNG image"', async () => {
-		expect(await failure(fixture('bad/not_a_csv.csv'))).toMatchObject({ code: 'binary-file', detail: 'PNG image' });
+		expect(await failure(fixture('bad/not_a_csv.csv'))).toMatchObject({ code: 'binary-file', detail: 'png' });
 	});
 
 	it('an .xlsx renamed .csv is named as such', async () => {

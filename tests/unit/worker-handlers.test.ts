@@ -66,6 +66,16 @@ async function importStored(ctx: WorkerContext, name: string, content: string | 
 	return opened;
 }
 
+describe('the demo dataset', () => {
+	it('sampleSales answers the sample file of the language, ending on the day asked', async () => {
+		const ctx = createWorkerContext({ db: () => new ParetoscopeDb(`sample-${Math.random()}`) });
+		const out = await call(ctx, 'sampleSales', { language: 'ru', today: { year: 2026, month: 3, day: 2 } });
+		expect(out.fileName).toBe('пример-продаж.csv');
+		expect(out.text).toContain('02.03.2026');
+		expect(out.text).not.toContain('03.03.2026');
+	});
+});
+
 describe('the worker handler map', () => {
 	it('has a handler for every request type, and nothing else', () => {
 		expect(Object.keys(handlers).sort()).toEqual(
@@ -93,7 +103,8 @@ describe('the worker handler map', () => {
 				'sniffProspects',
 				'parseProspects',
 				'forget',
-				'deleteDataset'
+				'deleteDataset',
+				'sampleSales'
 			].sort()
 		);
 	});

@@ -4,7 +4,6 @@
  * (dataset, files, rows, period, data dates, metric, method, class bounds, returns, import
  * decisions, export date, app version). The worker only places them.
  */
-import { formatDay } from '../core/calendar';
 import type { CoverRow, ExportLabels } from '../engine/export-labels';
 import type { ClassifySettings } from '../engine/types';
 import { i18n, t } from '../i18n/index.svelte';
@@ -15,16 +14,10 @@ import { readAsParts } from './read-as';
 /** The app version written on the cover sheet; a unit test keeps it equal to package.json's. */
 export const APP_VERSION = '0.1.0';
 
-/** `now` as local 'YYYY-MM-DD HH:MM'. */
-function stamp(now: Date): string {
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
-}
-
 /** The cover sheet's provenance lines of `meta` classified with `settings` by the preset named `method`. */
 export function coverRows(meta: DatasetMeta, settings: ClassifySettings, method: string, now: Date): CoverRow[] {
 	const range = (from: number | undefined, to: number | undefined) =>
-		`${from === undefined ? '…' : formatDay(from)} – ${to === undefined ? '…' : formatDay(to)}`;
+		`${from === undefined ? '…' : i18n.day(from)} – ${to === undefined ? '…' : i18n.day(to)}`;
 	const period =
 		settings.dateFrom === undefined && settings.dateTo === undefined
 			? t('export.cover.allTime')
@@ -44,7 +37,7 @@ export function coverRows(meta: DatasetMeta, settings: ClassifySettings, method:
 		[t('export.cover.keyShare'), i18n.percent(settings.keyShare, 0)]
 	];
 	if (readAs.length) rows.push([t('export.cover.readAs'), readAs.join('; ')]);
-	rows.push([t('export.cover.exported'), stamp(now)], [t('export.cover.version'), APP_VERSION]);
+	rows.push([t('export.cover.exported'), i18n.date(now.getTime())], [t('export.cover.version'), APP_VERSION]);
 	return rows;
 }
 

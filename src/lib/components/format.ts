@@ -1,7 +1,6 @@
 import { i18n, t, type MessageKey } from '../i18n/index.svelte';
 import type { ClassDef, Metric } from '../engine/types';
 import type { Reminder } from '../engine/crm-types';
-import { formatDay } from '../core/calendar';
 import { PRESET_CLASS_NAMES } from '../state/settings';
 
 /** A class name as the reader sees it: presets translated, user names as typed. */
@@ -46,11 +45,11 @@ export function chartInk(): { ink: string; grid: string; muted: string } {
 
 /** A key-account reminder in words: a pause until a day, a review due, or days since the last contact. */
 export function reminderText(r: Reminder): string {
-	if (r.kind === 'pauseContact') return t('today.pause', { date: r.until === undefined ? '—' : formatDay(r.until) });
+	if (r.kind === 'pauseContact') return t('today.pause', { date: r.until === undefined ? '—' : i18n.day(r.until) });
 	if (r.kind === 'reviewDue') return t('today.review');
 	return r.daysSince === undefined || !Number.isFinite(r.daysSince)
 		? t('today.contactNever')
-		: t('today.contactDue', { days: i18n.number(r.daysSince) });
+		: t('today.contactDue', { days: r.daysSince });
 }
 
 /** A percent field's value as a fraction (12.5 → 0.125); null when the field is empty or not a number. */

@@ -307,7 +307,7 @@ export function paretoLabels(view: DashboardView, ctx: ReportContext): ParetoSvg
 			const seg = view.segments.find((s) => s.classIndex === i);
 			return t('chart.legendClass', {
 				name: className(c.name),
-				count: i18n.number(seg?.customers ?? 0),
+				count: seg?.customers ?? 0,
 				share: i18n.percent(seg?.valueShare ?? 0, 0)
 			});
 		}),

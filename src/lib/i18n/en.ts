@@ -20,7 +20,7 @@ export const en = {
 	'prosPage.importFile': 'Prospects CSV file',
 	'prosPage.export': 'Export CSV',
 	'prosPage.importError': 'The prospects file cannot be imported ({detail}).',
-	'prosPage.imported': '{count} prospects imported.',
+	'prosPage.imported': '{count, plural, one {# prospect imported.} other {# prospects imported.}}',
 	'prosPage.deleted': '«{company}» deleted.',
 	'prosPage.undo': 'Undo',
 	'prosPage.mapTitle': 'Columns of {file}',
@@ -72,14 +72,15 @@ export const en = {
 	'data.restoreFile': 'Backup file',
 	'data.restoreTitle': 'Restore',
 	'data.restoreSummary':
-		'Backup of «{name}» from {date}: {datasets} datasets, {prospects} prospects, {dossiers} dossiers.',
+		'Backup of «{name}» from {date}: {datasets, plural, one {# dataset} other {# datasets}}, {prospects, plural, one {# prospect} other {# prospects}}, {dossiers, plural, one {# dossier} other {# dossiers}}.',
 	'data.restoreExists':
 		'This workspace already exists here. “Add” keeps everything you have and adds what is new; “Replace” deletes this workspace’s current data first.',
 	'data.restoreMerge': 'Add to my data',
 	'data.restoreReplace': 'Replace this workspace',
 	'data.restoreReplaceConfirm':
 		'Delete this workspace’s current datasets, prospects and dossiers and put the backup in their place?',
-	'data.restored': 'Restored: {datasets} datasets, {prospects} prospects, {dossiers} dossiers.',
+	'data.restored':
+		'Restored: {datasets, plural, one {# dataset} other {# datasets}}, {prospects, plural, one {# prospect} other {# prospects}}, {dossiers, plural, one {# dossier} other {# dossiers}}.',
 	'data.backupError.not-a-backup': 'This file is not a Paretoscope backup. Nothing was changed.',
 	'data.backupError.corrupt': 'This backup file is damaged or incomplete. Nothing was changed.',
 	'data.backupError.newer-version':
@@ -175,13 +176,14 @@ export const en = {
 	'report.classes': 'Classes',
 	'report.keyFrom': 'Key customer from {share}',
 	'report.headline': 'At a glance',
-	'report.for80': '{count} of {total} customers ({share}) make 80 % of {metric}.',
+	'report.for80':
+		'{count} of {total, plural, one {# customer} other {# customers}} ({share}) {count, plural, one {makes} other {make}} 80 % of {metric}.',
 	'report.keyCount': 'Key customers (each at least {share} of {metric}): {count}.',
 	'report.page': 'Page {page} of {pages}',
 	'report.migMoves': 'Moved up: {up} · moved down: {down} · new: {came} · lost: {left}',
 	'report.xyzCounts': 'X (steady): {x} · Y (fluctuating): {y} · Z (irregular): {z}',
 	'report.squeezed': 'Squeezed customers: {count} of {total}.',
-	'chart.legendClass': '{name}: {count} customers, {share} of the total',
+	'chart.legendClass': '{name}: {count, plural, one {# customer} other {# customers}}, {share} of the total',
 	'chart.legendCurve': 'Customers from largest to smallest ({metric})',
 	'sheet.customers': 'Customers',
 	'sheet.segments': 'Segments',
@@ -199,6 +201,9 @@ export const en = {
 	'error.reload': 'Reload',
 	'notice.interrupted':
 		'The last import was interrupted (the page was closed or reloaded). Nothing from it was saved; your earlier datasets are unchanged.',
+	'sample.try': 'Try with sample data',
+	'sample.hint': 'A made-up company: two years of sales, returns, managers and profit, generated in this browser.',
+	'sample.name': 'Sample data (demo)',
 	'home.what':
 		'Drop your sales exports to see your key, A/B/C, gold/silver/bronze and VIP customers, how concentrated revenue is, how customers move between classes, and what to do with each group.',
 	'unit.mb': '{n} MB',
@@ -253,7 +258,7 @@ export const en = {
 	'role.orderId': 'Order / invoice',
 
 	'progress.read': 'Reading {file}…',
-	'progress.parse': 'Parsing: {rows} rows',
+	'progress.parse': 'Parsing: {rows, plural, one {# row} other {# rows}}',
 	'progress.store': 'Saving to this browser…',
 	'progress.classify': 'Classifying…',
 	'progress.label': 'Import progress',
@@ -261,13 +266,14 @@ export const en = {
 	'progress.cancelled': 'Import cancelled. Nothing was saved.',
 
 	'report.title': 'Import report',
-	'report.summary': '{imported} of {read} rows imported from {files} file(s).',
-	'report.blank': '{count} blank line(s) ignored.',
+	'report.summary':
+		'{imported} of {read, plural, one {# row} other {# rows}} imported from {files, plural, one {# file} other {# files}}.',
+	'report.blank': '{count, plural, one {# blank line} other {# blank lines}} ignored.',
 	'report.skipped': 'Skipped rows',
 	'report.warnings': 'Warnings',
 	'report.place': 'row {row}',
 	'report.placeCol': 'row {row}, column {column} «{header}»',
-	'report.more': 'and {count} more',
+	'report.more': 'and {count, plural, other {# more}}',
 	'reason.no-customer': 'no customer',
 	'reason.total-row': 'a totals row',
 	'reason.empty-amount': 'empty amount',
@@ -290,7 +296,7 @@ export const en = {
 	'meaning.kind.return': 'a return (subtracted)',
 	'meaning.kind.excluded': 'not a sale (left out)',
 	'meaning.kind.refunded': 'sold, then refunded in full (nets to 0)',
-	'meaning.valueCount': '{count} in the first rows',
+	'meaning.valueCount': '{count, plural, one {# row} other {# rows}} at the start of the file',
 	'meaning.refund': 'Refunds in «{column}» are subtracted from each sale.',
 	'meaning.refundColumn': 'Refund column',
 	'meaning.orderTotal.line':
@@ -347,6 +353,16 @@ export const en = {
 
 	'error.title': 'This file cannot be imported',
 	'error.empty-file': '{file} is empty.',
+	'fileKind.png': 'PNG image',
+	'fileKind.jpeg': 'JPEG image',
+	'fileKind.gif': 'GIF image',
+	'fileKind.pdf': 'PDF document',
+	'fileKind.xlsx': 'Excel workbook (.xlsx) or other ZIP archive',
+	'fileKind.xls': 'old Excel workbook (.xls)',
+	'fileKind.gzip': 'GZIP archive',
+	'fileKind.7z': '7-Zip archive',
+	'fileKind.rar': 'RAR archive',
+	'fileKind.binary': 'binary file',
 	'error.binary-file':
 		'{file} is not a CSV file: it looks like a {detail}. Export the data as CSV (comma- or semicolon-separated text) and try again.',
 	'error.no-data-rows': '{file} has a header but no data rows.',
@@ -377,7 +393,8 @@ export const en = {
 	'datasets.open': 'Open',
 	'datasets.delete': 'Delete',
 	'datasets.confirmDelete': 'Delete the dataset «{name}» from this browser?',
-	'datasets.summary': '{rows} rows · {customers} customers · {date}',
+	'datasets.summary':
+		'{rows, plural, one {# row} other {# rows}} · {customers, plural, one {# customer} other {# customers}} · {date}',
 
 	'dash.customers': 'Customers',
 	'dash.total': 'Total',
@@ -519,7 +536,7 @@ export const en = {
 	'vip.lostNone': 'No VIP customer has gone quiet.',
 	'vip.lastPurchase': 'Last payment',
 	'vip.daysSince': 'Days since',
-	'vip.more': 'and {count} more',
+	'vip.more': 'and {count, plural, other {# more}}',
 	'vip.hint':
 		'Each month the top {share} of paying customers by count are VIP; the period’s VIP list is their union. Of the rest, the top {good} are good.',
 	'mig.previous': 'Before',
@@ -631,7 +648,7 @@ export const en = {
 	'pros.statusHint.setAside': 'At least one criterion fails: keep the prospect for later, do not spend time on it now.',
 	'pros.statusHint.toClarify': 'Some answers are still unknown: find them out before investing more time.',
 	'pros.falseClient': 'False client?',
-	'pros.falseClient.moves': 'The decision date has been moved {count} times.',
+	'pros.falseClient.moves': 'The decision date has been moved {count, plural, one {once} other {# times}}.',
 	'pros.falseClient.pastDue': 'The expected decision date has passed.',
 	'pros.falseClient.hint': 'They keep promising to sign and keep postponing: better not to spend your time on them.',
 	'pros.save': 'Save',
@@ -716,7 +733,7 @@ export const en = {
 	'today.group.contactDue': 'Positive contact due',
 	'today.group.pauseContact': 'Pause personal contact',
 	'today.group.reviewDue': 'Dossier review due',
-	'today.contactDue': 'contact due — {days} days without a positive contact',
+	'today.contactDue': 'contact due — {days, plural, one {# day} other {# days}} without a positive contact',
 	'today.contactNever': 'contact due — no positive contact recorded yet',
 	'today.pause': 'pause personal contact until {date}',
 	'today.review': 'dossier review due',

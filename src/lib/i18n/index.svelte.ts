@@ -1,6 +1,7 @@
 import { en, type MessageKey } from './en';
 import { ru } from './ru';
 import { ro } from './ro';
+import { formatMessage } from './message-format';
 
 export type Locale = 'ru' | 'en' | 'ro';
 export const LOCALES: { id: Locale; label: string; intl: string }[] = [
@@ -41,11 +42,23 @@ class I18n {
 		}
 	}
 
+	/**
+	 * The message `key` in the UI language. `{name}` is replaced by the param; a plural block
+	 * `{name, plural, one {# file} other {# files}}` picks its form by Intl.PluralRules for the
+	 * number `params.name` (`=0 {…}` matches exactly) and writes `#` as that number in the locale.
+	 */
 	t = (key: MessageKey, params?: Record<string, string | number>): string => {
-		let s = DICTS[this.locale][key] ?? en[key] ?? key;
-		if (params) s = s.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
-		return s;
+		const s = DICTS[this.locale][key] ?? en[key] ?? key;
+		if (!params) return s;
+		return formatMessage(s, params, this.pluralRules(), this.number);
 	};
+
+	private plurals = new Map<string, Intl.PluralRules>();
+	private pluralRules(): Intl.PluralRules {
+		let r = this.plurals.get(this.intl);
+		if (!r) this.plurals.set(this.intl, (r = new Intl.PluralRules(this.intl)));
+		return r;
+	}
 
 	// formatters are costly to build and tables format thousands of cells: keep one per shape
 	private formats = new Map<string, Intl.NumberFormat>();
@@ -65,12 +78,51 @@ class I18n {
 	/** A fraction 0..1 as a percentage. */
 	percent = (v: number, digits = 1): string => this.format('percent', digits).format(v);
 
-	/** A day number (days since 1970-01-01) as a local date. */
-	dateOnly = (day: number): string =>
-		new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeZone: 'UTC' }).format(day * 86400000);
+	/**
+	 * A calendar day as the UI language writes it: Russian and Romanian `30.12.2025`, English
+	 * `Dec 30, 2025` (README "Numbers and dates"). `day`: days since 1970-01-01, or 'YYYY-MM-DD'.
+	 */
+	day = (day: number | string): string => {
+		const d = typeof day === 'string' ? isoDay(day) : day;
+		if (d === null) return String(day);
+		return this.dateFormat('day').format(d * 86400000);
+	};
+
+	/** A calendar month ('YYYY-MM') as the UI language writes it: `авг. 2024`, `Aug 2024`, `aug. 2024`. */
+	month = (month: string): string => {
+		const d = isoDay(`${month}-01`);
+		return d === null ? month : this.dateFormat('month').format(d * 86400000);
+	};
+
+	/** A day number (days since 1970-01-01) as a local date (the same as `day`). */
+	dateOnly = (day: number): string => this.day(day);
+
+	private dates = new Map<string, Intl.DateTimeFormat>();
+	private dateFormat(kind: 'day' | 'month'): Intl.DateTimeFormat {
+		const k = `${this.intl}|${kind}`;
+		let f = this.dates.get(k);
+		if (!f) {
+			const options: Intl.DateTimeFormatOptions =
+				kind === 'month'
+					? { month: 'short', year: 'numeric', timeZone: 'UTC' }
+					: this.locale === 'en'
+						? { dateStyle: 'medium', timeZone: 'UTC' }
+						: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' };
+			this.dates.set(k, (f = new Intl.DateTimeFormat(this.intl, options)));
+		}
+		return f;
+	}
 
 	date = (ms: number): string =>
 		new Intl.DateTimeFormat(this.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** 'YYYY-MM-DD' as days since 1970-01-01, or null when it is not such a date. */
+function isoDay(s: string): number | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+	if (!m) return null;
+	const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+	return Number.isNaN(ms) ? null : ms / 86400000;
 }
 
 export const i18n = new I18n();

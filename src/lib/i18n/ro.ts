@@ -21,7 +21,8 @@ export const ro: Record<MessageKey, string> = {
 	'prosPage.importFile': 'Fișier CSV cu clienți potențiali',
 	'prosPage.export': 'Export CSV',
 	'prosPage.importError': 'Fișierul cu clienți potențiali nu poate fi importat ({detail}).',
-	'prosPage.imported': 'Clienți potențiali importați: {count}.',
+	'prosPage.imported':
+		'{count, plural, one {A fost importat un client potențial.} few {Au fost importați # clienți potențiali.} other {Au fost importați # de clienți potențiali.}}',
 	'prosPage.deleted': 'Clientul potențial „{company}” a fost șters.',
 	'prosPage.undo': 'Anulați',
 	'prosPage.mapTitle': 'Coloanele din {file}',
@@ -73,7 +74,7 @@ export const ro: Record<MessageKey, string> = {
 	'data.restoreFile': 'Fișier de backup',
 	'data.restoreTitle': 'Restaurare',
 	'data.restoreSummary':
-		'Backup pentru „{name}” din {date} — seturi de date: {datasets}, clienți potențiali: {prospects}, dosare: {dossiers}.',
+		'Copia „{name}” din {date}: {datasets, plural, one {un set de date} few {# seturi de date} other {# de seturi de date}}, {prospects, plural, one {un client potențial} few {# clienți potențiali} other {# de clienți potențiali}}, {dossiers, plural, one {un dosar} few {# dosare} other {# de dosare}}.',
 	'data.restoreExists':
 		'Acest spațiu de lucru există deja aici. „Adăugați” păstrează tot ce aveți și adaugă ce este nou; „Înlocuiți” șterge mai întâi datele actuale ale acestui spațiu de lucru.',
 	'data.restoreMerge': 'Adăugați la datele mele',
@@ -81,7 +82,7 @@ export const ro: Record<MessageKey, string> = {
 	'data.restoreReplaceConfirm':
 		'Ștergeți seturile de date, clienții potențiali și dosarele actuale ale acestui spațiu de lucru și le înlocuiți cu cele din backup?',
 	'data.restored':
-		'Restaurare reușită — seturi de date: {datasets}, clienți potențiali: {prospects}, dosare: {dossiers}.',
+		'Restaurat: {datasets, plural, one {un set de date} few {# seturi de date} other {# de seturi de date}}, {prospects, plural, one {un client potențial} few {# clienți potențiali} other {# de clienți potențiali}}, {dossiers, plural, one {un dosar} few {# dosare} other {# de dosare}}.',
 	'data.backupError.not-a-backup': 'Acest fișier nu este un backup Paretoscope. Nu s-a modificat nimic.',
 	'data.backupError.corrupt': 'Acest fișier de backup este deteriorat sau incomplet. Nu s-a modificat nimic.',
 	'data.backupError.newer-version':
@@ -178,13 +179,15 @@ export const ro: Record<MessageKey, string> = {
 	'report.classes': 'Clase',
 	'report.keyFrom': 'Client-cheie de la {share}',
 	'report.headline': 'Pe scurt',
-	'report.for80': '{count} din {total} clienți ({share}) aduc 80 % din {metric}.',
+	'report.for80':
+		'{count} din {total, plural, one {# client} few {# clienți} other {# de clienți}} ({share}) {count, plural, one {aduce} few {aduc} other {aduc}} 80 % din {metric}.',
 	'report.keyCount': 'Clienți-cheie (fiecare cel puțin {share} din {metric}): {count}.',
 	'report.page': 'Pagina {page} din {pages}',
 	'report.migMoves': 'Au urcat: {up} · au coborât: {down} · noi: {came} · pierduți: {left}',
 	'report.xyzCounts': 'X (stabili): {x} · Y (variabili): {y} · Z (neregulați): {z}',
 	'report.squeezed': 'Clienți cu marja comprimată: {count} din {total}.',
-	'chart.legendClass': '{name}: {count} clienți, {share} din total',
+	'chart.legendClass':
+		'{name}: {count, plural, one {# client} few {# clienți} other {# de clienți}}, {share} din total',
 	'chart.legendCurve': 'Clienții de la cel mai mare la cel mai mic ({metric})',
 	'sheet.customers': 'Clienți',
 	'sheet.segments': 'Segmente',
@@ -204,6 +207,9 @@ export const ro: Record<MessageKey, string> = {
 	'error.reload': 'Reîncărcați',
 	'notice.interrupted':
 		'Ultimul import a fost întrerupt (pagina a fost închisă sau reîncărcată). Nu s-a salvat nimic din el; seturile de date anterioare sunt neschimbate.',
+	'sample.try': 'Încercați cu date demonstrative',
+	'sample.hint': 'O companie fictivă: vânzări pe doi ani, retururi, manageri și profit, generate în acest browser.',
+	'sample.name': 'Date demonstrative (demo)',
 	'home.what':
 		'Trageți aici exporturile de vânzări pentru a vedea clienții-cheie, clasele A/B/C, clienții de aur/argint/bronz și VIP, cât de concentrată este cifra de afaceri, cum se mută clienții între clase și ce să faceți cu fiecare grup.',
 	'unit.mb': '{n} MB',
@@ -266,7 +272,8 @@ export const ro: Record<MessageKey, string> = {
 	'progress.cancelled': 'Import anulat. Nu s-a salvat nimic.',
 
 	'report.title': 'Raport de import',
-	'report.summary': 'Rânduri importate: {imported} din {read}, din fișiere: {files}.',
+	'report.summary':
+		'{imported} din {read, plural, one {# rând} few {# rânduri} other {# de rânduri}} importate din {files, plural, one {# fișier} few {# fișiere} other {# de fișiere}}.',
 	'report.blank': 'Rânduri goale ignorate: {count}.',
 	'report.skipped': 'Rânduri omise',
 	'report.warnings': 'Avertismente',
@@ -295,7 +302,7 @@ export const ro: Record<MessageKey, string> = {
 	'meaning.kind.return': 'retur (se scade)',
 	'meaning.kind.excluded': 'nu este vânzare (exclus)',
 	'meaning.kind.refunded': 'vândut, apoi rambursat integral (total 0)',
-	'meaning.valueCount': '{count} în primele rânduri',
+	'meaning.valueCount': '{count, plural, one {# rând} few {# rânduri} other {# de rânduri}} la începutul fișierului',
 	'meaning.refund': 'Rambursările din «{column}» se scad din fiecare vânzare.',
 	'meaning.refundColumn': 'Coloana rambursărilor',
 	'meaning.orderTotal.line':
@@ -354,6 +361,16 @@ export const ro: Record<MessageKey, string> = {
 
 	'error.title': 'Acest fișier nu poate fi importat',
 	'error.empty-file': '{file} este gol.',
+	'fileKind.png': 'imagine PNG',
+	'fileKind.jpeg': 'imagine JPEG',
+	'fileKind.gif': 'imagine GIF',
+	'fileKind.pdf': 'document PDF',
+	'fileKind.xlsx': 'registru Excel (.xlsx) sau altă arhivă ZIP',
+	'fileKind.xls': 'registru Excel în format vechi (.xls)',
+	'fileKind.gzip': 'arhivă GZIP',
+	'fileKind.7z': 'arhivă 7-Zip',
+	'fileKind.rar': 'arhivă RAR',
+	'fileKind.binary': 'fișier binar',
 	'error.binary-file':
 		'{file} nu este un fișier CSV (pare a fi: {detail}). Exportați datele în format CSV (text separat prin virgulă sau punct și virgulă) și încercați din nou.',
 	'error.no-data-rows': '{file} are antet, dar niciun rând de date.',
@@ -384,7 +401,8 @@ export const ro: Record<MessageKey, string> = {
 	'datasets.open': 'Deschideți',
 	'datasets.delete': 'Ștergeți',
 	'datasets.confirmDelete': 'Ștergeți setul de date „{name}” din acest browser?',
-	'datasets.summary': 'Rânduri: {rows} · clienți: {customers} · {date}',
+	'datasets.summary':
+		'{rows, plural, one {# rând} few {# rânduri} other {# de rânduri}} · {customers, plural, one {# client} few {# clienți} other {# de clienți}} · {date}',
 
 	'dash.customers': 'Clienți',
 	'dash.total': 'Total',
@@ -645,7 +663,8 @@ export const ro: Record<MessageKey, string> = {
 		'Cel puțin un criteriu nu este îndeplinit: păstrați clientul potențial pentru mai târziu, nu investiți timp în el acum.',
 	'pros.statusHint.toClarify': 'Unele răspunsuri sunt încă necunoscute: aflați-le înainte de a investi mai mult timp.',
 	'pros.falseClient': 'Client fals?',
-	'pros.falseClient.moves': 'Amânări ale datei deciziei: {count}.',
+	'pros.falseClient.moves':
+		'Data deciziei a fost amânată {count, plural, one {o dată} few {de # ori} other {de # de ori}}.',
 	'pros.falseClient.pastDue': 'Data estimată a deciziei a trecut.',
 	'pros.falseClient.hint': 'Promit mereu că vor semna și tot amână: mai bine nu vă pierdeți timpul cu ei.',
 	'pros.save': 'Salvați',
@@ -733,7 +752,8 @@ export const ro: Record<MessageKey, string> = {
 	'today.group.contactDue': 'Este timpul pentru un contact pozitiv',
 	'today.group.pauseContact': 'Pauză de la contactul personal',
 	'today.group.reviewDue': 'Este timpul pentru revizuirea dosarului',
-	'today.contactDue': 'contactați clientul — zile fără un contact pozitiv: {days}',
+	'today.contactDue':
+		'contactați clientul — {days, plural, one {o zi} few {# zile} other {# de zile}} fără un contact pozitiv',
 	'today.contactNever': 'contactați clientul — niciun contact pozitiv înregistrat încă',
 	'today.pause': 'fără contact personal până la {date}',
 	'today.review': 'este timpul pentru revizuirea dosarului',

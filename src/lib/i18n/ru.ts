@@ -20,7 +20,8 @@ export const ru: Record<MessageKey, string> = {
 	'prosPage.importFile': 'CSV-файл с потенциальными клиентами',
 	'prosPage.export': 'Экспорт CSV',
 	'prosPage.importError': 'Файл с потенциальными клиентами нельзя импортировать ({detail}).',
-	'prosPage.imported': 'Импортировано потенциальных клиентов: {count}.',
+	'prosPage.imported':
+		'{count, plural, one {Импортирован # потенциальный клиент.} few {Импортировано # потенциальных клиента.} many {Импортировано # потенциальных клиентов.} other {Импортировано # потенциального клиента.}}',
 	'prosPage.deleted': '«{company}» удалён.',
 	'prosPage.undo': 'Отменить',
 	'prosPage.mapTitle': 'Столбцы файла {file}',
@@ -71,7 +72,7 @@ export const ru: Record<MessageKey, string> = {
 	'data.restoreFile': 'Файл резервной копии',
 	'data.restoreTitle': 'Восстановление',
 	'data.restoreSummary':
-		'Копия «{name}» от {date}: наборов данных — {datasets}, потенциальных клиентов — {prospects}, досье — {dossiers}.',
+		'Копия «{name}» от {date}: {datasets, plural, one {# набор данных} few {# набора данных} many {# наборов данных} other {# набора данных}}, {prospects, plural, one {# потенциальный клиент} few {# потенциальных клиента} many {# потенциальных клиентов} other {# потенциального клиента}}, {dossiers, plural, other {# досье}}.',
 	'data.restoreExists':
 		'Эта рабочая область уже есть здесь. «Добавить» сохранит всё, что есть, и добавит новое; «Заменить» сначала удалит текущие данные этой области.',
 	'data.restoreMerge': 'Добавить к моим данным',
@@ -79,7 +80,7 @@ export const ru: Record<MessageKey, string> = {
 	'data.restoreReplaceConfirm':
 		'Удалить текущие наборы данных, потенциальных клиентов и досье этой рабочей области и поставить на их место копию?',
 	'data.restored':
-		'Восстановлено: наборов данных — {datasets}, потенциальных клиентов — {prospects}, досье — {dossiers}.',
+		'Восстановлено: {datasets, plural, one {# набор данных} few {# набора данных} many {# наборов данных} other {# набора данных}}, {prospects, plural, one {# потенциальный клиент} few {# потенциальных клиента} many {# потенциальных клиентов} other {# потенциального клиента}}, {dossiers, plural, other {# досье}}.',
 	'data.backupError.not-a-backup': 'Этот файл — не резервная копия Paretoscope. Ничего не изменено.',
 	'data.backupError.corrupt': 'Файл резервной копии повреждён или неполон. Ничего не изменено.',
 	'data.backupError.newer-version':
@@ -175,13 +176,15 @@ export const ru: Record<MessageKey, string> = {
 	'report.classes': 'Классы',
 	'report.keyFrom': 'Ключевой клиент — от {share}',
 	'report.headline': 'Главное',
-	'report.for80': '{count} из {total} клиентов ({share}) дают 80 % (показатель: {metric}).',
+	'report.for80':
+		'{count} из {total, plural, one {# клиента} few {# клиентов} many {# клиентов} other {# клиента}} ({share}) {count, plural, one {даёт} few {дают} many {дают} other {дают}} 80 % (показатель: {metric}).',
 	'report.keyCount': 'Ключевые клиенты (у каждого не меньше {share}, показатель: {metric}): {count}.',
 	'report.page': 'Стр. {page} из {pages}',
 	'report.migMoves': 'Поднялись: {up} · опустились: {down} · новые: {came} · ушли: {left}',
 	'report.xyzCounts': 'X (стабильные): {x} · Y (колеблющиеся): {y} · Z (нерегулярные): {z}',
 	'report.squeezed': 'Клиентов с выдавленной маржой: {count} из {total}.',
-	'chart.legendClass': '{name} — клиентов: {count}, доля итога: {share}',
+	'chart.legendClass':
+		'{name}: {count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}}, {share} итога',
 	'chart.legendCurve': 'Клиенты от крупных к мелким ({metric})',
 	'sheet.customers': 'Клиенты',
 	'sheet.segments': 'Сегменты',
@@ -200,6 +203,10 @@ export const ru: Record<MessageKey, string> = {
 	'error.reload': 'Перезагрузить',
 	'notice.interrupted':
 		'Последний импорт был прерван (страницу закрыли или перезагрузили). Из него ничего не сохранено; прежние наборы данных не изменились.',
+	'sample.try': 'Попробовать на примере',
+	'sample.hint':
+		'Вымышленная компания: продажи за два года, возвраты, менеджеры и прибыль. Данные создаются прямо в браузере.',
+	'sample.name': 'Пример (демо-данные)',
 	'home.what':
 		'Перетащите выгрузки продаж — и увидите ключевых клиентов, классы ABC, золотых/серебряных/бронзовых и VIP-клиентов, концентрацию выручки, движение клиентов между классами и что делать с каждой группой.',
 	'unit.mb': '{n} МБ',
@@ -254,7 +261,7 @@ export const ru: Record<MessageKey, string> = {
 	'role.orderId': 'Заказ / счёт',
 
 	'progress.read': 'Чтение {file}…',
-	'progress.parse': 'Разбор: {rows} строк',
+	'progress.parse': 'Разбор файла: {rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}',
 	'progress.store': 'Сохранение в браузере…',
 	'progress.classify': 'Классификация…',
 	'progress.label': 'Ход импорта',
@@ -262,8 +269,10 @@ export const ru: Record<MessageKey, string> = {
 	'progress.cancelled': 'Импорт отменён. Ничего не сохранено.',
 
 	'report.title': 'Отчёт об импорте',
-	'report.summary': 'Импортировано строк: {imported} из {read}, файлов: {files}.',
-	'report.blank': 'Пустых строк пропущено: {count}.',
+	'report.summary':
+		'Импортировано {imported} из {read, plural, one {# строки} few {# строк} many {# строк} other {# строки}}, {files, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}.',
+	'report.blank':
+		'{count, plural, one {Пропущена # пустая строка.} few {Пропущены # пустые строки.} many {Пропущено # пустых строк.} other {Пропущено # пустой строки.}}',
 	'report.skipped': 'Пропущенные строки',
 	'report.warnings': 'Предупреждения',
 	'report.place': 'строка {row}',
@@ -291,7 +300,7 @@ export const ru: Record<MessageKey, string> = {
 	'meaning.kind.return': 'возврат (вычитается)',
 	'meaning.kind.excluded': 'не продажа (не учитывается)',
 	'meaning.kind.refunded': 'продано и полностью возвращено (итог 0)',
-	'meaning.valueCount': 'строк в начале файла: {count}',
+	'meaning.valueCount': '{count, plural, one {# строка} few {# строки} many {# строк} other {# строки}} в начале файла',
 	'meaning.refund': 'Возвраты из столбца «{column}» вычитаются из суммы каждой продажи.',
 	'meaning.refundColumn': 'Столбец возвратов',
 	'meaning.orderTotal.line':
@@ -349,6 +358,16 @@ export const ru: Record<MessageKey, string> = {
 
 	'error.title': 'Этот файл нельзя импортировать',
 	'error.empty-file': 'Файл {file} пуст.',
+	'fileKind.png': 'изображение PNG',
+	'fileKind.jpeg': 'изображение JPEG',
+	'fileKind.gif': 'изображение GIF',
+	'fileKind.pdf': 'документ PDF',
+	'fileKind.xlsx': 'книга Excel (.xlsx) или другой ZIP-архив',
+	'fileKind.xls': 'книга Excel старого формата (.xls)',
+	'fileKind.gzip': 'архив GZIP',
+	'fileKind.7z': 'архив 7-Zip',
+	'fileKind.rar': 'архив RAR',
+	'fileKind.binary': 'двоичный файл',
 	'error.binary-file':
 		'{file} — не CSV-файл: похоже, это {detail}. Сохраните данные как CSV (текст с разделителями-запятыми или точками с запятой) и попробуйте снова.',
 	'error.no-data-rows': 'В файле {file} есть заголовок, но нет строк с данными.',
@@ -378,7 +397,8 @@ export const ru: Record<MessageKey, string> = {
 	'datasets.open': 'Открыть',
 	'datasets.delete': 'Удалить',
 	'datasets.confirmDelete': 'Удалить набор «{name}» из этого браузера?',
-	'datasets.summary': '{rows} строк · {customers} клиентов · {date}',
+	'datasets.summary':
+		'{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}} · {customers, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}} · {date}',
 
 	'dash.customers': 'Клиенты',
 	'dash.total': 'Итого',
@@ -635,7 +655,8 @@ export const ru: Record<MessageKey, string> = {
 	'pros.statusHint.setAside': 'Хотя бы один критерий не выполнен: отложите клиента в базу работы на потом.',
 	'pros.statusHint.toClarify': 'Часть ответов неизвестна: выясните их, прежде чем тратить время.',
 	'pros.falseClient': 'Ложный клиент?',
-	'pros.falseClient.moves': 'Переносов даты решения: {count}.',
+	'pros.falseClient.moves':
+		'Дату решения переносили {count, plural, one {# раз} few {# раза} many {# раз} other {# раза}}.',
 	'pros.falseClient.pastDue': 'Ожидаемая дата решения уже прошла.',
 	'pros.falseClient.hint':
 		'Обещает вот-вот подписать контракт, но постоянно откладывает: на таких партнёров лучше не тратить своё время.',
@@ -723,7 +744,8 @@ export const ru: Record<MessageKey, string> = {
 	'today.group.contactDue': 'Пора выйти на позитивный контакт',
 	'today.group.pauseContact': 'Пауза в личном общении',
 	'today.group.reviewDue': 'Пора пересмотреть досье',
-	'today.contactDue': 'пора связаться — дней без позитивного контакта: {days}',
+	'today.contactDue':
+		'пора связаться — {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} без позитивного контакта',
 	'today.contactNever': 'пора связаться — позитивных контактов ещё не было',
 	'today.pause': 'не общаться лично до {date}; срочные вопросы решайте через других лиц',
 	'today.review': 'пора пересмотреть досье',

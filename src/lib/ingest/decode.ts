@@ -4,21 +4,24 @@
  */
 import type { TextEncodingName } from './types';
 
+/** What a file that is not text looks like; the page names it in the UI language (`fileKind.<kind>`). */
+export type BinaryKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'xlsx' | 'xls' | 'gzip' | '7z' | 'rar' | 'binary';
+
 /** Signatures of files people drop by mistake; the message names what it is. */
-const SIGNATURES: { kind: string; bytes: number[] }[] = [
-	{ kind: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
-	{ kind: 'JPEG image', bytes: [0xff, 0xd8, 0xff] },
-	{ kind: 'GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
-	{ kind: 'PDF document', bytes: [0x25, 0x50, 0x44, 0x46] },
-	{ kind: 'Excel workbook (.xlsx) or other ZIP archive', bytes: [0x50, 0x4b, 0x03, 0x04] },
-	{ kind: 'old Excel workbook (.xls)', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
-	{ kind: 'GZIP archive', bytes: [0x1f, 0x8b] },
-	{ kind: '7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf] },
-	{ kind: 'RAR archive', bytes: [0x52, 0x61, 0x72, 0x21] }
+const SIGNATURES: { kind: BinaryKind; bytes: number[] }[] = [
+	{ kind: 'png', bytes: [0x89, 0x50, 0x4e, 0x47] },
+	{ kind: 'jpeg', bytes: [0xff, 0xd8, 0xff] },
+	{ kind: 'gif', bytes: [0x47, 0x49, 0x46, 0x38] },
+	{ kind: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46] },
+	{ kind: 'xlsx', bytes: [0x50, 0x4b, 0x03, 0x04] },
+	{ kind: 'xls', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+	{ kind: 'gzip', bytes: [0x1f, 0x8b] },
+	{ kind: '7z', bytes: [0x37, 0x7a, 0xbc, 0xaf] },
+	{ kind: 'rar', bytes: [0x52, 0x61, 0x72, 0x21] }
 ];
 
 /** Returns what kind of binary file this is, or null when it may be text. */
-export function detectBinary(head: Uint8Array, encoding: TextEncodingName): string | null {
+export function detectBinary(head: Uint8Array, encoding: TextEncodingName): BinaryKind | null {
 	for (const sig of SIGNATURES) {
 		if (sig.bytes.every((b, i) => head[i] === b)) return sig.kind;
 	}
@@ -27,10 +30,10 @@ export function detectBinary(head: Uint8Array, encoding: TextEncodingName): stri
 	let controls = 0;
 	for (let i = 0; i < len; i++) {
 		const b = head[i];
-		if (b === 0) return 'binary file';
+		if (b === 0) return 'binary';
 		if (b < 9 || (b > 13 && b < 32 && b !== 26)) controls++;
 	}
-	return len > 0 && controls / len > 0.05 ? 'binary file' : null;
+	return len > 0 && controls / len > 0.05 ? 'binary' : null;
 }
 
 /** Length of the byte-order mark at the start, if any. */

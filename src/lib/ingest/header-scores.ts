@@ -1,6 +1,7 @@
 /**
  * Header vocabulary of the auto-mapping: how much a header looks like each role (0..100), in
- * English and Russian (money headers also in German, French, Spanish, Italian and Romanian).
+ * English and Russian (money headers also in German, French, Spanish and Italian), and Romanian, its
+ * words with and without diacritics: 'Preț', 'Pret' and the cedilla 'Preţ' (ş ţ in older exports).
  * Scores encode how specific a header is: 'Order ID' 100 > 'Num' 60. See mapping.ts for how the
  * scores become a mapping.
  *
@@ -32,9 +33,9 @@ export function normaliseHeader(h: string): string {
 const CURRENCY_SUFFIX = /(руб|рублей|рубли|rub|rur|usd|eur|gbp|uah|грн|kzt|тенге|byn|cny)$/;
 
 /** Tax qualifiers that say a money column is before tax ('Сумма без НДС', 'Total excl. VAT'). */
-const NET_TAX = /(безучета|без|excluding|excl|exc|without|before|ex)(ндс|vat|tax|налога|налог|gst)/;
-/** Tax qualifiers that say a money column includes tax ('Сумма с НДС', 'Total incl. VAT'). */
-const GROSS_TAX = /(сучетом|включая|вкл|с|including|incl|inc|with|after|plus)(ндс|vat|tax|налога|налог|gst)/;
+const NET_TAX = /(безучета|без|excluding|excl|exc|without|before|ex)(ндс|vat|tax|налога|налог|gst|tva)/;
+/** Tax qualifiers that say a money column includes tax ('Сумма с НДС', 'Total incl. VAT', 'Valoare cu TVA'). */
+const GROSS_TAX = /(сучетом|включая|вкл|с|including|incl|inc|with|after|plus|cu)(ндс|vat|tax|налога|налог|gst|tva)/;
 export const TAX_WORD = /ндс|(?<!pri)vat|tax|налог|gst|hst|pst/;
 
 export const AMOUNT_VETO = new RegExp(
@@ -73,6 +74,8 @@ export const AMOUNT_VETO = new RegExp(
 		'remise',
 		'descuento',
 		'reducere',
+		'transport',
+		'achizi',
 		'zip',
 		'postal',
 		'postcode',
@@ -90,6 +93,8 @@ export const AMOUNT_VETO = new RegExp(
 		'margin',
 		'маржа',
 		'маржин',
+		'marj',
+		'adaos',
 		'profit',
 		'прибыл',
 		'refund',
@@ -99,10 +104,13 @@ export const AMOUNT_VETO = new RegExp(
 		'qty',
 		'колич',
 		'колво',
+		'cantit',
+		'^buc',
 		'(?<!ac)count',
 		'число',
 		'price',
 		'цена',
+		'^pre[tțţ]',
 		'^rate',
 		'rate$',
 		'exchange',
@@ -113,12 +121,14 @@ export const AMOUNT_VETO = new RegExp(
 		'ratio',
 		'date',
 		'дата',
+		'^dat[aă]',
 		'time',
 		'время',
 		'person',
 		'manager',
 		'менеджер',
 		'agent',
+		'reprezentant',
 		'executive',
 		'associate',
 		'owner',
@@ -126,6 +136,7 @@ export const AMOUNT_VETO = new RegExp(
 		'reps$',
 		'channel',
 		'канал',
+		'^canal',
 		'region',
 		'регион',
 		'territory',
@@ -186,6 +197,8 @@ export const AMOUNT_VETO = new RegExp(
 		'number',
 		'номер',
 		'^no$',
+		'^nr',
+		'^num[aă]r',
 		'salesorder',
 		'reference',
 		'ref$',
@@ -198,6 +211,7 @@ export const AMOUNT_VETO = new RegExp(
 		'avg',
 		'average',
 		'средн',
+		'medi[ue]$',
 		'mean',
 		'min$',
 		'max$',
@@ -255,7 +269,8 @@ function amountScore(n: string, raw: string): number {
 	if (stripped !== '') core = stripped;
 	if (/^(total|line|итого)(price|цена)$/.test(core)) return 85; // 'Total Price' is a line amount
 	const foreign = foreignAmountScore(core);
-	if (foreign > 0) return foreign + signed;
+	// after tax loses to before tax here too ('Valoare cu TVA' < 'Valoare fără TVA')
+	if (foreign > 0) return foreign - (tax === 'gross' ? 5 : 0) + signed;
 	if (AMOUNT_VETO.test(core)) return 0;
 
 	let s = 0;
@@ -281,7 +296,7 @@ function amountScore(n: string, raw: string): number {
 	else if (/^(subtotal|промежуточныйитог)/.test(core)) s = 75;
 	else if (/^(value|деньги)$/.test(core)) s = 60;
 	else if (
-		/amount|amt|sum|сумм|total|итог|revenue|выручк|sales|продаж|оплат|платеж|payment|paid|turnover|оборот|доход|стоимост|value/.test(
+		/amount|amt|sum|сумм|total|итог|revenue|выручк|sales|продаж|оплат|платеж|payment|paid|turnover|оборот|доход|стоимост|value|valoar|v[aâ]nz[aă]r|[iî]ncas[aă]r/.test(
 			core
 		)
 	)
@@ -294,7 +309,7 @@ function amountScore(n: string, raw: string): number {
 }
 
 const UNTAXED =
-	/untaxed|taxexcluded|taxexclusive|exclusiveof(tax|vat)|netof(tax|vat)|pretax|beforetax|horstaxes?|sinimpuestos?|siniva|ohne(mwst|ust|steuer)|fara(tva)|faratva|безналога/;
+	/untaxed|taxexcluded|taxexclusive|exclusiveof(tax|vat)|netof(tax|vat)|pretax|beforetax|horstaxes?|sinimpuestos?|siniva|ohne(mwst|ust|steuer)|f[aă]r[aă]tva|безналога/;
 
 /**
  * German, French, Spanish, Italian and Romanian money headers (README "What an export means"):
@@ -302,39 +317,53 @@ const UNTAXED =
  */
 function foreignAmountScore(core: string): number {
 	if (
-		/^(brutto|bruttobetrag|betrag|umsatz|gesamtbetrag|rechnungsbetrag|montant|montantbrut|montantttc|total ttc|importe|importetotal|importebruto|importo|importototale|suma|sumă|valoare|valoaretotala|valoaretotală|total(ttc|brut|bruto|lordo))$/.test(
+		/^(brutto|bruttobetrag|betrag|umsatz|gesamtbetrag|rechnungsbetrag|montant|montantbrut|montantttc|total ttc|importe|importetotal|importebruto|importo|importototale|sum[aă]|sum[aă]total[aă]|valoare|valoaretotal[aă]|v[aâ]nz[aă]ri|valoarev[aâ]nz[aă]ri|[iî]ncas[aă]ri|total(ttc|brut|bruto|lordo))$/.test(
 			core
 		)
 	)
 		return 92;
-	if (/^(netto|nettobetrag|montantnet|montantht|importeneto|importonetto|valoareneta|sumaneta)$/.test(core)) return 88;
+	if (/^(netto|nettobetrag|montantnet|montantht|importeneto|importonetto|valoarenet[aă]|sum[aă]net[aă])$/.test(core))
+		return 88;
 	if (/^(бюджет|budget|budgetsumme|dealvalue|dealamount|opportunityamount|суммасделки|amountwon)$/.test(core))
 		return 55;
 	return 0;
 }
 
 const QUANTITY_VETO =
-	/price|цена|cost|стоим|сумм|amount|measure|едизм|единиц|uom|^unit$|code|код|sku|(?<!pa)id$|номер|date|дата|type|тип|status|статус/;
+	/price|цена|pre[tțţ]|cost|стоим|сумм|amount|valoar|measure|едизм|единиц|uom|m[aă]sur[aă]|^unit$|code|код|^cod|sku|(?<!pa)id$|номер|date|дата|^dat[aă]|type|тип|status|статус/;
 
 export function quantityScore(n: string, raw: string): number {
 	if (raw.includes('%')) return 0;
-	if (/^(quantity|qty|qnty|qnt|units|количество|колво|кол|pcs|pieces|шт|штук|quantities)$/.test(n)) return 100;
+	if (
+		/^(quantity|qty|qnty|qnt|units|количество|колво|кол|pcs|pieces|шт|штук|quantities|cantitate|cantitatea|cant|buc|buc[aă][tțţ]i)$/.test(
+			n
+		)
+	)
+		return 100;
 	if (QUANTITY_VETO.test(n)) return 0;
-	if (/quantity|qty|qnty|колич|колво/.test(n)) return 90;
-	if (/^(number|no|num)of(units|items|pieces)$|units(sold|ordered|shipped|purchased)?$|шт$|штук/.test(n)) return 85;
+	if (/quantity|qty|qnty|колич|колво|cantit/.test(n)) return 90;
+	if (/^(number|no|num)of(units|items|pieces)$|units(sold|ordered|shipped|purchased)?$|шт$|штук|buc[aă][tțţ]i$/.test(n))
+		return 85;
 	if (/^(items|itemcount|count|volume|объем)$/.test(n)) return 50;
 	return 0;
 }
 
 const PRICE_VETO =
-	/total|итог|сумм|amount|compare|msrp|list|закуп|purchase|cost|себест|avg|average|средн|min$|max$|change|изменен|currency|валют|date|дата|type|тип|code|код|(?<!pa)id$|level|уровень|group|plan|план/;
+	/total|итог|сумм|amount|compare|msrp|list|закуп|purchase|achizi|cost|себест|avg|average|средн|medi[ue]$|min$|max$|change|изменен|currency|валют|date|дата|type|тип|code|код|^cod|(?<!pa)id$|level|уровень|group|plan|план/;
 
 function unitPriceScore(n: string, raw: string): number {
 	if (raw.includes('%')) return 0;
-	if (/^(price|unitprice|priceeach|priceperunit|цена|ценазаединицу|ценазаед|ценаед)$/.test(n)) return 100;
-	if (/^unit(amount|value)$/.test(n)) return 95; // Xero 'UnitAmount'
+	if (
+		/^(price|unitprice|priceeach|priceperunit|цена|ценазаединицу|ценазаед|ценаед|pre[tțţ]|pre[tțţ]unitar|pu|pre[tțţ]v[aâ]nzare)$/.test(
+			n
+		)
+	)
+		return 100;
+	// Xero 'UnitAmount'; before tax over after tax ('Preț fără TVA' 95 > 'Preț cu TVA' 90)
+	if (/^unit(amount|value)$|^valoareunitar[aă]$|^(pre[tțţ](unitar)?|pu)f[aă]r[aă]tva$/.test(n)) return 95;
+	if (/^(pre[tțţ](unitar)?|pu)cutva$/.test(n)) return 90;
 	if (PRICE_VETO.test(n)) return 0;
-	if (/price|цена|прайс/.test(n)) return 80;
+	if (/price|цена|прайс|pre[tțţ]/.test(n)) return 80;
 	if (/^(rate|tariff|тариф)$/.test(n)) return 50; // QuickBooks invoice 'Rate'
 	return 0;
 }
@@ -342,35 +371,43 @@ function unitPriceScore(n: string, raw: string): number {
 function profitScore(n: string, raw: string): number {
 	if (raw.includes('%')) return 0;
 	if (/маржинальныйдоход|contributionmargin/.test(n)) return 80;
-	if (/percent|pct|процент|rate|ratio|коэф|base|рентаб|маржинальност|доходност|avg|средн|plan|план|target/.test(n))
+	if (
+		/percent|pct|процент|procent|rate|^rat[aă]|ratio|коэф|base|рентаб|маржинальност|доходност|avg|средн|medi[ue]$|plan|план|target/.test(
+			n
+		)
+	)
 		return 0;
-	if (/^(profit|прибыль|margin|маржа|grossprofit|netprofit|валоваяприбыль|чистаяприбыль|grossmargin)$/.test(n))
+	if (/^(profit|прибыль|margin|маржа|marj[aă]|grossprofit|netprofit|валоваяприбыль|чистаяприбыль|grossmargin)$/.test(n))
 		return 100;
 	if (/profit|прибыл/.test(n)) return 85;
-	if (/margin|маржа|маржи/.test(n)) return 70;
-	if (/^(наценка|markup|earnings)$/.test(n)) return 70;
+	if (/margin|маржа|маржи|marj/.test(n)) return 70;
+	if (/^(наценка|markup|earnings|adaos|adaoscomercial)$/.test(n)) return 70;
 	return 0;
 }
 
 function managerScore(n: string): number {
 	let s = 0;
 	if (
-		/^(manager|менеджер|salesperson|salespersons|salesrep|salesmanager|ответственный|responsible|accountmanager|менеджерпродаж|торговыйпредставитель|ответственныйменеджер)$/.test(
+		/^(manager|менеджер|salesperson|salespersons|salesrep|salesmanager|ответственный|responsible|accountmanager|менеджерпродаж|торговыйпредставитель|ответственныйменеджер|agentv[aâ]nz[aă]ri|agentcomercial|reprezentantv[aâ]nz[aă]ri|reprezentantcomercial|responsabil)$/.test(
 			n
 		)
 	)
 		s = 100;
 	else if (
-		/^(salesagent|salesexecutive|salesassociate|salesman|saleswoman|продавец|agent|агент|accountexecutive|owner|dealowner|assignedto|rep|representative|сотрудник|employee|куратор|кассир|cashier|staff|consultant|консультант)$/.test(
+		/^(salesagent|salesexecutive|salesassociate|salesman|saleswoman|продавец|agent|агент|accountexecutive|owner|dealowner|assignedto|rep|representative|сотрудник|employee|куратор|кассир|cashier|staff|consultant|консультант|reprezentant|v[aâ]nz[aă]tor|casier|angajat)$/.test(
 			n
 		)
 	)
 		s = 90;
-	else if (/manager|менеджер|salesperson|salesrep|salesagent|salesexec|ответствен|продавец|торговыйпредстав/.test(n))
+	else if (
+		/manager|менеджер|salesperson|salesrep|salesagent|salesexec|ответствен|продавец|торговыйпредстав|agentv[aâ]nz[aă]r|reprezentantv[aâ]nz[aă]r/.test(
+			n
+		)
+	)
 		s = 85;
 	else if (/owner$|rep$|reps$/.test(n)) s = 70;
 	else if (/^seller$/.test(n)) s = 70;
-	if (s > 0 && /(id|email|mail|phone|телефон|code|код)$/.test(n)) s = 40;
+	if (s > 0 && /(id|email|mail|phone|телефон|telefon|code|код|cod)$/.test(n)) s = 40;
 	return s;
 }
 
@@ -382,6 +419,8 @@ const ORDER_VETO = new RegExp(
 		'позиц',
 		'пп$',
 		'product',
+		'produs',
+		'articol',
 		'item',
 		'sku',
 		'stock',
@@ -392,8 +431,10 @@ const ORDER_VETO = new RegExp(
 		'qty',
 		'колич',
 		'колво',
+		'cantit',
 		'date',
 		'дата',
+		'^dat[aă]',
 		'time',
 		'время',
 		'priority',
@@ -409,6 +450,8 @@ const ORDER_VETO = new RegExp(
 		'контрагент',
 		'покупател',
 		'заказчик',
+		'partener',
+		'cump[aă]r[aă]tor',
 		'cust',
 		'user',
 		'tracking',
@@ -420,6 +463,8 @@ const ORDER_VETO = new RegExp(
 		'итог',
 		'price',
 		'цена',
+		'pre[tțţ]',
+		'valoar',
 		'payment',
 		'оплат',
 		'tax',
@@ -454,8 +499,16 @@ function orderIdScore(n: string): number {
 		)
 	)
 		return 95;
-	if (/^invoice$/.test(n)) return 90;
-	if (/^(order|receipt|transaction|salesorder|deal)$/.test(n)) return 85;
+	// Romanian: 'Nr. comandă', 'Număr factură', 'ID comandă', 'Nr. document', 'Nr. bon fiscal'
+	if (/^(nr|num[aă]r|id|cod)(comand[aă]|comenzii)$|^comand[aă](nr|id)$/.test(n)) return 100;
+	if (
+		/^(nr|num[aă]r|id|cod)(factur[aă]|facturii|document|documentului|doc|bon|bonului|bonfiscal|aviz|avizului|chitan[tțţ][aă]|tranzac[tțţ]ie|tranzac[tțţ]iei)$|^(factur[aă]|document|bon|aviz)(nr|id)$/.test(
+			n
+		)
+	)
+		return 95;
+	if (/^(invoice|factur[aă])$/.test(n)) return 90;
+	if (/^(order|receipt|transaction|salesorder|deal|comand[aă])$/.test(n)) return 85;
 	const ru =
 		/^(номер|no|ид|id|код)?(заказа|заказ|счета|счет|счетафактуры|чека|чек|документа|документ|накладной|накладная|реализации|реализация|сделки|сделка|транзакции|операции|упд|квитанции)(номер|no|ид|id|код)?$/.exec(
 			n
@@ -471,37 +524,39 @@ function orderIdScore(n: string): number {
 	if (/^(регистратор|документпродажи|документреализации)$/.test(n)) return 80;
 	if (/(order|invoice)(id|no|nr|number|num)/.test(n)) return 85;
 	if (/номер(заказ|счет|документ|чек|накладн|реализац|сделк)/.test(n)) return 85;
-	if (/^(номер|number|num|no|nr|docnum|docno)$/.test(n)) return 60;
+	if (/^(nr|num[aă]r)(comand|comenz|factur)/.test(n)) return 85;
+	if (/^(номер|number|num|no|nr|num[aă]r|docnum|docno)$/.test(n)) return 60;
 	return 0;
 }
 
 function dateScore(normalised: string): number {
 	const n = normalised.replace(/(utc|gmt)$/, ''); // 'Created (UTC)', 'Date (GMT)'
 	if (
-		/birth|рожд|cancel|отмен|updat|modif|изменен|expir|годн|login|signup|регистрац|registered|lastseen|lastvisit/.test(
+		/birth|рожд|na[sșş]ter|cancel|отмен|anul[aă]r|updat|modif|изменен|expir|годн|expir[aă]r|login|signup|регистрац|registered|lastseen|lastvisit/.test(
 			n
 		)
 	)
 		return 0;
-	if (/^(date|дата|период|period|datetime|timestamp|датавремя|day|день|txndate|transactiondate)$/.test(n)) return 95;
+	if (/^(date|дата|dat[aă]|период|period|datetime|timestamp|датавремя|day|день|txndate|transactiondate)$/.test(n))
+		return 95;
 	if (/^(paid|purchased|ordered|sold|invoiced)(at|on)$/.test(n)) return 90;
 	if (/^(created|processed|completed|closed)(at|on)?$/.test(n)) return /^created/.test(n) ? 75 : 70;
 	if (/^(fulfilled|shipped|delivered)(at|on)$/.test(n)) return 30;
-	const dateWord = /date|дата|timestamp|datetime/.test(n);
+	const dateWord = /date|дата|^dat[aă]|timestamp|datetime/.test(n);
 	const timeWord = /time|время/.test(n);
-	if (!dateWord && !timeWord) return /^(month|месяц)$/.test(n) ? 50 : 0;
+	if (!dateWord && !timeWord) return /^(month|месяц|lun[aă])$/.test(n) ? 50 : 0;
 	if (
-		/ship|deliver|доставк|due|срок|plan|план|expected|estimated|предполаг|approved|carrier|start|end|начал|оконч|limit|return|возврат|closing|закрыт|close/.test(
+		/ship|deliver|доставк|livr[aă]r|expedier|due|срок|scaden|termen|plan|план|expected|estimated|предполаг|approved|carrier|start|end|начал|оконч|limit|return|возврат|retur|closing|закрыт|close/.test(
 			n
 		)
 	)
 		return 30;
 	const strong =
-		/order|invoice|sale|transaction|txn|payment|pay|purchase|document|doc|posting|оплат|платеж|заказ|продаж|документ|реализац|счет|чек|операц|покупк|сделк/.test(
+		/order|invoice|sale|transaction|txn|payment|pay|purchase|document|doc|posting|оплат|платеж|заказ|продаж|документ|реализац|счет|чек|операц|покупк|сделк|comand|comenz|factur|v[aâ]nz[aă]r|emiter|tranzac|achizi|pl[aă][tțţ]|[iî]ncas[aă]r/.test(
 			n
 		);
 	if (!dateWord) return strong ? 60 : 30; // time-only headers
-	if (/paid|оплат|платеж/.test(n)) return 92;
+	if (/paid|оплат|платеж|pl[aă][tțţ]|[iî]ncas[aă]r/.test(n)) return 92;
 	if (strong) return 95;
 	if (/отгруз/.test(n)) return 80;
 	if (/creat|создан/.test(n)) return 75;
@@ -530,9 +585,11 @@ export const CUSTOMER_VETO = new RegExp(
 		'сегмент',
 		'type',
 		'тип',
+		'^tip',
 		'вид',
 		'group',
 		'групп',
+		'grup',
 		'category',
 		'категор',
 		'class',
@@ -551,6 +608,9 @@ export const CUSTOMER_VETO = new RegExp(
 		'област',
 		'address',
 		'адрес',
+		'adres',
+		'localitat',
+		'jude[tțţ]',
 		'street',
 		'улиц',
 		'zip',
@@ -560,6 +620,7 @@ export const CUSTOMER_VETO = new RegExp(
 		'fax',
 		'phone',
 		'телефон',
+		'telefon',
 		'firstname',
 		'lastname',
 		'middlename',
@@ -678,23 +739,35 @@ const CUST_RU = '(клиент|контрагент|покупатель|зак�
 const ID_SUFFIX = '(user)?(id|no|nr|num|number|code|key|ref|uid|guid|uniqueid|uniqid)';
 const ID_RU = '(код|номер|id|ид|идентификатор|guid|uid)';
 const NAME_RU = '(наименование|название|имя|фио|полноенаименование)';
+// Romanian: 'Cod client', 'ID client', 'CUI client', 'Cod partener', 'Denumire partener', 'Nume client'
+const CUST_RO =
+	'(client|clientului|partener|partenerului|cump[aă]r[aă]tor|cump[aă]r[aă]torului|beneficiar|beneficiarului)';
+const ID_RO = '(cod|id|nr|num[aă]r)';
+const NAME_RO = '(nume|numele|denumire|denumirea)';
 
 const RE_CUST_ID = new RegExp(
-	`^${CUST_EN}${ID_SUFFIX}$|^${CUST_EN}unique${ID_SUFFIX}$|^${ID_RU}${CUST_RU_GEN}$|^${CUST_RU}${ID_RU}$`
+	`^${CUST_EN}${ID_SUFFIX}$|^${CUST_EN}unique${ID_SUFFIX}$|^${ID_RU}${CUST_RU_GEN}$|^${CUST_RU}${ID_RU}$|^${ID_RO}${CUST_RO}$`
 );
 const RE_ACCOUNT_ID = /^account(id|no|nr|num|number)$/;
 const RE_USER_ID = /^(user|userid|uid)$|^user(id|uid)$/;
+/** A Romanian tax code ('CUI client' 90): a bare 'Cod fiscal' or 'CUI' is the key only when nothing better names the customer. */
+const RE_TAX_ID_RO = new RegExp(`^(cui|cif|cuicif|cifcui|codfiscal)${CUST_RO}$`);
+const RE_TAX_CODE_RO = /^(cui|cif|cuicif|cifcui|codfiscal)$/;
 const RE_CUST_NAME = new RegExp(
-	`^(${CUST_EN.slice(1, -1)}|account|company|organisation|organization|business)(full)?(name|title)$|^${NAME_RU}${CUST_RU_GEN}$|^${CUST_RU}${NAME_RU}$`
+	`^(${CUST_EN.slice(1, -1)}|account|company|organisation|organization|business)(full)?(name|title)$|^${NAME_RU}${CUST_RU_GEN}$|^${CUST_RU}${NAME_RU}$|^${NAME_RO}${CUST_RO}$`
 );
 const RE_GENERIC = new RegExp(
-	`^${CUST_EN}$|^(клиент|клиенты|контрагент|контрагенты|покупатель|покупатели|заказчик|заказчики|партнер|плательщик|дилер|абонент)$`
+	`^${CUST_EN}$|^(клиент|клиенты|контрагент|контрагенты|покупатель|покупатели|заказчик|заказчики|партнер|плательщик|дилер|абонент)$|^(clien[tțţ]i|partener|parteneri|cump[aă]r[aă]tor|beneficiar)$`
 );
 const RE_GENERIC_PREFIX = /^(customer|client|cust(?!om)|клиент|контрагент|покупател|заказчик|buyer|purchaser)/;
 
 /** How much a header looks like a customer identifier (key) and like a customer name. */
 function customerScores(n: string): CustomerScore {
-	if (/^(phone|telephone|tel|mobile|phonenumber|телефон|мобильный|номертелефона|телефонклиента|customerphone)$/.test(n))
+	if (
+		/^(phone|telephone|tel|mobile|phonenumber|телефон|мобильный|номертелефона|телефонклиента|customerphone|telefon)$/.test(
+			n
+		)
+	)
 		return { key: 25, name: 0, kind: 'phone' };
 	if (
 		/^(customer|client|buyer|billing|contact|purchaser|cust|user)?e?mail(address)?$/.test(n) ||
@@ -704,17 +777,20 @@ function customerScores(n: string): CustomerScore {
 	if (RE_CUST_ID.test(n)) return { key: 100, name: 0, kind: 'id' };
 	if (RE_ACCOUNT_ID.test(n)) return { key: 95, name: 0, kind: 'id' };
 	if (RE_USER_ID.test(n)) return { key: 60, name: 0, kind: 'id' };
+	if (RE_TAX_ID_RO.test(n)) return { key: 90, name: 0, kind: 'id' };
+	if (RE_TAX_CODE_RO.test(n)) return { key: 55, name: 0, kind: 'id' };
 	if (CUSTOMER_VETO.test(n)) return NO_CUSTOMER;
 	if (/^contact(full)?name$/.test(n)) return { key: 80, name: 85, kind: 'name' };
 	if (RE_CUST_NAME.test(n)) return { key: 86, name: 95, kind: 'name' };
 	if (/^(billing|bill|billto|buyer)(full)?(name|company)$/.test(n)) return { key: 60, name: 80, kind: 'billing' };
 	if (/^(shipping|ship|shipto|delivery)(full)?(name|company)$/.test(n)) return { key: 50, name: 70, kind: 'billing' };
 	if (RE_GENERIC.test(n)) return { key: 88, name: 70, kind: 'generic' };
-	if (/^(account|company|компания|business|торговаяточка)$/.test(n)) return { key: 85, name: 70, kind: 'generic' };
+	if (/^(account|company|компания|business|торговаяточка|companie|firm[aă])$/.test(n))
+		return { key: 85, name: 70, kind: 'generic' };
 	if (/^(consignee|грузополучатель|получатель)$/.test(n)) return { key: 60, name: 50, kind: 'generic' };
 	if (/^(contact|контакт)$/.test(n)) return { key: 40, name: 0, kind: 'contact' };
 	if (RE_GENERIC_PREFIX.test(n)) return { key: 75, name: 60, kind: 'generic' };
-	if (/^(name|fullname|наименование|название|фио|полноенаименование)$/.test(n))
+	if (/^(name|fullname|наименование|название|фио|полноенаименование|nume|denumire)$/.test(n))
 		return { key: 40, name: 0, kind: 'weak' };
 	return NO_CUSTOMER;
 }

@@ -15,9 +15,9 @@ const PRODUCT_HEADER =
 	/^(sku|product|products|productname|productid|productcode|item|itemname|itemcode|itemsku|asin|lineitemname|lineitemsku|товар|номенклатура|артикул|наименованиетовара|товары|artikel|artikelnummer|artikelname|produkt|produit|reference|producto|prodotto|produs|articol|article)$|^(product|item)(name|title|sku|code|id)$/;
 
 const TAX_EXCLUDED =
-	/untaxed|без(учета)?(ндс|налога)|excl|exclusive|netoftax|pretax|beforetax|horstaxes|montantht|ht$|netto|sinimpuestos|siniva|ohne(mwst|ust)|faratva|^lineamount$|^(amount|total)(net)$/;
+	/untaxed|без(учета)?(ндс|налога)|excl|exclusive|netoftax|pretax|beforetax|horstaxes|montantht|ht$|netto|sinimpuestos|siniva|ohne(mwst|ust)|f[aă]r[aă]tva|^lineamount$|^(amount|total)(net)$/;
 const TAX_INCLUDED =
-	/incl|inclusive|сндс|сучетомндс|включая|withtax|aftertax|ttc|brutto|^(total|amount|сумма|итого|totalamount|grandtotal|invoicetotal|amounttotal)(signed)?$/;
+	/incl|inclusive|сндс|сучетомндс|включая|cutva|withtax|aftertax|ttc|brutto|^(total|amount|сумма|итого|totalamount|grandtotal|invoicetotal|amounttotal)(signed)?$/;
 const TAX_ONLY = /^(tax|taxamount|taxtotal|vat|vatamount|ндс|суммандс|mwst|ust|tva|iva|totaltax|amounttax)(signed)?$/;
 
 /**

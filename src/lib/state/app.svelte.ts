@@ -258,6 +258,9 @@ export class AppState {
 	get importing(): boolean {
 		return this.imports.importing;
 	}
+	importSample(language: 'ru' | 'en' | 'ro', name: string): Promise<void> {
+		return this.imports.importSample(language, name);
+	}
 	addFiles(files: File[]): Promise<void> {
 		return this.imports.addFiles(files);
 	}

@@ -42,6 +42,27 @@ export class ImportFlow {
 		return this.session.phase === 'importing' || this.saving;
 	}
 
+	/**
+	 * The demo: a sample sales file in `language` (made by the worker, ending today) imported with
+	 * its automatic mapping under `name`, straight to the dashboard.
+	 */
+	async importSample(language: 'ru' | 'en' | 'ro', name: string, nowMs = Date.now()): Promise<void> {
+		this.session.errors = [];
+		try {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never mutated
+			const now = new Date(nowMs);
+			const today = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+			const sample = await this.session.client.request('sampleSales', { language, today });
+			await this.addFiles([new File([sample.text], sample.fileName, { type: 'text/csv' })]);
+		} catch (err) {
+			this.session.fail(err);
+			return;
+		}
+		if (this.session.phase !== 'mapping' || !this.pending[0]?.sniff) return;
+		this.datasetName = name;
+		await this.runImport();
+	}
+
 	/** Files dropped or picked: sniff each in the worker and show the mapping step. */
 	async addFiles(files: File[]): Promise<void> {
 		if (files.length === 0) return;

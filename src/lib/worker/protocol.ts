@@ -72,6 +72,11 @@ export interface Api {
 	classify: [{ settings: ClassifySettings }, DashboardView];
 	query: [CustomerQuery, CustomerPage];
 	exportCsv: [ExportOptions, string];
+	/** a demo sales CSV in `language` ending on `today` (core/sample-sales.ts), made here so the page never blocks */
+	sampleSales: [
+		{ language: 'ru' | 'en' | 'ro'; today: { year: number; month: number; day: number } },
+		{ fileName: string; text: string }
+	];
 	/** `labels`: every text of the file in the UI language (made by the page with t()); `sheetDialect`: the CSV for spreadsheets' dialect */
 	exportFile: [
 		ExportOptions & { format: ExportFormat; labels: ExportLabels; sheetDialect: SheetDialect },

@@ -7,6 +7,7 @@ import { crmHandlers } from './crm';
 import { datasetHandlers } from './datasets';
 import { exportHandlers } from './exports';
 import { importHandlers } from './import';
+import { sampleHandlers } from './sample';
 import type { Handlers } from './types';
 import { viewHandlers } from './views';
 
@@ -16,7 +17,8 @@ export const handlers: Handlers = {
 	...viewHandlers,
 	...exportHandlers,
 	...backupHandlers,
-	...crmHandlers
+	...crmHandlers,
+	...sampleHandlers
 };
 
 export type { Answered, Call, Handler, Handlers, HandlersFor, Progress } from './types';
