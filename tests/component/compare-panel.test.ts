@@ -95,7 +95,7 @@ describe('ComparePanel', () => {
 		i18n.set('ru');
 		render(ComparePanel, { view, metrics, a: 'revenue', b: 'payments', onchange: vi.fn() });
 		expect(screen.getByTestId('compare-summary').textContent?.trim()).toBe(
-			'Высший класс по показателю «выручка»: 20; по «число оплат»: 1\u00a0250; в обоих: 15 (75\u00a0% первого списка, 1\u00a0% второго).'
+			'Высший класс по показателю «выручка»: 20; по показателю «число оплат»: 1\u00a0250; в обоих списках: 15 (75\u00a0% первого списка, 1\u00a0% второго).'
 		);
 		expect(screen.getByRole('heading', { name: 'Только по показателю «выручка» (2)' })).toBeInTheDocument();
 	});

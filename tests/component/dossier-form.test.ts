@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import DossierForm from '../../src/lib/components/DossierForm.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { Dossier } from '../../src/lib/engine/crm-types';
-import { emptyBonds, newDossier } from '../../src/lib/engine/cadence';
+import { dueFor, dueToday, emptyBonds, newDossier } from '../../src/lib/engine/cadence';
 import { daysFromCivil } from '../../src/lib/core/calendar';
 
 const TODAY = daysFromCivil(2024, 3, 1);
@@ -13,8 +13,19 @@ function dossier(over: Partial<Dossier> = {}): Dossier {
 	return newDossier({ id: 'w1:C1', workspaceId: 'w1', customerKey: 'C1', customerName: 'Acme Ltd', now: 0 }, over);
 }
 
+/** what the accounts page passes: the dossier's lines of the Today list */
+const due = (d: Dossier, today = TODAY) => dueFor(dueToday([d], null, today), d.id);
+
 function setup(d: Dossier = dossier(), isKey = true, today = TODAY) {
-	const props = { dossier: d, today, isKey, onsave: vi.fn(), onaddcontact: vi.fn(), onreviewed: vi.fn() };
+	const props = {
+		dossier: d,
+		today,
+		reminders: due(d, today),
+		isKey,
+		onsave: vi.fn(),
+		onaddcontact: vi.fn(),
+		onreviewed: vi.fn()
+	};
 	const r = render(DossierForm, props);
 	return { ...props, ...r };
 }
@@ -119,7 +130,7 @@ describe('DossierForm', () => {
 		]);
 	});
 
-	it('shows the current reminders for an explicit today', async () => {
+	it('shows the reminders the Today list has for it, for an explicit today', async () => {
 		const d = dossier({
 			contacts: [{ day: daysFromCivil(2024, 2, 1), kind: 'positive', note: '' }],
 			reviewedOn: null
@@ -133,15 +144,14 @@ describe('DossierForm', () => {
 		).toEqual(['contact due — 29 days without a positive contact', 'dossier review due']);
 		expect(screen.getByText('Never reviewed')).toBeInTheDocument();
 
-		await rerender({
-			dossier: dossier({
-				contacts: [
-					{ day: daysFromCivil(2024, 2, 1), kind: 'positive', note: '' },
-					{ day: daysFromCivil(2024, 2, 25), kind: 'negative', note: '' }
-				],
-				reviewedOn: daysFromCivil(2024, 1, 15)
-			})
+		const paused = dossier({
+			contacts: [
+				{ day: daysFromCivil(2024, 2, 1), kind: 'positive', note: '' },
+				{ day: daysFromCivil(2024, 2, 25), kind: 'negative', note: '' }
+			],
+			reviewedOn: daysFromCivil(2024, 1, 15)
 		});
+		await rerender({ dossier: paused, reminders: due(paused) });
 		expect(
 			within(screen.getByTestId('dossier-reminders'))
 				.getAllByRole('listitem')
@@ -149,7 +159,7 @@ describe('DossierForm', () => {
 		).toEqual(['pause personal contact until Mar 10, 2024']);
 		expect(screen.getByText('Last reviewed: Jan 15, 2024')).toBeInTheDocument();
 
-		await rerender({ today: daysFromCivil(2024, 3, 10) });
+		await rerender({ today: daysFromCivil(2024, 3, 10), reminders: due(paused, daysFromCivil(2024, 3, 10)) });
 		expect(
 			within(screen.getByTestId('dossier-reminders'))
 				.getAllByRole('listitem')
@@ -188,9 +198,26 @@ describe('DossierForm', () => {
 		expect(onsave).toHaveBeenCalledWith(expect.objectContaining({ id: 'w1:C2', notes: 'Beta notes', rating: null }));
 	});
 
-	it('turns the cadence off for a customer that is no longer key', () => {
-		setup(dossier(), false);
+	it('turns the cadence off for a customer that is no longer key: only the review stays, as in the Today list', () => {
+		const d = dossier();
+		const customers = [
+			{ key: 'C1', name: 'Acme Ltd', isKey: false, classIndex: 0, className: 'A', value: 1, share: 0.5 }
+		];
+		render(DossierForm, {
+			dossier: d,
+			today: TODAY,
+			reminders: dueFor(dueToday([d], customers, TODAY), d.id),
+			isKey: false,
+			onsave: vi.fn(),
+			onaddcontact: vi.fn(),
+			onreviewed: vi.fn()
+		});
 		expect(screen.getByText(/Not a key customer in the current period/)).toBeInTheDocument();
-		expect(screen.queryByTestId('dossier-reminders')).toBeNull();
+		expect(
+			within(screen.getByTestId('dossier-reminders'))
+				.getAllByRole('listitem')
+				.map((li) => li.textContent)
+		).toEqual(['dossier review due']);
+		expect(screen.queryByText(/Review the dossier at least every 3 months/)).toBeNull();
 	});
 });

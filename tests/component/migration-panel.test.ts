@@ -167,9 +167,9 @@ describe('MigrationPanel', () => {
 		expect(within(screen.getByTestId('migration-cell')).getByRole('heading')).toHaveTextContent('new → lost');
 	});
 
-	it('shows the rising and dropping customers, with ∞ growth for customers that had nothing before', () => {
+	it('shows the rising and dropping customers, with "new" as the growth of customers that had nothing before', () => {
 		renderPanel();
-		const rising = screen.getByRole('heading', { name: 'Rising: next gold candidates' }).parentElement!;
+		const rising = screen.getByRole('heading', { name: 'Rising: candidates for the top class' }).parentElement!;
 		const risingRows = within(rising).getAllByRole('row');
 		expect(texts(within(risingRows[0]).getAllByRole('columnheader'))).toEqual([
 			'Customer',
@@ -178,7 +178,7 @@ describe('MigrationPanel', () => {
 			'Growth'
 		]);
 		expect(texts(within(risingRows[1]).getAllByRole('cell'))).toEqual(['Rocket', '100.00', '250.00', '150%']);
-		expect(texts(within(risingRows[2]).getAllByRole('cell'))).toEqual(['Newcomer', '0.00', '1,200', '∞']);
+		expect(texts(within(risingRows[2]).getAllByRole('cell'))).toEqual(['Newcomer', '0.00', '1,200', 'new']);
 
 		const drops = screen.getByRole('heading', { name: 'Dropped from the top class to the lowest' }).parentElement!;
 		expect(texts(within(within(drops).getAllByRole('row')[1]).getAllByRole('cell'))).toEqual([

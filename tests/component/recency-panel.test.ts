@@ -90,8 +90,8 @@ describe('RecencyPanel', () => {
 				.getAllByRole('columnheader')
 				.map((h) => h.textContent)
 		).toEqual(['Клиент', 'Статус', 'Дней прошло', 'Значение']);
-		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'потерянные', '1\u00a0200', '987,50']);
-		expect(cellTexts(rows[2])).toEqual(['Dozy', 'спящие', '120', '15\u00a0000']);
+		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'потерянный', '1\u00a0200', '987,50']);
+		expect(cellTexts(rows[2])).toEqual(['Dozy', 'спящий', '120', '15\u00a0000']);
 	});
 
 	it('switches language on the fly', async () => {

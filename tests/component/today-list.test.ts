@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import TodayList from '../../src/lib/components/TodayList.svelte';
 import ManagersPanel from '../../src/lib/components/ManagersPanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
-import type { Dossier, Reminder } from '../../src/lib/engine/crm-types';
-import { emptyBonds, overloadedManagers, todayList } from '../../src/lib/engine/cadence';
+import type { Dossier, Reminder, TodayEntry } from '../../src/lib/engine/crm-types';
+import { dueToday, emptyBonds, overloadedManagers } from '../../src/lib/engine/cadence';
 import { daysFromCivil } from '../../src/lib/core/calendar';
 
 const reminders: Reminder[] = [
@@ -31,7 +31,7 @@ describe('TodayList', () => {
 	beforeEach(() => i18n.set('en'));
 
 	it('groups the due items by kind with their texts', () => {
-		render(TodayList, { reminders, onopen: vi.fn() });
+		render(TodayList, { entries: reminders, onopen: vi.fn(), onstart: vi.fn() });
 		expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.replace(/\s+/g, ' ').trim())).toEqual(
 			['Pause personal contact (1)', 'Positive contact due (2)', 'Dossier review due (2)']
 		);
@@ -44,7 +44,7 @@ describe('TodayList', () => {
 		expect(items('Dossier review due (2)')).toEqual(['Acme Ltd dossier review due', 'C4 dossier review due']);
 	});
 
-	it('renders what todayList computes for an explicit day', () => {
+	it('renders what dueToday computes for an explicit day', () => {
 		const today = daysFromCivil(2024, 5, 20);
 		const d: Dossier = {
 			id: 'w1:K9',
@@ -61,7 +61,7 @@ describe('TodayList', () => {
 			createdAt: 0,
 			updatedAt: 0
 		};
-		render(TodayList, { reminders: todayList([d], today), onopen: vi.fn() });
+		render(TodayList, { entries: dueToday([d], null, today), onopen: vi.fn(), onstart: vi.fn() });
 		expect(items('Positive contact due (1)')).toEqual(['Kappa contact due — 15 days without a positive contact']);
 		expect(screen.queryByRole('list', { name: /Dossier review due/ })).toBeNull();
 	});
@@ -69,7 +69,7 @@ describe('TodayList', () => {
 	it('opens the dossier of the clicked item', async () => {
 		const user = userEvent.setup();
 		const onopen = vi.fn();
-		render(TodayList, { reminders, onopen });
+		render(TodayList, { entries: reminders, onopen, onstart: vi.fn() });
 		await user.click(screen.getByRole('button', { name: 'Open the dossier of Gamma Inc' }));
 		expect(onopen).toHaveBeenCalledWith('d3');
 		screen.getAllByRole('button', { name: 'Open the dossier of Acme Ltd' })[1].focus();
@@ -79,16 +79,84 @@ describe('TodayList', () => {
 	});
 
 	it('says when nothing is due', () => {
-		render(TodayList, { reminders: [], onopen: vi.fn() });
+		render(TodayList, { entries: [], onopen: vi.fn(), onstart: vi.fn() });
 		expect(screen.getByText('Nothing due today')).toBeInTheDocument();
 		expect(screen.queryByRole('list')).toBeNull();
 	});
 
+	it('lists key and top-class customers without a dossier, each with a button that starts one', async () => {
+		const user = userEvent.setup();
+		const onstart = vi.fn();
+		const onopen = vi.fn();
+		const customers = [
+			{ key: 'C7', name: 'Small Top', isKey: false, classIndex: 0, className: 'A', value: 90, share: 0.09 },
+			{ key: 'C5', name: 'Big Key', isKey: true, classIndex: 0, className: 'A', value: 400, share: 0.4 },
+			{ key: 'C6', name: 'Key B', isKey: true, classIndex: 1, className: 'B', value: 120, share: 0.12 },
+			{ key: 'C1', name: 'Acme Ltd', isKey: true, classIndex: 0, className: 'A', value: 500, share: 0.5 }
+		];
+		const d: Dossier = {
+			id: 'w1:C1',
+			workspaceId: 'w1',
+			customerKey: 'C1',
+			customerName: 'Acme Ltd',
+			notes: '',
+			decisionMakers: '',
+			competitors: '',
+			bonds: emptyBonds(),
+			rating: null,
+			contacts: [],
+			reviewedOn: null,
+			createdAt: 0,
+			updatedAt: 0
+		};
+		const entries: TodayEntry[] = dueToday([d], customers, daysFromCivil(2024, 5, 20));
+		render(TodayList, { entries, onopen, onstart });
+		expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.replace(/\s+/g, ' ').trim())).toEqual(
+			['Positive contact due (1)', 'Dossier review due (1)', 'No dossier yet — start one (3)']
+		);
+		// by value, largest first; the customer with a dossier is only among the reminders
+		expect(items('No dossier yet — start one (3)')).toEqual([
+			'Big Key A · ★ key · 40.0% Start the dossier',
+			'Key B B · ★ key · 12.0% Start the dossier',
+			'Small Top A · 9.0% Start the dossier'
+		]);
+		await user.click(screen.getByRole('button', { name: 'Start the dossier of Key B' }));
+		expect(onstart).toHaveBeenCalledWith('C6', 'Key B');
+		expect(onopen).not.toHaveBeenCalled();
+		await user.click(screen.getAllByRole('button', { name: 'Open the dossier of Acme Ltd' })[0]);
+		expect(onopen).toHaveBeenCalledWith('w1:C1');
+		expect(onstart).toHaveBeenCalledTimes(1);
+	});
+
 	it('speaks Russian', () => {
 		i18n.set('ru');
-		render(TodayList, { reminders: reminders.slice(0, 1), onopen: vi.fn() });
+		render(TodayList, { entries: reminders.slice(0, 1), onopen: vi.fn(), onstart: vi.fn() });
 		expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('На сегодня');
 		expect(screen.getByText(/не общаться лично до 10\.03\.2024/)).toBeInTheDocument();
+	});
+
+	it('names the group and the start button in Russian and Romanian', () => {
+		const entries: TodayEntry[] = [
+			{
+				kind: 'noDossier',
+				customerKey: 'K1',
+				customerName: 'Альфа',
+				isKey: true,
+				classIndex: 0,
+				className: 'A',
+				value: 100,
+				share: 0.5
+			}
+		];
+		i18n.set('ru');
+		const { unmount } = render(TodayList, { entries, onopen: vi.fn(), onstart: vi.fn() });
+		expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('Досье пока нет — заведите его (1)');
+		expect(screen.getByRole('button', { name: 'Завести досье: Альфа' })).toHaveTextContent('Завести досье');
+		unmount();
+		i18n.set('ro');
+		render(TodayList, { entries, onopen: vi.fn(), onstart: vi.fn() });
+		expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('Încă fără dosar — începeți unul (1)');
+		expect(screen.getByRole('button', { name: 'Începeți dosarul clientului Альфа' })).toBeInTheDocument();
 	});
 });
 

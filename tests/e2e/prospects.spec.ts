@@ -99,6 +99,7 @@ test('key accounts: a dossier with bonds and contacts, reminders in the Today li
 	await expect(page).toHaveURL(/\/accounts$/);
 	await expect(
 		page
+			.getByRole('region', { name: 'Key and top-class customers' })
 			.getByRole('listitem')
 			.filter({ hasText: '★ key' })
 			.filter({ hasText: /dossier$/ })
@@ -108,4 +109,58 @@ test('key accounts: a dossier with bonds and contacts, reminders in the Today li
 	await page.reload();
 	await page.getByRole('button', { name: 'A', exact: true }).click();
 	await expect(page.getByLabel(/Added value/)).toBeChecked();
+});
+
+test('key accounts from day one: key customers without a dossier are on the Today list; starting one moves it into the reminders', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('sales_en.csv'));
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByTestId('customer-count')).toHaveText('198');
+	await page.getByRole('link', { name: 'Key accounts' }).click();
+	await expect(page).toHaveURL(/\/accounts$/);
+
+	// a new user: no dossier anywhere, yet the daily list is not empty
+	const today = page.getByRole('region', { name: /^Today, / });
+	const noDossier = today.getByRole('list', { name: /^No dossier yet — start one/ });
+	await expect(today).not.toContainText('Nothing due today');
+	await expect(today.getByRole('heading', { name: /^No dossier yet — start one \(\d+\)$/ })).toBeVisible();
+	// the key customers, largest first, then the other top-class customers
+	await expect(noDossier.getByRole('listitem').filter({ hasText: '★ key' })).toHaveText([
+		/^Tidal Works Ltd #164 A · ★ key · 33\.\d% Start the dossier$/,
+		/^Granite Works Ltd #37 A · ★ key · 11\.\d% Start the dossier$/
+	]);
+	await expect(noDossier.getByRole('listitem').first()).toContainText('Tidal Works Ltd #164');
+	await expect(noDossier.getByRole('listitem').nth(2)).toContainText('Maple Retail & Co #38');
+	await expect(today.getByRole('list', { name: /^Positive contact due/ })).toHaveCount(0);
+
+	// start one: its dossier opens, and it moves from "No dossier yet" into the reminders
+	await today.getByRole('button', { name: 'Start the dossier of Granite Works Ltd #37' }).click();
+	await expect(page.getByRole('heading', { name: 'Dossier: Granite Works Ltd #37' })).toBeVisible();
+	await expect(noDossier).not.toContainText('Granite Works Ltd #37');
+	await expect(noDossier).toContainText('Tidal Works Ltd #164');
+	await expect(today.getByRole('list', { name: /^Positive contact due/ })).toHaveText(
+		'Granite Works Ltd #37 contact due — no positive contact recorded yet'
+	);
+	await expect(today.getByRole('list', { name: /^Dossier review due/ })).toHaveText(
+		'Granite Works Ltd #37 dossier review due'
+	);
+	// the open dossier says exactly what the Today list says for it
+	await expect(page.getByTestId('dossier-reminders').getByRole('listitem')).toHaveText([
+		'contact due — no positive contact recorded yet',
+		'dossier review due'
+	]);
+	await expect(
+		page
+			.getByRole('region', { name: 'Key and top-class customers' })
+			.getByRole('listitem')
+			.filter({ hasText: 'Granite Works Ltd #37' })
+	).toContainText('dossier');
+
+	// a positive contact today clears the contact reminder in both places
+	await page.getByLabel('Kind').selectOption('positive');
+	await page.getByRole('button', { name: 'Add contact' }).click();
+	await expect(today.getByRole('list', { name: /^Positive contact due/ })).toHaveCount(0);
+	await expect(page.getByTestId('dossier-reminders').getByRole('listitem')).toHaveText(['dossier review due']);
 });

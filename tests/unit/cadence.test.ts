@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	addMonths,
+	contactCadenceOn,
 	DEFAULT_CADENCE,
+	dueFor,
+	dueToday,
 	emptyBonds,
 	overloadedManagers,
 	remindersFor,
-	todayList,
 	valueOnlyBond,
-	newDossier
+	newDossier,
+	type TodayCustomers
 } from '../../src/lib/engine/cadence';
 import { BONDS, type ContactEntry, type Dossier } from '../../src/lib/engine/crm-types';
 import { daysFromCivil, formatDay } from '../../src/lib/core/calendar';
@@ -144,14 +147,14 @@ describe('remindersFor: dossier reviewed at least every 3 months', () => {
 	});
 });
 
-describe('todayList', () => {
+describe('dueToday: reminders of the dossiers (no dataset open)', () => {
 	const today = day(2024, 3, 15);
 	const reviewed = day(2024, 3, 1);
 	const mk = (id: string, name: string, over: Partial<Dossier> = {}) =>
 		dossier({ id, customerKey: id, customerName: name, reviewedOn: reviewed, ...over });
 
 	it('pauses first, then contactDue by daysSince desc, then reviewDue; ties by customer name', () => {
-		const list = todayList(
+		const list = dueToday(
 			[
 				mk('r1', 'Zeta', { reviewedOn: null, contacts: [pos(day(2024, 3, 14))] }),
 				mk('c1', 'Bravo', { contacts: [pos(day(2024, 3, 1))] }), // 14 days
@@ -163,6 +166,7 @@ describe('todayList', () => {
 				mk('ok', 'Okay', { contacts: [pos(day(2024, 3, 14))] }),
 				mk('r2', 'Mike', { reviewedOn: day(2023, 1, 1), contacts: [neg(day(2024, 3, 5))] })
 			],
+			null,
 			today
 		);
 		expect(list.map((r) => `${r.kind}:${r.customerName}`)).toEqual([
@@ -176,11 +180,121 @@ describe('todayList', () => {
 			'reviewDue:Mike',
 			'reviewDue:Zeta'
 		]);
-		expect(list[4].daysSince).toBe(43);
+		expect(list[4].kind === 'contactDue' && list[4].daysSince).toBe(43);
 	});
 
 	it('empty input → empty list', () => {
-		expect(todayList([], today)).toEqual([]);
+		expect(dueToday([], null, today)).toEqual([]);
+		expect(dueToday([], [], today)).toEqual([]);
+	});
+});
+
+describe('dueToday: key accounts from day one (customers of the open dataset)', () => {
+	const today = day(2024, 3, 15);
+	const customer = (key: string, value: number, isKey: boolean, classIndex = 0) => ({
+		key,
+		name: `Name ${key}`,
+		isKey,
+		classIndex,
+		className: classIndex === 0 ? 'A' : 'B',
+		value,
+		share: value / 1000
+	});
+	const customers: TodayCustomers = [
+		customer('Big', 400, true),
+		customer('Mid', 150, false),
+		customer('KeyB', 120, true, 1),
+		customer('Small', 150, false)
+	];
+	const started = (key: string, over: Partial<Dossier> = {}) =>
+		dossier({ id: `w\u0000${key}`, customerKey: key, customerName: `Name ${key}`, ...over });
+
+	it('no dossier → every key and class-0 customer listed to start, by value descending (ties by name)', () => {
+		const list = dueToday([], customers, today);
+		expect(list.map((e) => `${e.kind}:${e.customerKey}`)).toEqual([
+			'noDossier:Big',
+			'noDossier:Mid',
+			'noDossier:Small',
+			'noDossier:KeyB'
+		]);
+		expect(list[0]).toEqual({
+			kind: 'noDossier',
+			customerKey: 'Big',
+			customerName: 'Name Big',
+			isKey: true,
+			classIndex: 0,
+			className: 'A',
+			value: 400,
+			share: 0.4
+		});
+		// a new user's list is never empty when the dataset has key or top-class customers
+		expect(list.length).toBeGreaterThan(0);
+	});
+
+	it('a customer outside class 0 and not key never needs a dossier', () => {
+		const list = dueToday([], [customer('Tail', 5, false, 2)], today);
+		expect(list).toEqual([]);
+	});
+
+	it('a started dossier leaves the "no dossier" group and shows its reminders instead', () => {
+		const list = dueToday([started('Big')], customers, today);
+		expect(list.map((e) => `${e.kind}:${e.customerKey}`)).toEqual([
+			'contactDue:Big',
+			'reviewDue:Big',
+			'noDossier:Mid',
+			'noDossier:Small',
+			'noDossier:KeyB'
+		]);
+		const due = dueToday(
+			[started('Big', { contacts: [pos(day(2024, 3, 4))], reviewedOn: day(2024, 3, 1) })],
+			customers,
+			today
+		);
+		expect(due[0]).toEqual({
+			kind: 'contactDue',
+			dossierId: 'w\u0000Big',
+			customerKey: 'Big',
+			customerName: 'Name Big',
+			daysSince: 11
+		});
+	});
+
+	it('contact cadence only for key customers of the open dataset; review for every dossier', () => {
+		const dossiers = [started('Big'), started('Mid'), started('Gone', { contacts: [neg(day(2024, 3, 10))] })];
+		const kindsOf = (list: ReturnType<typeof dueToday>, key: string) =>
+			list.filter((e) => e.customerKey === key).map((e) => e.kind);
+		const open = dueToday(dossiers, customers, today);
+		expect(kindsOf(open, 'Big')).toEqual(['contactDue', 'reviewDue']);
+		expect(kindsOf(open, 'Mid')).toEqual(['reviewDue']); // top class, not key
+		expect(kindsOf(open, 'Gone')).toEqual(['reviewDue']); // not in the open dataset
+		expect(contactCadenceOn('Big', customers)).toBe(true);
+		expect(contactCadenceOn('Mid', customers)).toBe(false);
+		expect(contactCadenceOn('Gone', customers)).toBe(false);
+		// no dataset open: nobody is known not to be key
+		const none = dueToday(dossiers, null, today);
+		expect(kindsOf(none, 'Mid')).toEqual(['contactDue', 'reviewDue']);
+		expect(kindsOf(none, 'Gone')).toEqual(['pauseContact', 'reviewDue']);
+		expect(contactCadenceOn('Gone', null)).toBe(true);
+	});
+
+	it("the dossier's own reminder lines are exactly the list's lines for it", () => {
+		const dossiers = [
+			started('Big', { contacts: [neg(day(2024, 3, 10))] }),
+			started('Mid', { reviewedOn: day(2024, 3, 1) }),
+			started('KeyB', { contacts: [pos(day(2024, 2, 1))], reviewedOn: day(2023, 1, 1) })
+		];
+		const list = dueToday(dossiers, customers, today);
+		for (const d of dossiers) {
+			const mine = dueFor(list, d.id);
+			expect(mine).toEqual(list.filter((e) => e.kind !== 'noDossier' && e.dossierId === d.id));
+			expect(mine).toEqual(remindersFor(d, today, DEFAULT_CADENCE, contactCadenceOn(d.customerKey, customers)));
+		}
+		expect(dueFor(list, 'w\u0000Big').map((r) => r.kind)).toEqual(['pauseContact', 'reviewDue']);
+		expect(dueFor(list, 'w\u0000Mid')).toEqual([]);
+		expect(dueFor(list, 'w\u0000KeyB').map((r) => r.kind)).toEqual(['contactDue', 'reviewDue']);
+		// a customer without a dossier has no reminders of its own, only its "no dossier" entry
+		expect(dueFor(list, 'w\u0000Small')).toEqual([]);
+		expect(list.filter((e) => e.customerKey === 'Small').map((e) => e.kind)).toEqual(['noDossier']);
 	});
 });
 

@@ -13,7 +13,7 @@ export function ruLabels(classes: number): ExportLabels {
 			xyz: 'ABC×XYZ',
 			recency: 'Давность',
 			movement: 'Движение',
-			margin: 'Выдавливание маржи'
+			margin: 'Давление на маржу'
 		},
 		columns: {
 			rank: 'Место',
@@ -85,7 +85,7 @@ export function ruLabels(classes: number): ExportLabels {
 			margin: 'Маржа',
 			revenueRank: 'Место по выручке',
 			profitRank: 'Место по прибыли',
-			flag: 'Выдавливание',
+			flag: 'Маржа под давлением',
 			reasons: { 'negative-profit': 'убыток', 'below-company': 'ниже маржи компании' }
 		},
 		cover: {

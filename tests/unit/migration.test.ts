@@ -4,6 +4,7 @@ import { PRESETS } from '../../src/lib/engine/abc';
 import { daysFromCivil, lastDayOfMonth, monthOf, NO_DAY } from '../../src/lib/core/calendar';
 import {
 	defaultPeriods,
+	QUARTER_COMPLETE_DAYS,
 	halvesOfYear,
 	migrate,
 	type MigrationResult,
@@ -104,8 +105,13 @@ describe('defaultPeriods: the latest complete quarter and the one before', () =>
 		});
 		// 2024-02-29 (leap day) is mid Q1 → current Q4 2023
 		expect(defaultPeriods(d(2024, 2, 29)).current).toEqual({ from: d(2023, 10, 1), to: d(2023, 12, 31) });
-		// 2024-12-30: one day short of Q4's end → current Q3 2024
-		expect(defaultPeriods(d(2024, 12, 30)).current).toEqual({ from: d(2024, 7, 1), to: d(2024, 9, 30) });
+		// 2024-12-30: an export taken the day before the quarter ends covers it → current Q4 2024
+		expect(defaultPeriods(d(2024, 12, 30)).current).toEqual({ from: d(2024, 10, 1), to: d(2024, 12, 31) });
+		// the last 14 days of a quarter count (18 Dec … 31 Dec); 17 Dec does not
+		expect(defaultPeriods(d(2024, 12, 18)).current).toEqual({ from: d(2024, 10, 1), to: d(2024, 12, 31) });
+		expect(defaultPeriods(d(2024, 12, 17)).current).toEqual({ from: d(2024, 7, 1), to: d(2024, 9, 30) });
+		expect(defaultPeriods(d(2024, 6, 17)).current).toEqual(Q2_2024);
+		expect(defaultPeriods(d(2024, 6, 16)).current).toEqual(Q1_2024);
 		// before 1970 (negative day numbers): 1969-12-31 ends Q4 1969
 		expect(defaultPeriods(d(1969, 12, 31))).toEqual({
 			previous: { from: d(1969, 7, 1), to: d(1969, 9, 30) },
@@ -113,7 +119,7 @@ describe('defaultPeriods: the latest complete quarter and the one before', () =>
 		});
 	});
 
-	it('property: two adjacent whole quarters, current ending on or before lastDay, the next one not complete', () => {
+	it('property: two adjacent whole quarters, current ending at most 13 days after lastDay, the next one not complete', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: d(1960, 1, 1), max: d(2100, 12, 31) }), (day) => {
 				const { previous, current } = defaultPeriods(day);
@@ -124,9 +130,10 @@ describe('defaultPeriods: the latest complete quarter and the one before', () =>
 					expect(p.to).toBe(lastDayOfMonth(m + 2));
 				}
 				expect(previous.to + 1).toBe(current.from);
-				expect(current.to).toBeLessThanOrEqual(day);
-				// the quarter after current ends after lastDay
-				expect(lastDayOfMonth(monthOf(current.from) + 5)).toBeGreaterThan(day);
+				// the data reaches into current's last QUARTER_COMPLETE_DAYS days
+				expect(current.to - QUARTER_COMPLETE_DAYS).toBeLessThan(day);
+				// the quarter after current is not complete: lastDay is before its last 14 days
+				expect(lastDayOfMonth(monthOf(current.from) + 5) - QUARTER_COMPLETE_DAYS).toBeGreaterThanOrEqual(day);
 			})
 		);
 	});

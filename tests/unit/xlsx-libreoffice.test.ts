@@ -152,7 +152,7 @@ describe('LibreOffice opens the workbook', () => {
 		expect(mov[8][0]).toBe('Итого');
 		expect(mov[8][5]).toBe('3'); // A, B and '=C': everyone of either period
 		expect(mov[8][4]).toBe('1'); // B left
-		const margin = sheet('Выдавливание маржи');
+		const margin = sheet('Давление на маржу');
 		expect(margin[0][0]).toBe('Маржа компании');
 		expect(margin[0][1]).toMatch(/%$/);
 		expect(margin[2][0]).toBe("'=Сигнал, если маржа ниже");

@@ -520,7 +520,7 @@ describe('exportWorkbook: Movement and Margin squeeze', () => {
 	const rowsOf = (name: string) => sheets.find((s) => s.name === name)!.rows.map((r) => r.map(plain));
 
 	it('come last, only when the data allows', async () => {
-		expect(sheets.map((s) => s.name).slice(-2)).toEqual(['Движение', 'Выдавливание маржи']);
+		expect(sheets.map((s) => s.name).slice(-2)).toEqual(['Движение', 'Давление на маржу']);
 		// no profit column: no margin sheet; no dates: no movement sheet
 		const plainData = columnsOf([{ key: 'A', amount: 100 }]);
 		const pc = classify(aggregate(plainData, settings), plainData.customerKeys, settings);
@@ -556,7 +556,7 @@ describe('exportWorkbook: Movement and Margin squeeze', () => {
 
 	it('margin squeeze: company lines, the top class with both ranks and the reason', async () => {
 		const m = tabs.margin!.result;
-		const rows = rowsOf('Выдавливание маржи');
+		const rows = rowsOf('Давление на маржу');
 		expect(rows[0]).toEqual(['Маржа компании', m.companyMargin]);
 		expect(rows[1]).toEqual(['Допустимое отставание от маржи компании', 0.1]);
 		expect(rows[2][0]).toBe("'=Сигнал, если маржа ниже");
@@ -570,7 +570,7 @@ describe('exportWorkbook: Movement and Margin squeeze', () => {
 			'Маржа',
 			'Место по выручке',
 			'Место по прибыли',
-			'Выдавливание'
+			'Маржа под давлением'
 		]);
 		expect(rows.length).toBe(5 + m.rows.length);
 		const a = rows[5];
@@ -585,8 +585,8 @@ describe('exportWorkbook: Movement and Margin squeeze', () => {
 		const py = python(file.data as Uint8Array);
 		expect(py.testzip).toBeNull();
 		const names = py.sheets!.map((s) => s.name);
-		expect(names.slice(-2)).toEqual(['Движение', 'Выдавливание маржи']);
-		for (const name of ['Движение', 'Выдавливание маржи']) {
+		expect(names.slice(-2)).toEqual(['Движение', 'Давление на маржу']);
+		for (const name of ['Движение', 'Давление на маржу']) {
 			const k = names.indexOf(name);
 			expect(denseRows(py.sheets![k]), name).toEqual(expected(rowsOf(name) as Sheet['rows']));
 		}

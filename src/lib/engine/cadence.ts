@@ -3,7 +3,8 @@
  * review as of a given day. Pure functions; "today" is a day number passed in by the caller.
  */
 import { daysFromCivil, dayToParts } from '../core/calendar';
-import { BONDS, type Dossier, type Reminder } from './crm-types';
+import type { AccountsView } from './accounts';
+import { BONDS, type Dossier, type NoDossierEntry, type Reminder, type TodayEntry } from './crm-types';
 
 export interface CadenceSettings {
 	/** a positive contact at least every this many days */
@@ -38,8 +39,14 @@ export function addMonths(day: number, months: number): number {
  * - otherwise contactDue when the last positive contact is more than positiveEveryDays ago, or
  *   there is none (`daysSince` = Infinity);
  * - reviewDue when never reviewed, or today is after reviewedOn + reviewEveryMonths calendar months.
+ * With `contactCadence` false (not a key customer, see `contactCadenceOn`) only reviewDue can come.
  */
-export function remindersFor(d: Dossier, today: number, s: CadenceSettings = DEFAULT_CADENCE): Reminder[] {
+export function remindersFor(
+	d: Dossier,
+	today: number,
+	s: CadenceSettings = DEFAULT_CADENCE,
+	contactCadence = true
+): Reminder[] {
 	const base = { dossierId: d.id, customerKey: d.customerKey, customerName: d.customerName };
 	let lastPositive: number | null = null;
 	let lastNegative: number | null = null;
@@ -50,9 +57,10 @@ export function remindersFor(d: Dossier, today: number, s: CadenceSettings = DEF
 	}
 	const out: Reminder[] = [];
 	const until = lastNegative === null ? null : lastNegative + s.pauseAfterNegativeDays;
-	if (until !== null && today < until) {
+	// README "Key customer": the contact cadence is for key customers only
+	if (contactCadence && until !== null && today < until) {
 		out.push({ kind: 'pauseContact', ...base, until });
-	} else {
+	} else if (contactCadence) {
 		const daysSince = lastPositive === null ? Infinity : today - lastPositive;
 		if (daysSince > s.positiveEveryDays) out.push({ kind: 'contactDue', ...base, daysSince });
 	}
@@ -69,29 +77,92 @@ function compareText(a: string, b: string): number {
 	return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/** The accounts view's customers as the Today list reads them (null: no dataset is open). */
+export type TodayCustomers = readonly Pick<
+	AccountsView['customers'][number],
+	'key' | 'name' | 'isKey' | 'classIndex' | 'className' | 'value' | 'share'
+>[];
+
 /**
- * The Today list: every reminder of every dossier; pauses first, then contactDue by daysSince
- * descending (never contacted first), then reviewDue; ties by customerName, then dossier id.
+ * Whether the contact cadence (contactDue, pauseContact) applies to a customer's dossier: README
+ * "Key customer" — a positive contact every 10 days is for key customers. With no dataset open
+ * (`customers` null) nobody is known not to be key, so it applies to every dossier; with one open,
+ * only to the customers it lists as key (a top-class customer, or one it does not list, keeps only
+ * the review). The dossier form's "not a key customer" note asks this same function.
  */
-export function todayList(
+export function contactCadenceOn(customerKey: string, customers: TodayCustomers | null): boolean {
+	return cadenceLookup(customers)(customerKey);
+}
+
+function cadenceLookup(customers: TodayCustomers | null): (customerKey: string) => boolean {
+	if (customers === null) return () => true;
+	const key = new Set(customers.filter((c) => c.isKey).map((c) => c.key));
+	return (customerKey) => key.has(customerKey);
+}
+
+function compareReminders(a: Reminder, b: Reminder): number {
+	const k = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+	if (k !== 0) return k;
+	if (a.kind === 'contactDue') {
+		const da = a.daysSince ?? 0;
+		const db = b.daysSince ?? 0;
+		if (da !== db) return da > db ? -1 : 1;
+	}
+	return (
+		compareText(a.customerName, b.customerName) || (a.dossierId < b.dossierId ? -1 : a.dossierId > b.dossierId ? 1 : 0)
+	);
+}
+
+/**
+ * The whole Today list (README "Prospects and key accounts", "The rules: Key-account cadence"),
+ * the one place that decides what is due: the Today list renders it, and the open dossier shows
+ * `dueFor(list, its id)`, so the two never disagree.
+ *
+ * In:  `dossiers` — the saved dossiers of the workspace (an unsaved one has no reminders);
+ *      `customers` — the open dataset's accounts view (`AccountsView['customers']`: key and
+ *      class-0 customers with key, name, isKey, classIndex, className, value, share), or null
+ *      when no dataset is open; `today` — a day number.
+ * Out: `TodayEntry[]` —
+ *   1. every reminder of every dossier (`remindersFor`, contact cadence per `contactCadenceOn`):
+ *      pauses first, then contactDue by daysSince descending (never contacted first), then
+ *      reviewDue; ties by customerName, then dossier id;
+ *   2. then `{ kind: 'noDossier', customerKey, customerName, isKey, classIndex, className, value,
+ *      share }` for every key or class-0 customer of `customers` without a dossier (matched by
+ *      customer key), by value descending, ties by name, then key.
+ */
+export function dueToday(
 	dossiers: readonly Dossier[],
+	customers: TodayCustomers | null,
 	today: number,
 	s: CadenceSettings = DEFAULT_CADENCE
-): Reminder[] {
-	const all = dossiers.flatMap((d) => remindersFor(d, today, s));
-	return all.sort((a, b) => {
-		const k = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
-		if (k !== 0) return k;
-		if (a.kind === 'contactDue') {
-			const da = a.daysSince ?? 0;
-			const db = b.daysSince ?? 0;
-			if (da !== db) return da > db ? -1 : 1;
-		}
-		return (
+): TodayEntry[] {
+	const cadenceOn = cadenceLookup(customers);
+	const reminders = dossiers.flatMap((d) => remindersFor(d, today, s, cadenceOn(d.customerKey))).sort(compareReminders);
+	const started = new Set(dossiers.map((d) => d.customerKey));
+	const missing: NoDossierEntry[] = (customers ?? [])
+		.filter((c) => (c.isKey || c.classIndex === 0) && !started.has(c.key))
+		.map((c) => ({
+			kind: 'noDossier',
+			customerKey: c.key,
+			customerName: c.name,
+			isKey: c.isKey,
+			classIndex: c.classIndex,
+			className: c.className,
+			value: c.value,
+			share: c.share
+		}));
+	missing.sort(
+		(a, b) =>
+			b.value - a.value ||
 			compareText(a.customerName, b.customerName) ||
-			(a.dossierId < b.dossierId ? -1 : a.dossierId > b.dossierId ? 1 : 0)
-		);
-	});
+			(a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0)
+	);
+	return [...reminders, ...missing];
+}
+
+/** The reminders of one dossier exactly as the Today list `entries` (from `dueToday`) has them. */
+export function dueFor(entries: readonly TodayEntry[], dossierId: string): Reminder[] {
+	return entries.filter((e): e is Reminder => e.kind !== 'noDossier' && e.dossierId === dossierId);
 }
 
 /** README "The rules: Bonds" warning: the only bond is added value (such customers can be loss-making). */
@@ -101,7 +172,6 @@ export function valueOnlyBond(d: Pick<Dossier, 'bonds'>): boolean {
 	return true;
 }
 
-/** Every bond unchecked. */
 /** An empty dossier for a customer: no notes, no bonds, no rating, no contacts, never reviewed. */
 export function newDossier(
 	ids: { id: string; workspaceId: string; customerKey: string; customerName: string; now: number },
@@ -125,6 +195,7 @@ export function newDossier(
 	};
 }
 
+/** Every bond unchecked. */
 export function emptyBonds(): Dossier['bonds'] {
 	const out = {} as Dossier['bonds'];
 	for (const b of BONDS) out[b] = false;

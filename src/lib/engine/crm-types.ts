@@ -76,3 +76,20 @@ export interface Reminder {
 	/** for pauseContact: the first day personal contact may resume */
 	until?: number;
 }
+
+/** A key or top-class customer of the open dataset that has no dossier yet: "start one". */
+export interface NoDossierEntry {
+	kind: 'noDossier';
+	customerKey: string;
+	customerName: string;
+	isKey: boolean;
+	classIndex: number;
+	className: string;
+	/** the customer's total in the open classification (the list is ordered by it, largest first) */
+	value: number;
+	/** share of the grand total, 0..1 */
+	share: number;
+}
+
+/** One line of the Today list: a dossier's reminder, or a customer still without a dossier. */
+export type TodayEntry = Reminder | NoDossierEntry;

@@ -20,14 +20,18 @@ function quarterPeriod(startMonth: number): Period {
 	return { from: firstDayOfMonth(startMonth), to: lastDayOfMonth(startMonth + 2) };
 }
 
+/** A quarter counts as complete when the data reaches into its last this many days (README "Movement between periods"). */
+export const QUARTER_COMPLETE_DAYS = 14;
+
 /**
  * Default pair of periods for a dataset whose last dated row is on `lastDay`: the latest complete
- * calendar quarter is `current` (lastDay's own quarter when lastDay is that quarter's last day,
- * else the quarter before it), and `previous` is the quarter before `current`.
+ * calendar quarter is `current` — lastDay's own quarter when lastDay falls in that quarter's last
+ * QUARTER_COMPLETE_DAYS days (an export taken on 30 December covers Q4), else the quarter before
+ * it — and `previous` is the quarter before `current`.
  */
 export function defaultPeriods(lastDay: number): { previous: Period; current: Period } {
 	const q = quarterStart(monthOf(lastDay));
-	const complete = lastDay === lastDayOfMonth(q + 2);
+	const complete = lastDay > lastDayOfMonth(q + 2) - QUARTER_COMPLETE_DAYS;
 	const current = complete ? q : q - 3;
 	return { previous: quarterPeriod(current - 3), current: quarterPeriod(current) };
 }

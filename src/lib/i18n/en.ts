@@ -495,7 +495,7 @@ export const en = {
 	'play.top':
 		'Personal, VIP-level service. Regular meetings and consultations to find further needs; special offers and privileges. Only the most experienced managers; deliveries without delays or defects. Watch for margin squeeze and for competitors.',
 	'play.middle':
-		'Keep their loyalty and raise service quality. Communicate regularly, involve them in decisions. Look here for your next gold customer.',
+		'Keep their loyalty and raise service quality. Communicate regularly, involve them in decisions. Your next top-class customers are here.',
 	'play.bottom': 'Automate: templates, stimulating campaigns (sales, special offers), make buying simple.',
 	'play.keyTitle': 'Key customers',
 	'play.key':
@@ -551,7 +551,8 @@ export const en = {
 	'mig.new': 'new',
 	'mig.lost': 'lost',
 	'mig.cell': '{from} → {to}, customers: {count}',
-	'mig.rising': 'Rising: next gold candidates',
+	'mig.rising': 'Rising: candidates for the top class',
+	'mig.growthNew': 'new',
 	'mig.drops': 'Dropped from the top class to the lowest',
 	'mig.growth': 'Growth',
 	'mig.none': 'None.',
@@ -739,6 +740,9 @@ export const en = {
 	'today.review': 'dossier review due',
 	'today.open': 'Open the dossier of {name}',
 	'today.empty': 'Nothing due today',
+	'today.group.noDossier': 'No dossier yet — start one',
+	'today.start': 'Start the dossier',
+	'today.startOf': 'Start the dossier of {name}',
 	'mgr.title': 'Key customers per manager',
 	'mgr.hint': 'A key-account manager usually handles one to three key customers.',
 	'mgr.manager': 'Manager',

@@ -504,7 +504,7 @@ export const ro: Record<MessageKey, string> = {
 	'play.top':
 		'Abordare personalizată, servicii la nivel VIP. Întâlniri și consultații regulate pentru a descoperi noi nevoi; oferte speciale și privilegii. Doar cei mai experimentați manageri; livrări fără întârzieri și fără defecte. Fiți atenți la presiunea asupra marjei și la concurenți.',
 	'play.middle':
-		'Păstrați-le loialitatea și creșteți calitatea serviciilor. Comunicați regulat, implicați-i în decizii. Aici căutați următorul client de aur.',
+		'Păstrați-le loialitatea și creșteți calitatea serviciilor. Comunicați regulat, implicați-i în decizii. Aici sunt viitorii dumneavoastră clienți din clasa de top.',
 	'play.bottom':
 		'Automatizați: șabloane, campanii de stimulare (promoții, oferte speciale), cumpărare simplă și comodă.',
 	'play.keyTitle': 'Clienți-cheie',
@@ -562,7 +562,8 @@ export const ro: Record<MessageKey, string> = {
 	'mig.new': 'noi',
 	'mig.lost': 'pierduți',
 	'mig.cell': '{from} → {to}, clienți: {count}',
-	'mig.rising': 'În creștere: următorii clienți de aur',
+	'mig.rising': 'În creștere: candidați pentru clasa de top',
+	'mig.growthNew': 'nou',
 	'mig.drops': 'Au coborât din clasa de top în cea mai de jos',
 	'mig.growth': 'Creștere',
 	'mig.none': 'Niciunul.',
@@ -759,6 +760,9 @@ export const ro: Record<MessageKey, string> = {
 	'today.review': 'este timpul pentru revizuirea dosarului',
 	'today.open': 'Deschideți dosarul clientului {name}',
 	'today.empty': 'Nimic de făcut astăzi',
+	'today.group.noDossier': 'Încă fără dosar — începeți unul',
+	'today.start': 'Începeți dosarul',
+	'today.startOf': 'Începeți dosarul clientului {name}',
 	'mgr.title': 'Clienți-cheie per manager',
 	'mgr.hint': 'Un manager de clienți-cheie se ocupă de obicei de unul până la trei clienți-cheie.',
 	'mgr.manager': 'Manager',

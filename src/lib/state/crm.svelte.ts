@@ -1,6 +1,6 @@
-import { CRITERIA, type ContactEntry, type Dossier, type Prospect } from '../engine/crm-types';
+import { CRITERIA, type ContactEntry, type Dossier, type Prospect, type Reminder } from '../engine/crm-types';
 import { newProspect, type ProspectFilter, type ProspectSort } from '../engine/qualifier';
-import { newDossier, todayList } from '../engine/cadence';
+import { contactCadenceOn, dueFor, dueToday, newDossier } from '../engine/cadence';
 import { prospectsCsv } from '../engine/prospect-csv';
 import { EXCEL_CSV } from '../core/csv';
 import { managerOverload } from '../engine/manager-overload';
@@ -41,14 +41,24 @@ class CrmState {
 	/** the last storage call failed: why (README "Architecture: who writes the database") */
 	storageError = $state<StorageCode | null>(null);
 
-	get reminders() {
-		return todayList(this.dossiers, this.today);
+	/**
+	 * The Today list (engine/cadence.ts `dueToday`, the one place that decides what is due): the
+	 * saved dossiers' reminders, then the open dataset's key and top-class customers without a dossier.
+	 */
+	due = $derived(dueToday(this.dossiers, this.accounts?.customers ?? null, this.today));
+
+	/** one dossier's reminders, exactly as the Today list has them */
+	dossierDue(dossierId: string): Reminder[] {
+		return dueFor(this.due, dossierId);
+	}
+
+	/** whether the contact cadence applies to a customer (a key customer of the open dataset, or no dataset open) */
+	cadenceOn(customerKey: string): boolean {
+		return contactCadenceOn(customerKey, this.accounts?.customers ?? null);
 	}
 
 	/** customer keys that have a dossier in this workspace */
 	dossierKeys = $derived(new Set(this.dossiers.map((d) => d.customerKey)));
-	/** customer keys that are key customers in the open dataset */
-	keyCustomerKeys = $derived(new Set((this.accounts?.customers ?? []).filter((c) => c.isKey).map((c) => c.key)));
 	/** managers of key customers, most first, with whether they have too many (README "The rules: Key-account cadence") */
 	managers = $derived(this.accounts?.hasManagers ? managerOverload(this.accounts.customers) : []);
 	/** dossiers of customers the open dataset's accounts list does not show (kept from earlier datasets) */
@@ -174,6 +184,21 @@ class CrmState {
 			this.dossiers.find((d) => d.id === id) ??
 			newDossier({ id, workspaceId: app.workspaceId, customerKey: key, customerName: name, now: Date.now() })
 		);
+	}
+
+	/**
+	 * The "start a dossier" action (the accounts list and the Today list's "No dossier yet" rows):
+	 * opens the customer's dossier, saving a new empty one first when there is none, so the open
+	 * dossier is always a saved one and the Today list shows its reminders at once. When the save
+	 * fails nothing opens (`storageError` says why).
+	 */
+	async startDossier(key: string, name: string): Promise<void> {
+		const d = this.dossierFor(key, name);
+		if (!this.dossiers.some((x) => x.id === d.id)) {
+			await this.saveDossier(d);
+			if (!this.dossiers.some((x) => x.id === d.id)) return;
+		}
+		this.openDossierId = d.id;
 	}
 
 	async saveDossier(d: Dossier): Promise<void> {
