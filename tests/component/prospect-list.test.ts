@@ -86,6 +86,10 @@ describe('ProspectList', () => {
 			.getAllByRole('cell')
 			.map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
 		expect(cells[0]).toBe('Bob');
+		// the role follows the contact after a spaced separator
+		expect(within(screen.getByRole('row', { name: /Acme Ltd/ })).getAllByRole('cell')[0].textContent).toBe(
+			'Ann Lee · CFO'
+		);
 		expect(cells[1]).toBe('20,000');
 		expect(cells[2]).toBe('Feb 1, 2024');
 		expect(cells[3]).toBe('set aside for later False client?');

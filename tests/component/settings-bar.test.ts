@@ -9,7 +9,7 @@ import type { Metric } from '../../src/lib/engine/types';
 const metrics: Metric[] = ['revenue', 'payments', 'units', 'profit'];
 // custom bounds 50 / 80 / 95 / 100 %
 const customSettings: UserSettings = { ...DEFAULT_SETTINGS, preset: 'custom' };
-const INVALID = 'Bounds must grow from class to class, each between 1 and 99 %.';
+const INVALID = 'Bounds must grow from class to class, each between 1 and 99%.';
 
 function renderBar(settings: UserSettings = DEFAULT_SETTINGS, hasDates = true) {
 	const onchange = vi.fn();
@@ -45,10 +45,10 @@ describe('SettingsBar', () => {
 			'Gold / silver / bronze 65/20/15',
 			'ABC 70/20/10',
 			'ABC 75/15/10',
-			'Rank: top 20 % / next 30 % / rest of customers',
+			'Rank: top 20% / next 30% / rest of customers',
 			'Custom bounds'
 		]);
-		await user.selectOptions(preset, 'Rank: top 20 % / next 30 % / rest of customers');
+		await user.selectOptions(preset, 'Rank: top 20% / next 30% / rest of customers');
 		expect(onchange).toHaveBeenLastCalledWith({ preset: 'rank203050' });
 		await user.selectOptions(preset, 'ABC 75/15/10');
 		expect(onchange).toHaveBeenLastCalledWith({ preset: 'abc7590' });
@@ -98,7 +98,7 @@ describe('SettingsBar', () => {
 		expect(screen.getByLabelText('Upper bound of class 2, %')).toHaveValue(80);
 		expect(screen.getByLabelText('Upper bound of class 3, %')).toHaveValue(95);
 		expect(screen.queryByLabelText('Upper bound of class 4, %')).toBeNull();
-		expect(within(screen.getByRole('group', { name: 'Class 4' })).getByText('100 %')).toBeInTheDocument();
+		expect(within(screen.getByRole('group', { name: 'Class 4' })).getByText('100%')).toBeInTheDocument();
 		expect(screen.getByRole('button', { name: 'Apply' })).toBeEnabled();
 		expect(screen.queryByRole('alert')).toBeNull();
 	});

@@ -20,7 +20,7 @@ const LANGUAGES = [
 		period: 'Period: All time: Jan 1, 2024 – Dec 30, 2025',
 		dates: 'Data: Jan 1, 2024 – Dec 30, 2025',
 		returns: 'Returns: net against sales',
-		headline: /\d+ of 198 customers \([\d.]+ ?%\) make 80 % of revenue\./,
+		headline: /\d+ of 198 customers \([\d.]+ ?%\) make 80% of revenue\./,
 		playbooks: 'What to do with each group',
 		page: (n: number, of: number) => `Page ${n} of ${of}`,
 		tabPages: ['VIP', 'Movement', 'ABC×XYZ', 'Recency', 'Margin squeeze', 'Compare metrics'],

@@ -9,7 +9,8 @@ import {
 	prospectFromRecord,
 	type ProspectField
 } from '../../src/lib/ingest/prospect-csv';
-import { emptyCriteria, newProspect } from '../../src/lib/engine/qualifier';
+import { emptyCriteria, falseClient, newProspect } from '../../src/lib/engine/qualifier';
+import { earlierDecisionDates } from '../../src/lib/state/prospect-draft';
 import { CRITERIA, type Prospect, type Tristate } from '../../src/lib/engine/crm-types';
 import { daysFromCivil } from '../../src/lib/core/calendar';
 
@@ -218,7 +219,8 @@ describe('prospectFromRecord', () => {
 			source: 'Выставка',
 			dealSize: 1250000.5,
 			decisionDate: daysFromCivil(2024, 4, 15),
-			decisionHistory: [],
+			// the source system set the date before the export: at the latest on the import day
+			decisionHistory: [{ from: null, to: daysFromCivil(2024, 4, 15), changedOn: daysFromCivil(2024, 3, 15) }],
 			decided: false,
 			notes: 'Перезвонить',
 			criteria: {
@@ -445,5 +447,16 @@ describe('prospectsCsv', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('an imported decision date', () => {
+	it('that has passed flags a false client; a date typed in the app already past does not', () => {
+		const map = Object.fromEntries(PROSPECT_FIELDS.map((f) => [f, -1])) as Record<ProspectField, number>;
+		map.company = 0;
+		map.decisionDate = 1;
+		const p = prospectFromRecord(['Acme', '2024-03-01'], map, ids)!;
+		expect(falseClient(p, daysFromCivil(2024, 3, 15))).toEqual({ flagged: true, moves: 0, pastDue: true });
+		expect(earlierDecisionDates(p)).toEqual([]);
 	});
 });

@@ -97,10 +97,13 @@ describe('draftVerdict / earlierDecisionDates', () => {
 		expect(draftVerdict(p, d, TODAY).status).toBe('qualified');
 		d.criteria.likesUsp.value = 'no';
 		expect(draftVerdict(p, d, TODAY).status).toBe('setAside');
-		// a decision date already past and not decided
+		// a decision date typed today that is already past: entered late, not a false client
 		const late = draftVerdict(p, { ...d, decisionDate: '2024-02-01' }, TODAY).check;
-		expect(late.pastDue).toBe(true);
-		expect(late.flagged).toBe(true);
+		expect(late).toEqual({ flagged: false, moves: 0, pastDue: false });
+		// a date set in January for 1 February, still undecided on 1 March: past due
+		const kept = prospect({ decisionDate: daysFromCivil(2024, 2, 1), createdAt: Date.UTC(2024, 0, 10) });
+		const passed = draftVerdict(kept, toDraft(kept), TODAY).check;
+		expect(passed).toEqual({ flagged: true, moves: 0, pastDue: true });
 	});
 
 	it('lists the earlier decision dates, oldest first, without the first "none"', () => {

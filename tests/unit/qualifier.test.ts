@@ -92,6 +92,20 @@ describe('falseClient', () => {
 		expect(falseClient(mk({ decisionDate: d(3, 15) }), today)).toEqual({ flagged: false, moves: 0, pastDue: false });
 	});
 
+	it('a date entered already in the past is not past due; one that passed after it was set is', () => {
+		// created on 15 March with a decision date of 1 March: entered late, not a false client
+		const late = mk({ decisionDate: d(3, 1), createdAt: Date.UTC(2024, 2, 15, 10) });
+		expect(falseClient(late, today)).toEqual({ flagged: false, moves: 0, pastDue: false });
+		// created on 1 February for 1 March, still undecided on 15 March
+		const kept = mk({ decisionDate: d(3, 1), createdAt: Date.UTC(2024, 1, 1) });
+		expect(falseClient(kept, today)).toEqual({ flagged: true, moves: 0, pastDue: true });
+		// a date changed on 10 March to 5 March (already past when set) does not count; set on 1 March it does
+		const changedLate = [{ from: d(4, 1), to: d(3, 5), changedOn: d(3, 10) }];
+		expect(falseClient(mk({ decisionDate: d(3, 5), decisionHistory: changedLate }), today).pastDue).toBe(false);
+		const changedEarly = [{ from: d(4, 1), to: d(3, 5), changedOn: d(3, 1) }];
+		expect(falseClient(mk({ decisionDate: d(3, 5), decisionHistory: changedEarly }), today).pastDue).toBe(true);
+	});
+
 	it('decided → not flagged even if the date is past', () => {
 		expect(falseClient(mk({ decisionDate: d(1, 10), decided: true }), today)).toEqual({
 			flagged: false,

@@ -17,6 +17,15 @@ export function formatValue(v: number, metric: Metric): string {
 	return metric === 'payments' ? i18n.number(v, 0) : i18n.number(v, Math.abs(v) >= 1000 ? 0 : 2);
 }
 
+/**
+ * A share (fraction 0..1) with one decimal, as every share column shows it (README "Numbers and
+ * dates"); a positive share too small to show as 0.1 % reads "< 0.1 %", a negative one keeps its sign.
+ */
+export function formatShare(v: number): string {
+	if (v > 0 && v < 0.0005) return `< ${i18n.percent(0.001, 1)}`;
+	return i18n.percent(v, 1);
+}
+
 const PALETTES: Record<string, string[]> = {
 	gold: ['#b8860b', '#7d8793', '#a0522d'],
 	default: ['#1d4ed8', '#0f766e', '#9a6700', '#b42318', '#6d28d9']

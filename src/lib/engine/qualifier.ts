@@ -19,7 +19,7 @@ export interface FalseClientCheck {
 	flagged: boolean;
 	/** times an already set decision date was changed */
 	moves: number;
-	/** the decision date is before today and the prospect has not decided */
+	/** the decision date passed after it was set (before today, undecided); a date entered already in the past does not count */
 	pastDue: boolean;
 }
 
@@ -29,15 +29,19 @@ export const MAX_DECISION_MOVES = 2;
 /**
  * False client (README "The rules: Prospects"): the decision date was moved more than twice (history entries whose `from`
  * was set and differs from `to`; setting a first date is not a move, clearing one is), or the
- * decision date is before `today` and the prospect has not decided.
+ * decision date passed after it was set and the prospect has not decided. The day a date was set
+ * is its last history entry's `changedOn`, else the prospect's creation day (`createdAt`, ms):
+ * a new prospect entered with a decision date already in the past is not a false client.
  */
 export function falseClient(
-	p: Pick<Prospect, 'decisionDate' | 'decisionHistory' | 'decided'>,
+	p: Pick<Prospect, 'decisionDate' | 'decisionHistory' | 'decided' | 'createdAt'>,
 	today: number
 ): FalseClientCheck {
 	let moves = 0;
 	for (const h of p.decisionHistory) if (h.from !== null && h.from !== h.to) moves++;
-	const pastDue = !p.decided && p.decisionDate !== null && p.decisionDate < today;
+	const last = p.decisionHistory.at(-1);
+	const setOn = last ? last.changedOn : Math.floor(p.createdAt / 86_400_000);
+	const pastDue = !p.decided && p.decisionDate !== null && p.decisionDate < today && setOn <= p.decisionDate;
 	return { flagged: moves > MAX_DECISION_MOVES || pastDue, moves, pastDue };
 }
 

@@ -137,13 +137,21 @@ export function prospectFromRecord(
 	if (company.trim() === '') return null;
 	const criteria = emptyCriteria();
 	for (const c of CRITERIA) criteria[c].value = parseTristate(cell(c));
+	const decisionDate = parseDecisionDate(cell('decisionDate'));
+	// the source system recorded the date before the export: it counts as set no later than itself
+	// (README "The rules: Prospects"), so an imported date that has passed flags a false client
+	const decisionHistory =
+		decisionDate === null
+			? []
+			: [{ from: null, to: decisionDate, changedOn: Math.min(decisionDate, Math.floor(ids.now / 86_400_000)) }];
 	return newProspect(ids, {
 		company,
 		contact: cell('contact'),
 		role: cell('role'),
 		source: cell('source'),
 		dealSize: parseDealSize(cell('dealSize')),
-		decisionDate: parseDecisionDate(cell('decisionDate')),
+		decisionDate,
+		decisionHistory,
 		notes: cell('notes'),
 		criteria
 	});
