@@ -124,10 +124,10 @@ describe('MarginPanel', () => {
 				.map((h) => h.textContent)
 		).toEqual(['Customer', 'Revenue', 'Profit', 'Margin', 'Revenue rank', 'Profit rank', 'Squeeze']);
 		expect(cellTexts(rows[1])).toEqual(['Mega', '10,000', '500.00', '5.0%', '1', '7', '⚠ below company margin']);
-		expect(cellTexts(rows[2])).toEqual(['Minus', '800.00', '-40.50', '-5.1%', '2', '120', '⚠ negative profit']);
-		expect(cellTexts(rows[3])).toEqual(['Fine', '600.00', '180.00', '30.0%', '3', '2', '']);
+		expect(cellTexts(rows[2])).toEqual(['Minus', '800', '-40.50', '-5.1%', '2', '120', '⚠ negative profit']);
+		expect(cellTexts(rows[3])).toEqual(['Fine', '600', '180.00', '30.0%', '3', '2', '']);
 		// no revenue: margin is undefined
-		expect(cellTexts(rows[4])).toEqual(['Zero', '0.00', '0.00', '—', '4', '5', '']);
+		expect(cellTexts(rows[4])).toEqual(['Zero', '0', '0.00', '—', '4', '5', '']);
 		expect(rows.slice(1).map((r) => r.classList.contains('flagged'))).toEqual([true, true, false, false]);
 	});
 

@@ -177,14 +177,14 @@ describe('MigrationPanel', () => {
 			'After',
 			'Growth'
 		]);
-		expect(texts(within(risingRows[1]).getAllByRole('cell'))).toEqual(['Rocket', '100.00', '250.00', '150%']);
-		expect(texts(within(risingRows[2]).getAllByRole('cell'))).toEqual(['Newcomer', '0.00', '1,200', 'new']);
+		expect(texts(within(risingRows[1]).getAllByRole('cell'))).toEqual(['Rocket', '100', '250', '150%']);
+		expect(texts(within(risingRows[2]).getAllByRole('cell'))).toEqual(['Newcomer', '0', '1,200', 'new']);
 
 		const drops = screen.getByRole('heading', { name: 'Dropped from the top class to the lowest' }).parentElement!;
 		expect(texts(within(within(drops).getAllByRole('row')[1]).getAllByRole('cell'))).toEqual([
 			'Sinker',
 			'2,000',
-			'50.25',
+			'50',
 			'-97%'
 		]);
 	});

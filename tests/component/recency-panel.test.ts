@@ -46,10 +46,10 @@ describe('RecencyPanel', () => {
 				.getAllByRole('columnheader')
 				.map((h) => h.textContent)
 		).toEqual(['Customer', 'Status', 'Days since', 'Value']);
-		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'lost', '1,200', '987.50']);
+		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'lost', '1,200', '988']);
 		expect(cellTexts(rows[2])).toEqual(['Dozy', 'sleeping', '120', '15,000']);
 		// no dated purchase at all
-		expect(cellTexts(rows[3])).toEqual(['Undated', 'lost', '—', '42.00']);
+		expect(cellTexts(rows[3])).toEqual(['Undated', 'lost', '—', '42']);
 		expect(screen.queryByText('Every top-class customer bought recently.')).toBeNull();
 	});
 
@@ -90,7 +90,7 @@ describe('RecencyPanel', () => {
 				.getAllByRole('columnheader')
 				.map((h) => h.textContent)
 		).toEqual(['Клиент', 'Статус', 'Дней прошло', 'Значение']);
-		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'потерянный', '1\u00a0200', '987,50']);
+		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'потерянный', '1\u00a0200', '988']);
 		expect(cellTexts(rows[2])).toEqual(['Dozy', 'спящий', '120', '15\u00a0000']);
 	});
 

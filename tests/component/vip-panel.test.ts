@@ -59,8 +59,8 @@ describe('VipPanel', () => {
 		const [nameCell, ...restCells] = cellTexts(rows[1]);
 		expect(nameCell).toMatch(/^Acme ?· C1$/);
 		expect(restCells).toEqual(['VIP', '1,500', '']);
-		expect(cellTexts(rows[2])).toEqual(['C2', 'good dropped out of VIP', '250.50', '']);
-		expect(cellTexts(rows[3])).toEqual(['Gamma', 'good', '12.00', '']);
+		expect(cellTexts(rows[2])).toEqual(['C2', 'good dropped out of VIP', '251', '']);
+		expect(cellTexts(rows[3])).toEqual(['Gamma', 'good', '12', '']);
 		expect(screen.getAllByText('dropped out of VIP')).toHaveLength(1);
 		expect(within(rows[2]).getByText('dropped out of VIP')).toBeInTheDocument();
 

@@ -56,9 +56,9 @@ describe('XyzPanel', () => {
 		expect(rows).toHaveLength(4);
 		expect(texts(within(rows[0]).getAllByRole('columnheader'))).toEqual(['Class', 'X (12)', 'Y (1,500)', 'Z (3)']);
 		expect(texts(within(matrix).getAllByRole('rowheader'))).toEqual(['Gold', 'Silver', 'Bronze']);
-		expect(texts(within(rows[1]).getAllByRole('cell'))).toEqual(['3 · 1,500', '1 · 99.50', '0 · 0.00']);
-		expect(texts(within(rows[2]).getAllByRole('cell'))).toEqual(['4 · 400.00', '1,200 · 25,000', '2 · 30.00']);
-		expect(texts(within(rows[3]).getAllByRole('cell'))).toEqual(['5 · 12.25', '299 · 2,048', '1 · 1.00']);
+		expect(texts(within(rows[1]).getAllByRole('cell'))).toEqual(['3 · 1,500', '1 · 100', '0 · 0']);
+		expect(texts(within(rows[2]).getAllByRole('cell'))).toEqual(['4 · 400', '1,200 · 25,000', '2 · 30']);
+		expect(texts(within(rows[3]).getAllByRole('cell'))).toEqual(['5 · 12', '299 · 2,048', '1 · 1']);
 		// the count is the emphasised part
 		expect(within(rows[2]).getAllByRole('cell')[1].querySelector('strong')).toHaveTextContent('1,200');
 		// a colour swatch per class

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatShare, fractionFromPercent, ifPercent } from '../../src/lib/components/format';
+import {
+	columnDigits,
+	formatShare,
+	formatValue,
+	fractionFromPercent,
+	ifPercent
+} from '../../src/lib/components/format';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 
 describe('percent fields', () => {
@@ -28,5 +34,21 @@ describe('formatShare: one decimal in every share column', () => {
 		i18n.set('ru');
 		expect(formatShare(0.0004)).toBe('< 0,1\u00a0%');
 		i18n.set('en');
+	});
+});
+
+describe('columnDigits: one precision per money column', () => {
+	it('no decimals for payments or when any value reaches 1 000, two otherwise', () => {
+		expect(columnDigits([0.5, 999.99], 'revenue')).toBe(2);
+		expect(columnDigits([0.5, 1000], 'revenue')).toBe(0);
+		expect(columnDigits([-1500, 3], 'profit')).toBe(0);
+		expect(columnDigits([1.5], 'payments')).toBe(0);
+		expect(columnDigits([], 'revenue')).toBe(2);
+		i18n.set('en');
+		const digits = columnDigits([0.4, 20_829_588.97], 'revenue');
+		expect([formatValue(0.4, 'revenue', digits), formatValue(20_829_588.97, 'revenue', digits)]).toEqual([
+			'0',
+			'20,829,589'
+		]);
 	});
 });

@@ -13,8 +13,18 @@ export function metricName(metric: Metric): string {
 }
 
 /** Metric values: counts as integers, money and units with up to two decimals. */
-export function formatValue(v: number, metric: Metric): string {
-	return metric === 'payments' ? i18n.number(v, 0) : i18n.number(v, Math.abs(v) >= 1000 ? 0 : 2);
+export function formatValue(v: number, metric: Metric, digits = columnDigits([v], metric)): string {
+	return i18n.number(v, digits);
+}
+
+/**
+ * The decimals of a money column (README "Numbers and dates"): one precision for every cell of
+ * the column — none for counts of payments or when any value reaches 1 000, else two.
+ */
+export function columnDigits(values: readonly number[], metric: Metric): number {
+	if (metric === 'payments') return 0;
+	for (const v of values) if (Math.abs(v) >= 1000) return 0;
+	return 2;
 }
 
 /**
