@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { exportClassification, exportExtras, exportFile } from '../../src/lib/engine/export';
-import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { classify } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { DEFAULT_VIP } from '../../src/lib/engine/vip';
 import { DEFAULT_XYZ } from '../../src/lib/engine/xyz';
@@ -9,15 +9,9 @@ import { DEFAULT_RECENCY } from '../../src/lib/engine/recency';
 import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
 import { exportWorkbook } from '../../src/lib/engine/export-workbook';
 import { ruLabels } from './export-fixture';
-import { salesWith } from './helpers';
+import { abcSettings, salesWith } from './helpers';
 
-const settings: ClassifySettings = {
-	metric: 'revenue',
-	returns: 'net',
-	classes: [...PRESETS.abc],
-	keyShare: 0.1,
-	monoShare: 0.5
-};
+const settings: ClassifySettings = abcSettings();
 const all = { vip: DEFAULT_VIP, xyz: DEFAULT_XYZ, recency: DEFAULT_RECENCY };
 
 function exported(data: SalesColumns) {

@@ -7,21 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from './xlsx-reader';
 import Papa from 'papaparse';
-import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { classify } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { dashboardView } from '../../src/lib/engine/dashboard';
 import { exportFile } from '../../src/lib/engine/export';
 import type { ClassifySettings } from '../../src/lib/engine/types';
-import { columnsOf } from './helpers';
+import { abcSettings, columnsOf } from './helpers';
 import { ruLabels } from './export-fixture';
 
-const settings: ClassifySettings = {
-	metric: 'revenue',
-	returns: 'net',
-	classes: [...PRESETS.abc],
-	keyShare: 0.1,
-	monoShare: 0.5
-};
+const settings: ClassifySettings = abcSettings();
 // amounts in kopecks (scale 2); 'Возвратов больше' bought 1 000.00 and returned 2 500.00
 const data = columnsOf(
 	[

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { buildXlsx } from '../../src/lib/engine/xlsx';
 import { exportWorkbook } from '../../src/lib/engine/export-workbook';
-import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { classify } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings } from '../../src/lib/engine/types';
-import { columnsOf, salesOf } from './helpers';
+import { abcSettings, columnsOf, salesOf } from './helpers';
 import { daysFromCivil } from '../../src/lib/core/calendar';
 import { exportFile } from '../../src/lib/engine/export';
 import { ruLabels } from './export-fixture';
@@ -23,13 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('LibreOffice opens the workbook', () => {
 	it('every sheet converts to CSV with the values written', async () => {
-		const settings: ClassifySettings = {
-			metric: 'revenue',
-			returns: 'net',
-			classes: [...PRESETS.abc],
-			keyShare: 0.1,
-			monoShare: 0.5
-		};
+		const settings: ClassifySettings = abcSettings();
 		const data = columnsOf(
 			[
 				{ key: 'A', amount: 5000000 },
@@ -97,13 +91,7 @@ describe('LibreOffice opens the workbook', () => {
 	}, 180_000);
 
 	it('the Movement and Margin squeeze sheets convert with their values', async () => {
-		const settings: ClassifySettings = {
-			metric: 'revenue',
-			returns: 'net',
-			classes: [...PRESETS.abc],
-			keyShare: 0.1,
-			monoShare: 0.5
-		};
+		const settings: ClassifySettings = abcSettings();
 		const q1 = daysFromCivil(2024, 2, 10);
 		const q2 = daysFromCivil(2024, 5, 10);
 		const data = salesOf(

@@ -10,7 +10,7 @@ import { ruLabels } from './export-fixture';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings } from '../../src/lib/engine/types';
-import { columnsOf, salesOf } from './helpers';
+import { abcSettings, columnsOf, salesOf } from './helpers';
 import { daysFromCivil } from '../../src/lib/core/calendar';
 import { exportFile, exportTabs } from '../../src/lib/engine/export';
 import { unzipEntries } from './xlsx-reader';
@@ -356,13 +356,7 @@ describe('buildXlsx', () => {
 });
 
 describe('exportWorkbook', () => {
-	const settings: ClassifySettings = {
-		metric: 'revenue',
-		returns: 'net',
-		classes: [...PRESETS.gsb],
-		keyShare: 0.1,
-		monoShare: 0.5
-	};
+	const settings: ClassifySettings = abcSettings({ classes: [...PRESETS.gsb] });
 	const data = columnsOf(
 		[
 			{ key: 'A', amount: 50000 },
@@ -484,13 +478,7 @@ describe('exportWorkbook', () => {
 });
 
 describe('exportWorkbook: Movement and Margin squeeze', () => {
-	const settings: ClassifySettings = {
-		metric: 'revenue',
-		returns: 'net',
-		classes: [...PRESETS.abc],
-		keyShare: 0.1,
-		monoShare: 0.5
-	};
+	const settings: ClassifySettings = abcSettings();
 	const q1 = daysFromCivil(2024, 2, 10);
 	const q2 = daysFromCivil(2024, 5, 10);
 	// A stays on top; B leaves; '=C' is new; D and E change places; A sells at a loss

@@ -1,7 +1,7 @@
 /**
  * Date parsing to integer day numbers (days since 1970-01-01, proleptic Gregorian, no time zone).
  *
- * Over 300 lines for one job: every written date form and the whole-column order inference. The
+ * Over 400 lines for one job: every written date form and the whole-column order inference. The
  * day-number arithmetic and the missing-day sentinel `NO_DAY` live in core/calendar.ts.
  *
  * The common numeric forms (ISO `2024-01-31[T…]`, `31.01.2024`, `1/31/2024 8:26`) are parsed by
