@@ -931,7 +931,7 @@ async function main() {
 				const e = await exportRun(browser, appUrl, file, exportCustomers);
 				expRuns.push(e);
 				log(
-					`  run ${i + 1}: ${e.status === 'ok' ? `click → download ${e.clickToDownloadMs} ms, ${e.xlsxMB} MB, progress bar ${e.progressShown ? 'shown' : 'not shown'}, cancel → gone ${e.cancelMs} ms` : e.status}`
+					`  run ${i + 1}: ${e.status === 'ok' ? `click → download ${e.clickToDownloadMs} ms, ${e.xlsxMB} MB, progress bar ${e.progressShown ? 'shown' : 'not shown'}, ${e.cancelMs != null ? `cancel → gone ${e.cancelMs} ms` : e.cancelNote}` : e.status}`
 				);
 			}
 			const bad = expRuns.find((e) => e.status !== 'ok');
