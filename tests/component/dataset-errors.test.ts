@@ -102,7 +102,7 @@ describe('a stored dataset that cannot be opened', () => {
 		unmount();
 		i18n.set('ro');
 		render(ErrorBox, { error: openFailure(4, 'Vânzări'), ondismiss: () => {}, ondelete: () => {} });
-		expect(screen.getByRole('button', { name: 'Șterge acest set de date' })).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Ștergeți acest set de date' })).toBeInTheDocument();
 	});
 
 	it('other errors have no delete button', () => {

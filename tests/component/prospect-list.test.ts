@@ -93,9 +93,9 @@ describe('ProspectList', () => {
 		expect(cells[1]).toBe('20,000');
 		expect(cells[2]).toBe('Feb 1, 2024');
 		expect(cells[3]).toBe('set aside for later False client?');
-		expect(within(beta).getByText('Money: yes')).toBeInTheDocument();
-		expect(within(beta).getByText('Urgent problem: no')).toBeInTheDocument();
-		expect(within(beta).getByText('Can say yes: unknown')).toBeInTheDocument();
+		expect(within(beta).getByRole('img', { name: 'Money: met' })).toHaveAttribute('title', 'Money: met');
+		expect(within(beta).getByRole('img', { name: 'Urgent problem: not met' })).toBeInTheDocument();
+		expect(within(beta).getByRole('img', { name: 'Can say yes: unknown' })).toBeInTheDocument();
 		const acme = screen.getByRole('row', { name: /Acme Ltd/ });
 		expect(within(acme).getByText('qualified')).toBeInTheDocument();
 		expect(within(acme).queryByText('False client?')).toBeNull();

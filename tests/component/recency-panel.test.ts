@@ -89,7 +89,7 @@ describe('RecencyPanel', () => {
 			within(rows[0])
 				.getAllByRole('columnheader')
 				.map((h) => h.textContent)
-		).toEqual(['Клиент', 'Статус', 'Дней прошло', 'Значение']);
+		).toEqual(['Клиент', 'Статус', 'Прошло дней', 'Значение']);
 		expect(cellTexts(rows[1])).toEqual(['Old Faithful', 'потерянный', '1\u00a0200', '988']);
 		expect(cellTexts(rows[2])).toEqual(['Dozy', 'спящий', '120', '15\u00a0000']);
 	});

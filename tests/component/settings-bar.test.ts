@@ -9,7 +9,6 @@ import type { Metric } from '../../src/lib/engine/types';
 const metrics: Metric[] = ['revenue', 'payments', 'units', 'profit'];
 // custom bounds 50 / 80 / 95 / 100 %
 const customSettings: UserSettings = { ...DEFAULT_SETTINGS, preset: 'custom' };
-const INVALID = 'Bounds must grow from class to class, each between 1 and 99%.';
 
 function renderBar(settings: UserSettings = DEFAULT_SETTINGS, hasDates = true) {
 	const onchange = vi.fn();
@@ -23,7 +22,7 @@ function renderBar(settings: UserSettings = DEFAULT_SETTINGS, hasDates = true) {
 }
 
 async function setBound(user: ReturnType<typeof userEvent.setup>, n: number, value: string) {
-	const input = screen.getByLabelText(`Upper bound of class ${n}, %`);
+	const input = screen.getByLabelText(`Class ${n} up to % of revenue`);
 	await user.clear(input);
 	await user.type(input, value);
 }
@@ -94,11 +93,13 @@ describe('SettingsBar', () => {
 		]);
 		expect(screen.getByLabelText('Name of class 1')).toHaveValue('A');
 		expect(screen.getByLabelText('Name of class 4')).toHaveValue('D');
-		expect(screen.getByLabelText('Upper bound of class 1, %')).toHaveValue(50);
-		expect(screen.getByLabelText('Upper bound of class 2, %')).toHaveValue(80);
-		expect(screen.getByLabelText('Upper bound of class 3, %')).toHaveValue(95);
-		expect(screen.queryByLabelText('Upper bound of class 4, %')).toBeNull();
-		expect(within(screen.getByRole('group', { name: 'Class 4' })).getByText('100%')).toBeInTheDocument();
+		expect(screen.getByLabelText('Class 1 up to % of revenue')).toHaveValue(50);
+		expect(screen.getByLabelText('Class 2 up to % of revenue')).toHaveValue(80);
+		expect(screen.getByLabelText('Class 3 up to % of revenue')).toHaveValue(95);
+		expect(screen.queryByLabelText('Class 4 up to % of revenue')).toBeNull();
+		expect(
+			within(screen.getByRole('group', { name: 'Class 4' })).getByText('the rest, up to 100 %')
+		).toBeInTheDocument();
 		expect(screen.getByRole('button', { name: 'Apply' })).toBeEnabled();
 		expect(screen.queryByRole('alert')).toBeNull();
 	});
@@ -106,7 +107,9 @@ describe('SettingsBar', () => {
 	it('rejects decreasing bounds: shows the error and disables Apply', async () => {
 		const { onchange, user } = renderBar(customSettings);
 		await setBound(user, 2, '40');
-		expect(screen.getByRole('alert')).toHaveTextContent(INVALID);
+		expect(screen.getByRole('alert')).toHaveTextContent(
+			'Class 2 (B): the bound must be above the bound of class 1 (50 %).'
+		);
 		expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
 		// fixing it clears the error
 		await setBound(user, 2, '70');
@@ -118,7 +121,7 @@ describe('SettingsBar', () => {
 	it('rejects bounds outside 1–99 % and empty names', async () => {
 		const { user } = renderBar(customSettings);
 		await setBound(user, 3, '99.5');
-		expect(screen.getByRole('alert')).toHaveTextContent(INVALID);
+		expect(screen.getByRole('alert')).toHaveTextContent('Class 3 (C): the bound must be from 1 to 99 %.');
 		expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
 		await setBound(user, 3, '95');
 		expect(screen.getByRole('button', { name: 'Apply' })).toBeEnabled();
@@ -153,10 +156,10 @@ describe('SettingsBar', () => {
 		await user.click(add);
 		expect(screen.getAllByRole('group')).toHaveLength(5);
 		// halfway between the previous bound and 100 %
-		expect(screen.getByLabelText('Upper bound of class 4, %')).toHaveValue(97.5);
-		// the new class takes the next free letter; the user's last class keeps its name
-		expect(screen.getByLabelText('Name of class 4')).toHaveValue('E');
-		expect(screen.getByLabelText('Name of class 5')).toHaveValue('D');
+		expect(screen.getByLabelText('Class 4 up to % of revenue')).toHaveValue(97.5);
+		// letter names follow their position: A, B, C, D, E from the top
+		expect(screen.getByLabelText('Name of class 4')).toHaveValue('D');
+		expect(screen.getByLabelText('Name of class 5')).toHaveValue('E');
 		expect(add).toBeDisabled();
 		await user.click(screen.getByRole('button', { name: 'Apply' }));
 		expect(onchange).toHaveBeenLastCalledWith({
@@ -164,8 +167,8 @@ describe('SettingsBar', () => {
 				{ name: 'A', upTo: 0.5 },
 				{ name: 'B', upTo: 0.8 },
 				{ name: 'C', upTo: 0.95 },
-				{ name: 'E', upTo: 0.975 },
-				{ name: 'D', upTo: 1 }
+				{ name: 'D', upTo: 0.975 },
+				{ name: 'E', upTo: 1 }
 			]
 		});
 

@@ -155,8 +155,8 @@ describe('TodayList', () => {
 		unmount();
 		i18n.set('ro');
 		render(TodayList, { entries, onopen: vi.fn(), onstart: vi.fn() });
-		expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('Încă fără dosar — începeți unul (1)');
-		expect(screen.getByRole('button', { name: 'Începeți dosarul clientului Альфа' })).toBeInTheDocument();
+		expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('Încă fără dosar — creați unul (1)');
+		expect(screen.getByRole('button', { name: 'Creați dosarul clientului Альфа' })).toBeInTheDocument();
 	});
 });
 

@@ -6,7 +6,7 @@ import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { XyzView } from '../../src/lib/engine/view-types';
 import type { XyzSettings } from '../../src/lib/engine/xyz';
 
-const settings: XyzSettings = { xMax: 0.1, yMax: 0.25, zeroFill: true };
+const settings: XyzSettings = { mode: 'manual', xMax: 0.1, yMax: 0.25, zeroFill: true };
 const colors = ['#b8860b', '#7d8793', '#a0522d'];
 
 const view: XyzView = {
@@ -29,7 +29,11 @@ const view: XyzView = {
 			{ customers: 1, value: 1 }
 		]
 	],
-	counts: { X: 12, Y: 1500, Z: 3 }
+	counts: { X: 12, Y: 1500, Z: 3 },
+	thresholds: { xMax: 0.1, yMax: 0.25, source: 'manual' },
+	measured: 1515,
+	cvRange: [0, 2],
+	cells: [0, 1, 2].map(() => [0, 1, 2].map(() => ({ customers: [], more: 0 })))
 };
 
 const texts = (els: HTMLElement[]) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
@@ -92,15 +96,15 @@ describe('XyzPanel', () => {
 		await user.clear(screen.getByLabelText('X up to, %'));
 		await user.type(screen.getByLabelText('X up to, %'), '15');
 		await user.tab();
-		expect(onchange).toHaveBeenLastCalledWith({ xMax: 0.15, yMax: 0.25, zeroFill: true });
+		expect(onchange).toHaveBeenLastCalledWith({ mode: 'manual', xMax: 0.15, yMax: 0.25, zeroFill: true });
 
 		await user.clear(screen.getByLabelText('Y up to, %'));
 		await user.type(screen.getByLabelText('Y up to, %'), '40');
 		await user.tab();
-		expect(onchange).toHaveBeenLastCalledWith({ xMax: 0.1, yMax: 0.4, zeroFill: true });
+		expect(onchange).toHaveBeenLastCalledWith({ mode: 'manual', xMax: 0.1, yMax: 0.4, zeroFill: true });
 
 		await user.click(screen.getByLabelText('Months without purchases count as zero'));
-		expect(onchange).toHaveBeenLastCalledWith({ xMax: 0.1, yMax: 0.25, zeroFill: false });
+		expect(onchange).toHaveBeenLastCalledWith({ mode: 'manual', xMax: 0.1, yMax: 0.25, zeroFill: false });
 		expect(onchange).toHaveBeenCalledTimes(3);
 	});
 });

@@ -41,11 +41,11 @@ test('Excel export of 50 000 customers: progress, Cancel, then a complete workbo
 	const bar = page.getByTestId('export-progress');
 	await expect(bar).toBeVisible();
 	await expect(bar).toContainText(/Готовим книгу Excel… \d+\s?%/);
-	await expect(bar.getByRole('progressbar', { name: 'Ход выгрузки' })).toBeVisible();
+	await expect(bar.getByRole('progressbar', { name: 'Ход экспорта' })).toBeVisible();
 	// one file at a time: the buttons wait while it is written
 	await expect(excel).toBeDisabled();
-	await bar.getByRole('button', { name: 'Отменить выгрузку' }).click();
-	await expect(page.getByText('Выгрузка отменена, файл не сохранён.')).toBeVisible();
+	await bar.getByRole('button', { name: 'Отменить экспорт' }).click();
+	await expect(page.getByText('Экспорт отменён, файл не сохранён.')).toBeVisible();
 	await expect(bar).toHaveCount(0);
 	await expect(excel).toBeEnabled();
 	expect(downloads).toEqual([]);

@@ -104,6 +104,7 @@ describe('the worker handler map', () => {
 				'parseProspects',
 				'forget',
 				'deleteDataset',
+				'renameDataset',
 				'sampleSales'
 			].sort()
 		);
@@ -132,6 +133,25 @@ describe('the worker handler map', () => {
 		expect(await db.columns.count()).toBe(0);
 		expect(ctx.current).toBeNull();
 		await expect(call(ctx, 'classify', { settings })).rejects.toThrow('No dataset is open.');
+	});
+
+	it('renameDataset renames the stored record and the open dataset, refuses a blank name, and keeps the fingerprint', async () => {
+		const { db, ctx } = freshContext();
+		const a = await importStored(ctx, 'sales_en', 'customer,amount\nAlpha,100\n');
+		await call(ctx, 'renameDataset', { id: a.meta.id, name: '  Q4 sales  ' });
+		expect((await listDatasets(db)).map((d) => d.name)).toEqual(['Q4 sales']);
+		expect(ctx.current?.meta.name).toBe('Q4 sales');
+		await expect(call(ctx, 'renameDataset', { id: a.meta.id, name: '   ' })).rejects.toThrow();
+		expect((await listDatasets(db)).map((d) => d.name)).toEqual(['Q4 sales']);
+	});
+
+	it('an import keeps the page fingerprint of each file in the dataset record', async () => {
+		const { db, ctx } = freshContext();
+		const choice = { ...(await choiceOf('a.csv', 'customer,amount\nAlpha,100\n')), fingerprint: '24:abc' };
+		const opened = await call(ctx, 'import', { files: [choice], name: 'a', workspaceId: 'default', settings });
+		await call(ctx, 'stored', { datasetId: opened.meta.id });
+		expect(opened.meta.files[0].fingerprint).toBe('24:abc');
+		expect((await listDatasets(db))[0].files[0].fingerprint).toBe('24:abc');
 	});
 
 	it('a large file whose UTF-8 guess the second half proves wrong is stored with the code page it was read in', async () => {

@@ -10,7 +10,7 @@ import { columnsOf, salesOf } from './helpers';
 const day = (m: number, d = 10) => daysFromCivil(2024, m, d);
 const month = (m: number) => 2024 * 12 + m - 1;
 const NET: AggregateOptions = { metric: 'revenue', returns: 'net' };
-const FILL: XyzSettings = { xMax: 0.1, yMax: 0.25, zeroFill: true };
+const FILL: XyzSettings = { mode: 'manual', xMax: 0.1, yMax: 0.25, zeroFill: true };
 const ACTIVE_ONLY: XyzSettings = { ...FILL, zeroFill: false };
 
 type Row = { key: string; amount: number; day?: number };
@@ -180,6 +180,7 @@ describe('XYZ properties', () => {
 	});
 	const rowsArb = fc.array(rowArb, { minLength: 1, maxLength: 40 });
 	const setArb = fc.record({
+		mode: fc.constant('manual' as const),
 		xMax: fc.constantFrom(0.05, 0.1, 0.2),
 		yMax: fc.constantFrom(0.25, 0.5, 1),
 		zeroFill: fc.boolean()

@@ -1,12 +1,13 @@
 /**
  * One Chart.js lifecycle for every chart: an attachment for a `<canvas>` that builds the chart when
  * the canvas is mounted, rebuilds it when anything the configuration reads changes (the view, the
- * colours, the UI language), and destroys it when the canvas goes away.
+ * colours, the UI language, Present mode's type scale), and destroys it when the canvas goes away.
  */
 import type { Attachment } from 'svelte/attachments';
 import { Chart, type ChartConfiguration, type ChartType, type DefaultDataPoint } from 'chart.js';
 import { i18n } from '../i18n/index.svelte';
 import { chartInk } from './format';
+import { ui } from '../state/ui.svelte';
 
 /** The active theme's chart colours (CSS colour strings), read each time a chart is built. */
 export type ChartInk = ReturnType<typeof chartInk>;
@@ -39,8 +40,10 @@ export function chartLifecycle<T extends ChartType, D = DefaultDataPoint<T>>(
 		};
 		$effect(() => {
 			void i18n.locale;
+			void ui.present;
 			const ink = chartInk();
 			if (options.themeText) Chart.defaults.color = ink.muted;
+			if (Chart.defaults?.font) Chart.defaults.font.size = Math.round(12 * ink.scale);
 			const config = build(ink);
 			if (!options.defer) {
 				create(config);

@@ -47,19 +47,35 @@ export function classColors(classes: readonly ClassDef[]): string[] {
 	return classes.map((_, i) => p[i % p.length]);
 }
 
-/** Playbook of a class (README "The classes"): the top class gets A/gold, the lowest C/bronze, the rest B/silver. */
+/**
+ * Playbook of a class by its position (README "The classes"): the top class gets A/gold, the lowest
+ * C/bronze. With three classes the one between gets B/silver; with four or five, the class under
+ * the top one is grown into the top class (upper middle), the class above the lowest is served
+ * efficiently (lower middle), and a fifth class in the very middle keeps B/silver's playbook.
+ */
 export function playbookKey(classIndex: number, classCount: number): MessageKey {
 	if (classIndex === 0) return 'play.top';
-	if (classIndex === classCount - 1) return 'play.bottom';
+	if (classIndex >= classCount - 1) return 'play.bottom';
+	if (classCount >= 4 && classIndex === 1) return 'play.upperMiddle';
+	if (classCount >= 4 && classIndex === classCount - 2) return 'play.lowerMiddle';
 	return 'play.middle';
 }
 
-/** Chart colours from the active theme (light or dark), read when a chart is built. */
-export function chartInk(): { ink: string; grid: string; muted: string } {
-	if (typeof document === 'undefined') return { ink: '#16191d', grid: '#e3e6ea', muted: '#555d68' };
+/**
+ * Chart colours from the active theme (light or dark) and the type scale (`--chart-scale`: 1, larger
+ * on wide screens and in Present mode), read when a chart is built.
+ */
+export function chartInk(): { ink: string; grid: string; muted: string; scale: number } {
+	if (typeof document === 'undefined') return { ink: '#16191d', grid: '#e3e6ea', muted: '#555d68', scale: 1 };
 	const css = getComputedStyle(document.documentElement);
 	const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-	return { ink: v('--text', '#16191d'), grid: v('--border', '#e3e6ea'), muted: v('--text-muted', '#555d68') };
+	const scale = Number(v('--chart-scale', '1'));
+	return {
+		ink: v('--text', '#16191d'),
+		grid: v('--border', '#e3e6ea'),
+		muted: v('--text-muted', '#555d68'),
+		scale: Number.isFinite(scale) && scale > 0 ? scale : 1
+	};
 }
 
 /** A key-account reminder in words: a pause until a day, a review due, or days since the last contact. */

@@ -15,7 +15,7 @@ import type {
 	XyzView
 } from './view-types';
 import type { VipResult } from './vip';
-import { XYZ_CLASSES, type XyzResult } from './xyz';
+import { XYZ_CELL_LIMIT, XYZ_CLASSES, type XyzResult } from './xyz';
 
 /** Converts engine results (customer indices, day numbers) to the small named views the page renders. */
 
@@ -141,7 +141,7 @@ export function marginView(data: SalesColumns, r: MarginResult, limit = LIST_LIM
 	};
 }
 
-export function xyzView(r: XyzResult, c: Classification): XyzView {
+export function xyzView(data: SalesColumns, r: XyzResult, c: Classification, limit = XYZ_CELL_LIMIT): XyzView {
 	const classes = c.settings.classes.map((k) => k.name);
 	const matrix = classes.map(() => XYZ_CLASSES.map(() => ({ customers: 0, value: 0 })));
 	for (const cell of r.matrix) {
@@ -151,7 +151,29 @@ export function xyzView(r: XyzResult, c: Classification): XyzView {
 	}
 	const counts = { X: 0, Y: 0, Z: 0 };
 	for (const z of r.xyz.values()) counts[z]++;
-	return { months: r.months.map(monthLabel), classes, matrix, counts };
+	// the cells' customers in rank order (value descending), the first `limit` of each
+	const cells: XyzView['cells'] = classes.map(() => XYZ_CLASSES.map(() => ({ customers: [], more: 0 })));
+	let cvRange: [number, number] | null = null;
+	for (let i = 0; i < c.rankOrder.length; i++) {
+		const k = c.rankOrder[i];
+		const cv = r.cv.get(k) ?? Infinity;
+		const finite = Number.isFinite(cv);
+		if (finite) cvRange = cvRange ? [Math.min(cvRange[0], cv), Math.max(cvRange[1], cv)] : [cv, cv];
+		const cell = cells[c.classIndex[i]][XYZ_CLASSES.indexOf(r.xyz.get(k) ?? 'Z')];
+		if (cell.customers.length < limit)
+			cell.customers.push({ ...named(data, k), value: c.value[i], cv: finite ? cv : null });
+		else cell.more++;
+	}
+	return {
+		months: r.months.map(monthLabel),
+		classes,
+		matrix,
+		counts,
+		thresholds: r.thresholds,
+		measured: r.measured,
+		cvRange,
+		cells
+	};
 }
 
 export function recencyView(data: SalesColumns, r: RecencyResult, limit = LIST_LIMIT): RecencyView {

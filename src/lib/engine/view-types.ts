@@ -60,6 +60,17 @@ export interface XyzView {
 	/** matrix[classIndex][0..2] for X, Y, Z */
 	matrix: { customers: number; value: number }[][];
 	counts: { X: number; Y: number; Z: number };
+	/** the thresholds the classes were drawn with, and where they came from (engine/xyz.ts) */
+	thresholds: { xMax: number; yMax: number; source: 'data' | 'manual' | 'fallback' };
+	/** customers with a measurable variation (finite CV: two months or more counted, positive total) */
+	measured: number;
+	/** the lowest and highest finite CV; null when no customer has one */
+	cvRange: [number, number] | null;
+	/**
+	 * cells[classIndex][0..2]: the cell's customers by value, descending (the first `XYZ_CELL_LIMIT` of engine/xyz.ts),
+	 * cv null when not measurable; `more` the ones left out
+	 */
+	cells: { customers: (NamedCustomer & { value: number; cv: number | null })[]; more: number }[][];
 }
 
 export interface RecencyView {

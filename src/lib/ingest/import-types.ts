@@ -16,6 +16,8 @@ export interface FileToImport {
 	delimiter: Delimiter;
 	newline: Newline;
 	plan: FilePlan;
+	/** the page's fingerprint of the file (core/file-fingerprint.ts), stored with the dataset */
+	fingerprint?: string;
 	/** set for a large file decoded only up to byte `cut` (`decodeForImport`): `text` holds the records before it */
 	halves?: FileHalves;
 }

@@ -13,6 +13,7 @@ import type { Session } from './session.svelte';
 import type { UserSettings } from './settings';
 import type { Tab } from './share-link';
 import { TabViews } from './tab-views.svelte';
+import { loadLastView, saveLastView } from './last-view';
 import type { SettingsState } from './user-settings.svelte';
 import type { WorkspaceState } from './workspace.svelte';
 
@@ -35,6 +36,7 @@ export class DashboardState {
 	busy = $state(false);
 	readonly tabs: TabViews;
 	private queryTicket = 0;
+	private reopenTicket = 0;
 
 	constructor(
 		private readonly session: Session,
@@ -51,6 +53,13 @@ export class DashboardState {
 		this.query = firstPage();
 		this.tabs.clear();
 		this.session.phase = 'dashboard';
+		this.remember();
+	}
+
+	/** The open dataset and tab are what the next visit opens (README "Coming back"). */
+	private remember(): void {
+		const id = this.openMeta?.id;
+		if (id !== undefined) void saveLastView(this.workspace.workspaceId, { datasetId: id, tab: this.tabs.tab });
 	}
 
 	/** Forgets what is shown (the worker keeps the dataset cached). */
@@ -65,7 +74,7 @@ export class DashboardState {
 	 * building its views) leaves what was shown before and adds an error naming the dataset, with
 	 * a button to delete it; a page is never left blank.
 	 */
-	async openDataset(id: number): Promise<void> {
+	async openDataset(id: number, stillWanted: () => boolean = () => true): Promise<void> {
 		this.busy = true;
 		try {
 			const known = this.workspace.datasets.find((d) => d.id === id);
@@ -73,6 +82,8 @@ export class DashboardState {
 				datasetId: id,
 				settings: this.prefs.engineSettings(known?.dateRange ?? null)
 			});
+			// an automatic reopen gives way to whatever the person did meanwhile (New import, a drop)
+			if (!stillWanted()) return;
 			this.show(opened);
 			await Promise.all([this.loadPage(), this.loadTab()]);
 		} catch (err) {
@@ -114,6 +125,34 @@ export class DashboardState {
 		if (this.session.phase === 'dashboard') this.session.phase = 'home';
 	}
 
+	/** Renames a stored dataset (the worker writes it); the list and an open dashboard show the new name. */
+	async renameDataset(id: number, name: string): Promise<void> {
+		try {
+			await this.session.client.request('renameDataset', { id, name });
+			if (this.openMeta?.id === id) this.openMeta = { ...this.openMeta, name: name.trim() };
+			announce({ type: 'datasets-changed' });
+			await this.workspace.refreshDatasets();
+		} catch (err) {
+			this.session.fail(err);
+		}
+	}
+
+	/** The person chose something else (New import, a drop): a reopen still under way gives way. */
+	stopReopen(): void {
+		this.reopenTicket++;
+	}
+
+	/** Opens the dataset and tab shown last in this workspace when it is still stored; answers whether it did. */
+	async reopenLast(): Promise<boolean> {
+		const ticket = ++this.reopenTicket;
+		const last = await loadLastView(this.workspace.workspaceId);
+		const untouched = () => ticket === this.reopenTicket && this.session.phase === 'home' && !this.openMeta;
+		if (!last || !untouched() || !this.workspace.datasets.some((d) => d.id === last.datasetId)) return false;
+		this.tabs.tab = last.tab;
+		await this.openDataset(last.datasetId, untouched);
+		return this.openMeta?.id === last.datasetId;
+	}
+
 	/** Deletes a stored dataset (the worker writes the database) and answers the errors about it. */
 	async removeDataset(id: number): Promise<void> {
 		try {
@@ -152,6 +191,7 @@ export class DashboardState {
 
 	async setTab(tab: Tab): Promise<void> {
 		this.tabs.tab = tab;
+		this.remember();
 		await this.loadTab();
 	}
 

@@ -6,6 +6,7 @@
 import type { ImportErrorInfo } from '../ingest/errors';
 import type { FileSniff, SniffOverrides } from '../ingest/pipeline';
 import type { DatasetMeta } from '../store/db';
+import { fileFingerprint, sameFilesAs, uniqueName } from '../core/file-fingerprint';
 import { WorkerFailure, type ImportProgressEvent } from '../worker/client';
 import type { FileChoice } from '../worker/protocol';
 import type { DashboardState } from './dashboard.svelte';
@@ -25,6 +26,8 @@ export interface PendingFile {
 export class ImportFlow {
 	pending = $state<PendingFile[]>([]);
 	datasetName = $state('');
+	/** a stored dataset made of the same files as the ones chosen (README "Coming back"), or null */
+	duplicate = $state.raw<DatasetMeta | null>(null);
 	progress = $state.raw<ImportProgressEvent | null>(null);
 	/** an import's dashboard is showing and its dataset is still being written */
 	saving = $state(false);
@@ -59,13 +62,19 @@ export class ImportFlow {
 			return;
 		}
 		if (this.session.phase !== 'mapping' || !this.pending[0]?.sniff) return;
-		this.datasetName = name;
+		// a demo made today again is a new demo, not a question
+		this.duplicate = null;
+		this.datasetName = uniqueName(
+			name,
+			this.workspace.datasets.map((d) => d.name)
+		);
 		await this.runImport();
 	}
 
 	/** Files dropped or picked: sniff each in the worker and show the mapping step. */
 	async addFiles(files: File[]): Promise<void> {
 		if (files.length === 0) return;
+		this.dashboard.stopReopen();
 		this.session.errors = [];
 		this.session.notice = null;
 		const added: PendingFile[] = [];
@@ -80,13 +89,26 @@ export class ImportFlow {
 			return;
 		}
 		this.pending = [...(this.session.phase === 'mapping' ? this.pending : []), ...added];
-		this.datasetName = this.pending.map((p) => p.file.name.replace(/\.(csv|txt|tsv)$/i, '')).join(' + ');
+		const names = this.workspace.datasets.map((d) => d.name);
+		this.datasetName = uniqueName(
+			this.pending.map((p) => p.file.name.replace(/\.(csv|txt|tsv)$/i, '')).join(' + '),
+			names
+		);
+		// the same files imported before: the mapping step asks "open it / import again"
+		const fingerprints = this.pending.map((p) => p.choice.fingerprint);
+		this.duplicate = fingerprints.every((f) => f)
+			? sameFilesAs(fingerprints as string[], this.workspace.datasets)
+			: null;
 		this.session.phase = 'mapping';
 	}
 
 	private async sniffOne(file: File, overrides: SniffOverrides): Promise<PendingFile | null> {
 		try {
-			const out = await this.session.client.request('sniff', { file, overrides });
+			const [out, fingerprint] = await Promise.all([
+				this.session.client.request('sniff', { file, overrides }),
+				// no fingerprint (no Web Crypto: a page served over plain http) only skips the question
+				fileFingerprint(file).catch(() => undefined)
+			]);
 			if (!out.ok) return { file, sniff: null, error: out.error, choice: emptyChoice(overrides) };
 			const s = out.sniff;
 			return {
@@ -99,7 +121,8 @@ export class ImportFlow {
 					amountSource: s.auto.amountSource,
 					dateOrder: s.dateOrder,
 					decimalSeparators: [...s.decimalSeparators],
-					meaning: structuredClone(s.meaning ?? {})
+					meaning: structuredClone(s.meaning ?? {}),
+					...(fingerprint ? { fingerprint } : {})
 				}
 			};
 		} catch (err) {
@@ -122,12 +145,28 @@ export class ImportFlow {
 		if (this.pending.length === 0) this.session.phase = this.dashboard.openMeta ? 'dashboard' : 'home';
 	}
 
+	/** "Import again": the question is answered, the mapping step goes on. */
+	keepDuplicate(): void {
+		this.duplicate = null;
+	}
+
+	/** "Open it": the stored dataset opens instead of a second copy. */
+	async openDuplicate(): Promise<void> {
+		const id = this.duplicate?.id;
+		this.duplicate = null;
+		this.cancelMapping();
+		if (id !== undefined) await this.dashboard.openDataset(id);
+	}
+
 	cancelMapping(): void {
+		this.duplicate = null;
 		this.pending = [];
 		this.session.phase = this.dashboard.openMeta ? 'dashboard' : 'home';
 	}
 
 	newImport(): void {
+		this.dashboard.stopReopen();
+		this.duplicate = null;
 		this.pending = [];
 		this.session.phase = 'home';
 	}
@@ -145,6 +184,7 @@ export class ImportFlow {
 		if (ready.length === 0) return;
 		const { session, dashboard } = this;
 		const previous = session.phase;
+		this.duplicate = null;
 		session.phase = 'importing';
 		session.errors = [];
 		this.progress = { stage: 'read', fraction: 0, rows: 0, fileIndex: 0 };

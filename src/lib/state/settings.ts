@@ -3,7 +3,7 @@ import { firstDayOfMonth, lastDayOfMonth, monthOf, dayToParts, daysFromCivil } f
 import type { ClassDef, ClassifySettings, Metric, ReturnsPolicy } from '../engine/types';
 import type { VipSettings } from '../engine/vip';
 import type { RecencySettings } from '../engine/recency';
-import type { XyzSettings } from '../engine/xyz';
+import { DEFAULT_XYZ, xyzMode, type XyzSettings } from '../engine/xyz';
 
 export type PresetChoice = PresetId | 'custom';
 export type PeriodPreset = 'all' | 'last12' | 'last6' | 'lastQuarter' | 'year' | 'custom';
@@ -45,12 +45,31 @@ export const DEFAULT_SETTINGS: UserSettings = {
 	periodTo: '',
 	vip: { variant: 'monthly', vipShare: 0.2, goodShare: 0.2, latestMonths: 2, lostDays: 60 },
 	recency: { activeDays: 90, sleepingDays: 180 },
-	xyz: { xMax: 0.1, yMax: 0.25, zeroFill: true },
+	xyz: { ...DEFAULT_XYZ },
 	marginGap: 0.1,
 	compareA: 'revenue',
 	compareB: 'payments',
 	migration: { mode: 'quarters', year: null, p1From: '', p1To: '', p2From: '', p2To: '' }
 };
+
+/**
+ * XYZ settings as stored or shared by any version: earlier ones have no `mode`, and one equal to
+ * the old default thresholds (10 % / 25 %) becomes 'auto', anything else 'manual' (`xyzMode`).
+ * A value that is not a valid setting falls back to the defaults, field by field.
+ */
+export function normalizeXyz(raw: unknown): XyzSettings {
+	const o = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof XyzSettings, unknown>>;
+	const fraction = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
+	const xMax = fraction(o.xMax, DEFAULT_XYZ.xMax);
+	const yMax = fraction(o.yMax, DEFAULT_XYZ.yMax);
+	const mode = o.mode === 'auto' || o.mode === 'manual' ? o.mode : undefined;
+	return {
+		mode: xyzMode({ mode, xMax, yMax }),
+		xMax,
+		yMax,
+		zeroFill: typeof o.zeroFill === 'boolean' ? o.zeroFill : DEFAULT_XYZ.zeroFill
+	};
+}
 
 /** Day number of 'YYYY-MM-DD', or undefined. */
 export function parseIsoDay(s: string): number | undefined {

@@ -2,7 +2,7 @@
  * The share-link codec: a view's settings and tab in a URL hash (`#view=<base64url JSON>`), never
  * data. Pure: the page adds its own origin and path.
  */
-import { DEFAULT_SETTINGS, type UserSettings } from './settings';
+import { DEFAULT_SETTINGS, normalizeXyz, type UserSettings } from './settings';
 
 export type Tab = 'classes' | 'vip' | 'movement' | 'xyz' | 'recency' | 'margin' | 'compare';
 export const TABS: Tab[] = ['classes', 'vip', 'movement', 'xyz', 'recency', 'margin', 'compare'];
@@ -22,7 +22,8 @@ export function encodeSharedView(view: SharedView): string {
 
 /**
  * The settings and tab of a `#view=…` hash: only keys `UserSettings` knows are kept, and a tab
- * that is not one of `TABS` is dropped. Null for a hash without a view or a malformed one.
+ * that is not one of `TABS` is dropped; XYZ settings of earlier links get their mode (`normalizeXyz`).
+ * Null for a hash without a view or a malformed one.
  */
 export function decodeSharedView(hash: string): { settings: Partial<UserSettings>; tab: Tab | null } | null {
 	const m = /#view=([\w-]+)/.exec(hash);
@@ -36,6 +37,7 @@ export function decodeSharedView(hash: string): { settings: Partial<UserSettings
 		const known = Object.fromEntries(
 			Object.entries(settings).filter(([k]) => k in DEFAULT_SETTINGS)
 		) as Partial<UserSettings>;
+		if ('xyz' in known) known.xyz = normalizeXyz(known.xyz);
 		return { settings: known, tab: tab && TABS.includes(tab) ? tab : null };
 	} catch {
 		return null;

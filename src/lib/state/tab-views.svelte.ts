@@ -16,7 +16,7 @@ import type {
 import type { DatasetMeta } from '../store/db';
 import { migrationPeriods } from './migration-periods';
 import type { Session } from './session.svelte';
-import type { UserSettings } from './settings';
+import { normalizeXyz, type UserSettings } from './settings';
 import type { Tab } from './share-link';
 
 /** The tabs with a page of their own in the printed report, in the tab list's order. */
@@ -101,7 +101,7 @@ export class TabViews {
 				}
 				case 'xyz':
 					if (hasDates) {
-						const v = await client.request('xyz', { settings, xyz: s.xyz });
+						const v = await client.request('xyz', { settings, xyz: normalizeXyz(s.xyz) });
 						if (current()) this.xyzView = v;
 					}
 					break;

@@ -11,6 +11,8 @@ export interface DatasetFileInfo {
 	size: number;
 	encoding: TextEncodingName;
 	delimiter: string;
+	/** `fileFingerprint` of the file (core/file-fingerprint.ts); absent in datasets stored before it */
+	fingerprint?: string;
 }
 
 /** What the dataset list shows; small, read often. */

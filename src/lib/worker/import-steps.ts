@@ -85,7 +85,7 @@ export interface Steps {
 export interface MetaInput {
 	name: string;
 	workspaceId: string;
-	files: Pick<FileToImport, 'size' | 'encoding' | 'delimiter' | 'plan'>[];
+	files: Pick<FileToImport, 'size' | 'encoding' | 'delimiter' | 'plan' | 'fingerprint'>[];
 	columns: SalesColumns;
 	report: ImportReport;
 	sqlColumns: SqlColumns;
@@ -104,7 +104,13 @@ export function metaOf({ name, workspaceId, files, columns, report, sqlColumns }
 		name,
 		workspaceId,
 		createdAt: Date.now(),
-		files: files.map((f) => ({ name: f.plan.fileName, size: f.size, encoding: f.encoding, delimiter: f.delimiter })),
+		files: files.map((f) => ({
+			name: f.plan.fileName,
+			size: f.size,
+			encoding: f.encoding,
+			delimiter: f.delimiter,
+			...(f.fingerprint ? { fingerprint: f.fingerprint } : {})
+		})),
 		rowCount: columns.rowCount,
 		customerCount: columns.customerKeys.length,
 		has: {

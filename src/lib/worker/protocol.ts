@@ -46,6 +46,8 @@ export interface FileChoice {
 	decimalSeparators: DecimalSeparator[];
 	/** what the export means beyond the mapping, as shown (and maybe changed) in the mapping step */
 	meaning?: Interpretation;
+	/** the page's `fileFingerprint` of the file, kept in the dataset's record */
+	fingerprint?: string;
 }
 
 export type SniffOutcome = { ok: true; sniff: FileSniff } | { ok: false; error: ImportErrorInfo; fileName: string };
@@ -115,6 +117,8 @@ export interface Api {
 	forget: [{ datasetId: number }, null];
 	/** deletes a stored dataset (the open one is forgotten too) */
 	deleteDataset: [{ id: number }, void];
+	/** renames a stored dataset (the open one's name too); the name is trimmed, never empty */
+	renameDataset: [{ id: number; name: string }, void];
 }
 
 /** Settings of the extra export columns; the classification itself is the open one. */

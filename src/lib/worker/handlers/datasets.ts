@@ -2,12 +2,12 @@
  * Stored-dataset requests: opening one (it becomes the open dataset), forgetting the open one, and
  * deleting one from the database.
  */
-import { deleteDataset } from '../../store/datasets';
+import { deleteDataset, renameDataset } from '../../store/datasets';
 import { openStored, OpenError } from '../import-steps';
 import { reclassify, select } from '../open-dataset';
 import type { HandlersFor } from './types';
 
-export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset'> = {
+export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset' | 'renameDataset'> = {
 	/** Opens a stored dataset; any failure is an OpenError naming it (the page offers to delete it). */
 	async open({ datasetId, settings }, ctx) {
 		const current = ctx.current;
@@ -36,5 +36,13 @@ export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset'> =
 	async deleteDataset({ id }, ctx) {
 		await deleteDataset(ctx.db(), id);
 		if (ctx.current?.id === id) ctx.current = null;
+	},
+
+	/** Renames a stored dataset; a blank name is refused as `internal` (the page never sends one). */
+	async renameDataset({ id, name }, ctx) {
+		const clean = name.trim();
+		if (!clean) throw new Error('empty dataset name');
+		await renameDataset(ctx.db(), id, clean);
+		if (ctx.current?.id === id) ctx.current.meta = { ...ctx.current.meta, name: clean };
 	}
 };

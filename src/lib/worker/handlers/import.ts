@@ -61,7 +61,8 @@ async function runImport(
 	const toImport: FileToImport[] = [];
 	for (let i = 0; i < files.length; i++) {
 		progress('read', 0, 0, i);
-		toImport.push(await prepareFile(files[i], !!ctx.parallel));
+		const prepared = await prepareFile(files[i], !!ctx.parallel);
+		toImport.push(files[i].fingerprint ? { ...prepared, fingerprint: files[i].fingerprint } : prepared);
 		if (call.cancelled()) throw new ImportError({ code: 'cancelled' });
 	}
 	const { columns, report, encodings } = await importFiles(toImport, {

@@ -56,7 +56,7 @@ export const viewHandlers: HandlersFor<
 	async xyz({ settings, xyz }, ctx) {
 		const c = need(ctx);
 		const cls = c.analysis.classify(settings);
-		return xyzView(classifyXyz(c.analysis.data, settings, cls, xyz), cls);
+		return xyzView(c.analysis.data, classifyXyz(c.analysis.data, settings, cls, xyz), cls);
 	},
 
 	async recency({ settings, recency }, ctx) {
