@@ -89,4 +89,26 @@ describe('PeriodPicker', () => {
 		expect(screen.getByLabelText('From')).toHaveValue('2023-03-01');
 		expect(screen.getByLabelText('To')).toHaveValue('2023-12-31');
 	});
+
+	it('a custom range starts from the days shown now; one set before is kept', async () => {
+		const user = userEvent.setup();
+		const onchange = vi.fn();
+		const { unmount } = render(PeriodPicker, {
+			settings: DEFAULT_SETTINGS,
+			hasDates: true,
+			range: ['2024-01-01', '2025-12-30'],
+			onchange
+		});
+		await user.selectOptions(screen.getByLabelText('Period'), 'Custom range');
+		expect(onchange).toHaveBeenLastCalledWith({ period: 'custom', periodFrom: '2024-01-01', periodTo: '2025-12-30' });
+		unmount();
+		render(PeriodPicker, {
+			settings: { ...custom, period: 'all' },
+			hasDates: true,
+			range: ['2024-01-01', '2025-12-30'],
+			onchange
+		});
+		await user.selectOptions(screen.getByLabelText('Period'), 'Custom range');
+		expect(onchange).toHaveBeenLastCalledWith({ period: 'custom' });
+	});
 });

@@ -1,23 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { downloadSystemCsv, fixture, foreignRequests, recordRequests } from './helpers';
+import { expect, test } from '@playwright/test';
+import { downloadSystemCsv, fixture, foreignRequests, noSeriousViolations, recordRequests } from './helpers';
 
 test.use({ locale: 'en-US' });
-
-async function noSeriousViolations(page: Page, where: string) {
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(
-		bad.map(
-			(v) =>
-				`${where}: ${v.id} (${v.impact}) ${v.nodes
-					.map((n) => n.target.join(' '))
-					.slice(0, 3)
-					.join(' | ')}`
-		),
-		where
-	).toEqual([]);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
 	test(`axe (${scheme}): no serious or critical violations on any page; and no request leaves the origin during a full session`, async ({

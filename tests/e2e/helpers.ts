@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,4 +31,20 @@ export async function downloadSystemCsv(
 		page.getByRole('button', { name: names.system }).click()
 	]);
 	return readFileSync(await download.path(), 'utf8');
+}
+
+/** axe finds no serious or critical violation on the page as it is now; `where` names the step. */
+export async function noSeriousViolations(page: Page, where: string) {
+	const result = await new AxeBuilder({ page }).analyze();
+	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(
+		bad.map(
+			(v) =>
+				`${where}: ${v.id} (${v.impact}) ${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(' | ')}`
+		),
+		where
+	).toEqual([]);
 }

@@ -266,6 +266,8 @@ export const en = {
 	'progress.cancelled': 'Import cancelled. Nothing was saved.',
 
 	'report.decisionCount': '{count, plural, one {# decision} other {# decisions}}',
+	'report.fileRead': '{imported} of {records, plural, one {# record} other {# records}} imported',
+	'report.clean': 'Every row was read as a sale: nothing skipped, no warnings, no decisions to check.',
 	'report.title': 'Import report',
 	'report.summary':
 		'{imported} of {read, plural, one {# row} other {# rows}} imported from {files, plural, one {# file} other {# files}}.',
@@ -594,6 +596,9 @@ export const en = {
 	'mig.mode.halves': 'two halves of a year',
 	'mig.mode.custom': 'any two ranges',
 	'mig.year': 'Year',
+	'mig.quarter': 'Q{q} {year}',
+	'mig.whyQuarters':
+		'Compares {prev} with {cur}: the last quarter with data up to its final two weeks, and the one before it.',
 	'mig.matrix': 'Migration matrix',
 	'mig.fromTo': 'from ↓ / to →',
 	'mig.new': 'new',

@@ -272,6 +272,9 @@ export const ro: Record<MessageKey, string> = {
 	'progress.cancelled': 'Import anulat. Nu s-a salvat nimic.',
 
 	'report.decisionCount': '{count, plural, one {# decizie} few {# decizii} other {# de decizii}}',
+	'report.fileRead':
+		'{imported} din {records, plural, one {# înregistrare} few {# înregistrări} other {# de înregistrări}} importate',
+	'report.clean': 'Toate rândurile au fost citite ca vânzări: nimic omis, niciun avertisment, nimic de verificat.',
 	'report.title': 'Raport de import',
 	'report.summary':
 		'{imported} din {read, plural, one {# rând} few {# rânduri} other {# de rânduri}} importate din {files, plural, one {# fișier} few {# fișiere} other {# de fișiere}}.',
@@ -606,6 +609,9 @@ export const ro: Record<MessageKey, string> = {
 	'mig.mode.halves': 'cele două semestre ale unui an',
 	'mig.mode.custom': 'oricare două intervale',
 	'mig.year': 'An',
+	'mig.quarter': 'trimestrul {q} {year}',
+	'mig.whyQuarters':
+		'Se compară {prev} cu {cur}: ultimul trimestru cu date până cel puțin în ultimele sale două săptămâni și cel dinaintea lui.',
 	'mig.matrix': 'Matricea de migrare',
 	'mig.fromTo': 'din ↓ / în →',
 	'mig.new': 'noi',

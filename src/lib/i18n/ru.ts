@@ -271,6 +271,9 @@ export const ru: Record<MessageKey, string> = {
 	'progress.cancelled': 'Импорт отменён. Ничего не сохранено.',
 
 	'report.decisionCount': '{count, plural, one {# решение} few {# решения} many {# решений} other {# решения}}',
+	'report.fileRead':
+		'импортировано {imported} из {records, plural, one {# записи} few {# записей} many {# записей} other {# записи}}',
+	'report.clean': 'Все строки прочитаны как продажи: ничего не пропущено, предупреждений нет, проверять нечего.',
 	'report.title': 'Отчёт об импорте',
 	'report.summary':
 		'Импортировано {imported} из {read, plural, one {# строки} few {# строк} many {# строк} other {# строки}} ({files, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}).',
@@ -604,6 +607,9 @@ export const ru: Record<MessageKey, string> = {
 	'mig.mode.halves': 'два полугодия',
 	'mig.mode.custom': 'любые два периода',
 	'mig.year': 'Год',
+	'mig.quarter': '{q}-й квартал {year} г.',
+	'mig.whyQuarters':
+		'Сравниваются {prev} и {cur}: последний квартал, данные по которому доходят хотя бы до его последних двух недель, и предыдущий.',
 	'mig.matrix': 'Матрица переходов',
 	'mig.fromTo': 'из ↓ / в →',
 	'mig.new': 'новые',
