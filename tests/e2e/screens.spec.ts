@@ -191,6 +191,12 @@ for (const locale of Object.keys(UI) as Locale[]) {
 				}
 				await expect(page.getByTestId('dashboard')).toBeVisible();
 			}
+			// dark, on a phone: the dashboard and the settings drawer
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.emulateMedia({ colorScheme: 'dark' });
+			await noSeriousViolations(page, `${locale} 390 px dark dashboard`);
+			await page.getByRole('button', { name: L.settings }).click();
+			await noSeriousViolations(page, `${locale} 390 px dark settings drawer`);
 		});
 
 		test(`coming back: the last dataset and tab reopen after a reload; rename; the same file asks before a second import (${locale})`, async ({
