@@ -1,28 +1,27 @@
 /**
  * Phones show data tables as card lists (README "Phones"): each cell carries its column's header
- * as `data-label`, which the phone stylesheet (app.css, `table.data` under 640 px) prints before
+ * as `data-label`, which the phone stylesheet (src/phone.css, `table.data` under 640 px) prints before
  * the value. One watcher labels every data table of the page, present and future.
  */
 
 /** Labels the cells of every `table.data` (except matrices) under `root` with their column headers. */
 export function labelTableCells(root: ParentNode): void {
-	for (const table of root.querySelectorAll<HTMLTableElement>('table.data:not(.matrix)')) {
-		const headRow = table.tHead?.rows[0];
+	const span = (cell: Element) => Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+	for (const table of root.querySelectorAll('table.data:not(.matrix)')) {
+		const headRow = table.querySelector(':scope > thead > tr');
 		if (!headRow) continue;
 		// the header of each column, colspans spread over the columns they cover
 		const labels: string[] = [];
-		for (const th of headRow.cells) {
+		for (const th of headRow.children) {
 			const text = (th.getAttribute('aria-label') ?? th.textContent ?? '').replace(/\s+/g, ' ').trim();
-			for (let k = 0; k < th.colSpan; k++) labels.push(text);
+			for (let k = 0; k < span(th); k++) labels.push(text);
 		}
-		for (const body of table.tBodies) {
-			for (const row of body.rows) {
-				let col = 0;
-				for (const cell of row.cells) {
-					const label = labels[col] ?? '';
-					if (cell.dataset.label !== label) cell.dataset.label = label;
-					col += cell.colSpan;
-				}
+		for (const row of table.querySelectorAll(':scope > tbody > tr')) {
+			let col = 0;
+			for (const cell of row.children as HTMLCollectionOf<HTMLElement>) {
+				const label = labels[col] ?? '';
+				if (cell.dataset.label !== label) cell.dataset.label = label;
+				col += span(cell);
 			}
 		}
 	}

@@ -458,7 +458,7 @@ export const en = {
 	'dash.custom.share.payments': '% of payments',
 	'dash.custom.share.units': '% of units',
 	'dash.custom.share.profit': '% of profit',
-	'dash.custom.rest': 'the rest, up to 100 %',
+	'dash.custom.rest': 'the rest, up to 100%',
 	'dash.custom.playbook': 'What to do: {text}',
 	'dash.custom.classNamed': 'Class {n} ({name})',
 	'dash.custom.err.blankName': '{cls}: enter a name.',
