@@ -22,6 +22,14 @@ describe('card labels', () => {
 			'Key customer'
 		]);
 		expect(document.querySelector<HTMLElement>('table.matrix td')!.dataset.label).toBeUndefined();
+		// a matrix scrolls inside its card on a phone: keys can reach it
+		expect(document.querySelector('table.matrix')!.getAttribute('tabindex')).toBe('0');
+	});
+
+	it('takes the header name from data-card-label when the header holds more (an axis)', () => {
+		document.body.innerHTML = `<table class="data"><thead><tr><th data-card-label="VIP months">VIP months<span>Jan</span><span>Feb</span></th></tr></thead><tbody><tr><td>x</td></tr></tbody></table>`;
+		labelTableCells(document.body);
+		expect(document.querySelector<HTMLElement>('tbody td')!.dataset.label).toBe('VIP months');
 	});
 
 	it('labels rows added later', async () => {

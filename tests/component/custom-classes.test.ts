@@ -24,12 +24,12 @@ const names = () => screen.getAllByLabelText(/^Name of class \d$/).map((i) => (i
 const plays = () => screen.getAllByText(/^What to do: /).map((p) => p.textContent);
 
 describe('the custom classes editor', () => {
-	it('labels every bound "up to … % of" the metric, the last class "the rest, up to 100 %"', () => {
+	it('labels every bound "up to … % of" the metric, the last class "the rest, up to 100%"', () => {
 		setup();
-		expect(screen.getByLabelText('Class 1 up to % of revenue')).toHaveValue(80);
-		expect(screen.getByLabelText('Class 2 up to % of revenue')).toHaveValue(95);
+		expect(screen.getByLabelText('Class 1 up to % of revenue')).toHaveValue('80');
+		expect(screen.getByLabelText('Class 2 up to % of revenue')).toHaveValue('95');
 		expect(screen.queryByLabelText('Class 3 up to % of revenue')).toBeNull();
-		expect(within(screen.getByRole('group', { name: 'Class 3' })).getByText('the rest, up to 100 %')).toBeVisible();
+		expect(within(screen.getByRole('group', { name: 'Class 3' })).getByText('the rest, up to 100%')).toBeVisible();
 		// the visible words are there, not only an aria-label
 		expect(screen.getAllByText('up to')).toHaveLength(2);
 		expect(screen.getAllByText('% of revenue')).toHaveLength(2);
@@ -43,7 +43,7 @@ describe('the custom classes editor', () => {
 	it('reads in Russian', () => {
 		i18n.set('ru');
 		setup(ABC, 'profit');
-		expect(screen.getByLabelText('Класс 1 до % прибыли')).toHaveValue(80);
+		expect(screen.getByLabelText('Класс 1 до % прибыли')).toHaveValue('80');
 		expect(screen.getByText('остальные, до 100 %')).toBeInTheDocument();
 		expect(screen.getAllByText(/^Что делать: /)).toHaveLength(3);
 	});
@@ -56,7 +56,7 @@ describe('the custom classes editor', () => {
 		const remove = screen.getByRole('button', { name: 'Remove last class' });
 		await user.click(add);
 		expect(names()).toEqual(['A', 'B', 'C', 'D']);
-		expect(screen.getByLabelText('Class 3 up to % of revenue')).toHaveValue(97.5);
+		expect(screen.getByLabelText('Class 3 up to % of revenue')).toHaveValue('97.5');
 		expect(plays()).toEqual(play(['play.top', 'play.upperMiddle', 'play.lowerMiddle', 'play.bottom']));
 		await user.click(add);
 		expect(names()).toEqual(['A', 'B', 'C', 'D', 'E']);

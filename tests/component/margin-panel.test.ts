@@ -102,7 +102,7 @@ describe('MarginPanel', () => {
 
 	it('shows the gap input and the loading message while computing', () => {
 		render(MarginPanel, { view: null, available: true, gap: 0.1, onchange: vi.fn() });
-		expect(screen.getByLabelText('Gap, percentage points')).toHaveValue(10);
+		expect(screen.getByLabelText('Gap, percentage points')).toHaveValue('10');
 		expect(screen.getByText('Computing…')).toBeInTheDocument();
 		expect(screen.queryByTestId('margin-table')).toBeNull();
 	});
@@ -156,7 +156,7 @@ describe('MarginPanel', () => {
 		const onchange = vi.fn();
 		render(MarginPanel, { view, available: true, gap: 0.1, onchange });
 		const input = screen.getByLabelText('Gap, percentage points');
-		expect(input).toHaveValue(10);
+		expect(input).toHaveValue('10');
 		await user.clear(input);
 		await user.type(input, '15');
 		await user.tab();

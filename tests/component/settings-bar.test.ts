@@ -21,6 +21,13 @@ function renderBar(settings: UserSettings = DEFAULT_SETTINGS, hasDates = true) {
 	return { onchange, user: userEvent.setup() };
 }
 
+/** Custom bounds stored: they show as one line; "Edit bounds" opens the editor. */
+async function renderEditor() {
+	const bar = renderBar(customSettings);
+	await bar.user.click(screen.getByRole('button', { name: 'Edit bounds' }));
+	return bar;
+}
+
 async function setBound(user: ReturnType<typeof userEvent.setup>, n: number, value: string) {
 	const input = screen.getByLabelText(`Class ${n} up to % of revenue`);
 	await user.clear(input);
@@ -83,8 +90,8 @@ describe('SettingsBar', () => {
 		expect(screen.getByText(/No date column is mapped/)).toBeInTheDocument();
 	});
 
-	it('shows the custom bounds as percentages, the last class fixed at 100 %', () => {
-		renderBar(customSettings);
+	it('shows the custom bounds as percentages, the last class fixed at 100 %', async () => {
+		await renderEditor();
 		expect(screen.getAllByRole('group').map((g) => g.querySelector('legend')?.textContent)).toEqual([
 			'Class 1',
 			'Class 2',
@@ -93,19 +100,19 @@ describe('SettingsBar', () => {
 		]);
 		expect(screen.getByLabelText('Name of class 1')).toHaveValue('A');
 		expect(screen.getByLabelText('Name of class 4')).toHaveValue('D');
-		expect(screen.getByLabelText('Class 1 up to % of revenue')).toHaveValue(50);
-		expect(screen.getByLabelText('Class 2 up to % of revenue')).toHaveValue(80);
-		expect(screen.getByLabelText('Class 3 up to % of revenue')).toHaveValue(95);
+		expect(screen.getByLabelText('Class 1 up to % of revenue')).toHaveValue('50');
+		expect(screen.getByLabelText('Class 2 up to % of revenue')).toHaveValue('80');
+		expect(screen.getByLabelText('Class 3 up to % of revenue')).toHaveValue('95');
 		expect(screen.queryByLabelText('Class 4 up to % of revenue')).toBeNull();
 		expect(
-			within(screen.getByRole('group', { name: 'Class 4' })).getByText('the rest, up to 100 %')
+			within(screen.getByRole('group', { name: 'Class 4' })).getByText('the rest, up to 100%')
 		).toBeInTheDocument();
 		expect(screen.getByRole('button', { name: 'Apply' })).toBeEnabled();
 		expect(screen.queryByRole('alert')).toBeNull();
 	});
 
 	it('rejects decreasing bounds: shows the error and disables Apply', async () => {
-		const { onchange, user } = renderBar(customSettings);
+		const { onchange, user } = await renderEditor();
 		await setBound(user, 2, '40');
 		expect(screen.getByRole('alert')).toHaveTextContent(
 			'Class 2 (B): the bound must be above the bound of class 1 (50 %).'
@@ -119,7 +126,7 @@ describe('SettingsBar', () => {
 	});
 
 	it('rejects bounds outside 1–99 % and empty names', async () => {
-		const { user } = renderBar(customSettings);
+		const { user } = await renderEditor();
 		await setBound(user, 3, '99.5');
 		expect(screen.getByRole('alert')).toHaveTextContent('Class 3 (C): the bound must be from 1 to 99 %.');
 		expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
@@ -133,7 +140,7 @@ describe('SettingsBar', () => {
 	});
 
 	it('applies valid bounds as fractions, with the names as typed', async () => {
-		const { onchange, user } = renderBar(customSettings);
+		const { onchange, user } = await renderEditor();
 		await setBound(user, 1, '60');
 		await user.clear(screen.getByLabelText('Name of class 1'));
 		await user.type(screen.getByLabelText('Name of class 1'), 'Top');
@@ -150,13 +157,12 @@ describe('SettingsBar', () => {
 	});
 
 	it('adds a class before the last one (up to five) and removes it again (down to two)', async () => {
-		const { onchange, user } = renderBar(customSettings);
+		const { onchange, user } = await renderEditor();
 		const add = screen.getByRole('button', { name: 'Add class' });
-		const remove = screen.getByRole('button', { name: 'Remove last class' });
 		await user.click(add);
 		expect(screen.getAllByRole('group')).toHaveLength(5);
 		// halfway between the previous bound and 100 %
-		expect(screen.getByLabelText('Class 4 up to % of revenue')).toHaveValue(97.5);
+		expect(screen.getByLabelText('Class 4 up to % of revenue')).toHaveValue('97.5');
 		// letter names follow their position: A, B, C, D, E from the top
 		expect(screen.getByLabelText('Name of class 4')).toHaveValue('D');
 		expect(screen.getByLabelText('Name of class 5')).toHaveValue('E');
@@ -172,13 +178,16 @@ describe('SettingsBar', () => {
 			]
 		});
 
-		// removing drops the last class; the one before it becomes the 100 % class
-		await user.click(remove);
-		await user.click(remove);
-		await user.click(remove);
+		// applied, the editor folds into one line; opened again, removing drops the last class and the
+		// one before it becomes the 100 % class
+		await user.click(screen.getByRole('button', { name: 'Edit bounds' }));
+		const removeAgain = screen.getByRole('button', { name: 'Remove last class' });
+		await user.click(removeAgain);
+		await user.click(removeAgain);
+		await user.click(removeAgain);
 		expect(screen.getAllByRole('group')).toHaveLength(2);
-		expect(remove).toBeDisabled();
-		expect(add).toBeEnabled();
+		expect(removeAgain).toBeDisabled();
+		expect(screen.getByRole('button', { name: 'Add class' })).toBeEnabled();
 		await user.click(screen.getByRole('button', { name: 'Apply' }));
 		expect(onchange).toHaveBeenLastCalledWith({
 			custom: [
@@ -189,7 +198,7 @@ describe('SettingsBar', () => {
 	});
 
 	it('applies with Enter from a bound field', async () => {
-		const { onchange, user } = renderBar(customSettings);
+		const { onchange, user } = await renderEditor();
 		await setBound(user, 2, '85');
 		await user.keyboard('{Enter}');
 		expect(onchange).toHaveBeenLastCalledWith({
@@ -203,9 +212,20 @@ describe('SettingsBar', () => {
 	});
 
 	it('does not apply invalid bounds with Enter either', async () => {
-		const { onchange, user } = renderBar(customSettings);
+		const { onchange, user } = await renderEditor();
 		await setBound(user, 2, '30');
 		await user.keyboard('{Enter}');
 		expect(onchange).not.toHaveBeenCalled();
+	});
+
+	it('custom bounds stored show as one line; Edit bounds opens the editor, Apply folds it again', async () => {
+		const { onchange, user } = renderBar(customSettings);
+		expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
+		expect(screen.getByText(/A ≤ 50%, B ≤ 80%, C ≤ 95%, D ≤ 100%/)).toBeInTheDocument();
+		await user.click(screen.getByRole('button', { name: 'Edit bounds' }));
+		await user.click(screen.getByRole('button', { name: 'Apply' }));
+		expect(onchange).toHaveBeenCalledWith({ custom: expect.any(Array) });
+		expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
+		expect(screen.getByRole('button', { name: 'Edit bounds' })).toBeInTheDocument();
 	});
 });

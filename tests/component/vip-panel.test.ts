@@ -36,7 +36,7 @@ describe('VipPanel', () => {
 		expect(screen.queryByTestId('vip-counts')).toBeNull();
 		expect(screen.queryByRole('table')).toBeNull();
 		// the settings are usable while loading
-		expect(screen.getByLabelText('VIP share, %')).toHaveValue(20);
+		expect(screen.getByLabelText('VIP share, %')).toHaveValue('20');
 		expect(screen.getByText(/Each month the top 20% of paying customers/)).toBeInTheDocument();
 	});
 
@@ -137,7 +137,7 @@ describe('VipPanel', () => {
 		const onchange = vi.fn();
 		render(VipPanel, { view, settings, metric: 'revenue', onchange });
 		expect(screen.getByLabelText('Variant')).toHaveValue('monthly');
-		expect(screen.getByLabelText('Good share, %')).toHaveValue(20);
+		expect(screen.getByLabelText('Good share, %')).toHaveValue('20');
 		expect(screen.getByLabelText('Latest months')).toHaveValue(2);
 		expect(screen.getByLabelText('Lost after, days')).toHaveValue(60);
 

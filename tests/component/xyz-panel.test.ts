@@ -48,8 +48,8 @@ describe('XyzPanel', () => {
 		expect(
 			screen.getByText('XYZ by the coefficient of variation of monthly values: X ≤ 10%, Y ≤ 25%, Z above.')
 		).toBeInTheDocument();
-		expect(screen.getByLabelText('X up to, %')).toHaveValue(10);
-		expect(screen.getByLabelText('Y up to, %')).toHaveValue(25);
+		expect(screen.getByLabelText('X up to, %')).toHaveValue('10');
+		expect(screen.getByLabelText('Y up to, %')).toHaveValue('25');
 		expect(screen.getByLabelText('Months without purchases count as zero')).toBeChecked();
 	});
 

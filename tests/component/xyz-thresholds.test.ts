@@ -69,17 +69,17 @@ describe('XyzPanel thresholds', () => {
 	it('shows the thresholds from the data as numbers, in the inputs too', () => {
 		render(XyzPanel, { view: viewOf(), settings: AUTO, metric: 'revenue', colors, onchange: vi.fn() });
 		expect(screen.getByTestId('xyz-thresholds')).toHaveTextContent(
-			'Thresholds from your data (terciles): X ≤ 23%, Y ≤ 58%, Z above. They split the 240 customers whose variation can be measured into three roughly equal parts'
+			'Thresholds from your data (terciles): X ≤ 23.5%, Y ≤ 58%, Z above. They split the 240 customers whose variation can be measured into three roughly equal parts'
 		);
-		expect(screen.getByLabelText('X up to, %')).toHaveValue(23.5);
-		expect(screen.getByLabelText('Y up to, %')).toHaveValue(58);
+		expect(screen.getByLabelText('X up to, %')).toHaveValue('23.5');
+		expect(screen.getByLabelText('Y up to, %')).toHaveValue('58');
 		expect(screen.queryByRole('button', { name: 'Use thresholds from my data' })).toBeNull();
 	});
 
 	it('says the data thresholds are pending while computing, with empty inputs', () => {
 		render(XyzPanel, { view: null, settings: AUTO, metric: 'revenue', colors, onchange: vi.fn() });
 		expect(screen.getByTestId('xyz-thresholds')).toHaveTextContent('Thresholds from your data (terciles).');
-		expect(screen.getByLabelText('X up to, %')).toHaveValue(null);
+		expect(screen.getByLabelText('X up to, %')).toHaveValue('');
 	});
 
 	it('reads settings of earlier versions: the old default is auto', () => {
@@ -112,7 +112,7 @@ describe('XyzPanel thresholds', () => {
 			onchange
 		});
 		expect(screen.getByTestId('xyz-thresholds')).toHaveTextContent(
-			'XYZ by the coefficient of variation of monthly values: X ≤ 24%, Y ≤ 70%, Z above.'
+			'XYZ by the coefficient of variation of monthly values: X ≤ 23.5%, Y ≤ 70%, Z above.'
 		);
 		await user.click(screen.getByRole('button', { name: 'Use thresholds from my data' }));
 		expect(onchange).toHaveBeenLastCalledWith({ mode: 'auto', xMax: 0.1, yMax: 0.25, zeroFill: true });

@@ -128,7 +128,7 @@ for (const locale of Object.keys(UI) as Locale[]) {
 			const names = [];
 			for (let n = 1; n <= 4; n++) names.push(await page.getByLabel(L.name(n), { exact: true }).inputValue());
 			expect(names).toEqual(['A', 'B', 'C', 'D']);
-			for (let n = 1; n <= 3; n++) await expect(page.getByRole('spinbutton', { name: L.bound(n) })).toBeVisible();
+			for (let n = 1; n <= 3; n++) await expect(page.getByRole('textbox', { name: L.bound(n) })).toBeVisible();
 
 			await page.getByRole('link', { name: L.prospects, exact: true }).click();
 			await page.getByRole('button', { name: L.newProspect }).click();

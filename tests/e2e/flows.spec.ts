@@ -61,9 +61,9 @@ test('presets, custom bounds and search update the dashboard', async ({ page }) 
 	await expect(segments.getByRole('row', { name: /^Bronze 2/ })).toBeVisible();
 
 	await page.getByLabel('Classification', { exact: true }).selectOption('custom');
-	await page.getByRole('spinbutton', { name: 'Class 1 up to % of revenue' }).fill('50');
-	await page.getByRole('spinbutton', { name: 'Class 2 up to % of revenue' }).fill('75');
-	await page.getByRole('spinbutton', { name: 'Class 3 up to % of revenue' }).fill('90');
+	await page.getByRole('textbox', { name: 'Class 1 up to % of revenue' }).fill('50');
+	await page.getByRole('textbox', { name: 'Class 2 up to % of revenue' }).fill('75');
+	await page.getByRole('textbox', { name: 'Class 3 up to % of revenue' }).fill('90');
 	await page.getByRole('button', { name: 'Apply' }).click();
 	// before: A 0 %, B 50 %, C 75 %, D 90 %, E 96 % → classes A, B, C, D, D
 	await expect(segments.getByRole('row', { name: /^D 2/ })).toBeVisible();

@@ -105,9 +105,10 @@ test('key accounts: a dossier with bonds and contacts, reminders in the Today li
 			.filter({ hasText: /dossier$/ })
 	).toHaveCount(1);
 
-	// after a reload (no dataset open) the dossier is listed and opens with what was saved
+	// after a reload the dataset shown last opens again: the dossier is on the Today list and opens
+	// with what was saved
 	await page.reload();
-	await page.getByRole('button', { name: 'A', exact: true }).click();
+	await page.getByRole('button', { name: 'Open the dossier of A' }).first().click();
 	await expect(page.getByLabel(/Added value/)).toBeChecked();
 });
 

@@ -1,29 +1,34 @@
-import { describe, expect, it, vi } from 'vitest';
-import {
-	columnDigits,
-	formatShare,
-	formatValue,
-	fractionFromPercent,
-	ifPercent
-} from '../../src/lib/components/format';
+import { describe, expect, it } from 'vitest';
+import { columnDigits, formatShare, formatValue } from '../../src/lib/components/format';
+import { formatDecimalInput, parseDecimalInput } from '../../src/lib/components/decimal-input';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 
-describe('percent fields', () => {
-	it('read as fractions; empty or non-numeric fields are no value', () => {
-		expect(fractionFromPercent('12.5')).toBe(0.125);
-		expect(fractionFromPercent(' 80 ')).toBe(0.8);
-		expect(fractionFromPercent('')).toBeNull();
-		expect(fractionFromPercent('  ')).toBeNull();
-		expect(fractionFromPercent('abc')).toBeNull();
+describe('number fields in the UI language (decimal-input.ts)', () => {
+	it('read a decimal comma or point in every language, with spaces and apostrophes as grouping', () => {
+		expect(parseDecimalInput('25,5')).toBe(25.5);
+		expect(parseDecimalInput('25.5')).toBe(25.5);
+		expect(parseDecimalInput(' 12 500,50 ')).toBe(12500.5);
+		expect(parseDecimalInput('12\u00a0500')).toBe(12500);
+		expect(parseDecimalInput("12'500.5")).toBe(12500.5);
+		expect(parseDecimalInput('12,500.50', 'en')).toBe(12500.5);
+		expect(parseDecimalInput('12.500,50', 'ru')).toBe(12500.5);
+		expect(parseDecimalInput('12,500', 'en')).toBe(12500);
+		expect(parseDecimalInput('12,500', 'ru')).toBe(12.5);
+		expect(parseDecimalInput('-3,25')).toBe(-3.25);
 	});
 
-	it('change nothing when the field holds no number', () => {
-		const apply = vi.fn();
-		ifPercent('', apply);
-		ifPercent('x', apply);
-		expect(apply).not.toHaveBeenCalled();
-		ifPercent('25', apply);
-		expect(apply).toHaveBeenCalledWith(0.25);
+	it('tell an empty field (null) from text that is no number (undefined)', () => {
+		expect(parseDecimalInput('')).toBeNull();
+		expect(parseDecimalInput('  ')).toBeNull();
+		for (const bad of ['abc', '1,2,3', '2..5', '12 %', '--1']) expect(parseDecimalInput(bad), bad).toBeUndefined();
+	});
+
+	it('write a comma in Russian and Romanian, a point in English, no grouping, at most the digits asked', () => {
+		expect(formatDecimalInput(18.14, 'ru', 1)).toBe('18,1');
+		expect(formatDecimalInput(18.14, 'ro', 1)).toBe('18,1');
+		expect(formatDecimalInput(18.14, 'en', 1)).toBe('18.1');
+		expect(formatDecimalInput(12500, 'ru')).toBe('12500');
+		expect(formatDecimalInput(null, 'ru')).toBe('');
 	});
 });
 

@@ -86,16 +86,3 @@ export function reminderText(r: Reminder): string {
 		? t('today.contactNever')
 		: t('today.contactDue', { days: r.daysSince });
 }
-
-/** A percent field's value as a fraction (12.5 → 0.125); null when the field is empty or not a number. */
-export function fractionFromPercent(value: string): number | null {
-	if (value.trim() === '') return null;
-	const n = Number(value);
-	return Number.isFinite(n) ? n / 100 : null;
-}
-
-/** Calls `apply` with a percent field's value as a fraction; an empty or non-numeric field changes nothing. */
-export function ifPercent(value: string, apply: (fraction: number) => void): void {
-	const f = fractionFromPercent(value);
-	if (f !== null) apply(f);
-}

@@ -168,7 +168,7 @@ export const en = {
 	'report.printTitle': 'Customer classification',
 	'report.printed': 'Printed {date}',
 	'report.period': 'Period: {period}',
-	'report.periodRange': '{name}: {range}',
+	'report.periodRange': '{name} ({range})',
 	'report.allRows': 'All rows (no dates)',
 	'report.dataDates': 'Data: {range}',
 	'report.noDates': 'Data: no dates',
@@ -268,6 +268,7 @@ export const en = {
 	'report.decisionCount': '{count, plural, one {# decision} other {# decisions}}',
 	'report.fileRead': '{imported} of {records, plural, one {# record} other {# records}} imported',
 	'report.clean': 'Every row was read as a sale: nothing skipped, no warnings, no decisions to check.',
+	'report.badge': '{rows, plural, one {# row} other {# rows}}',
 	'report.title': 'Import report',
 	'report.summary':
 		'{imported} of {read, plural, one {# row} other {# rows}} imported from {files, plural, one {# file} other {# files}}.',
@@ -394,8 +395,8 @@ export const en = {
 
 	'datasets.empty': 'No datasets yet. Drop a CSV file to start.',
 	'datasets.open': 'Open',
-	'dup.title': 'These files are already imported: «{name}», {date}.',
-	'dup.open': 'Open it',
+	'dup.title': '{files, plural, one {This file is} other {These files are}} already imported: «{name}», {date}.',
+	'dup.open': 'Open the stored dataset',
 	'dup.again': 'Import again',
 	'share.pending': 'Settings from the link received — drop the file to apply them.',
 	'ds.rename': 'Rename',
@@ -416,6 +417,8 @@ export const en = {
 		'{share} of {metric} comes from {count, plural, one {# customer} other {# customers}} — {customerShare} of {total}',
 	'head.key': '{count, plural, one {# key customer} other {# key customers}} (≥ {share} each)',
 	'head.noKey': 'No customer reaches {share} on its own',
+	'head.short': 'Short: K, M',
+	'head.full': 'Every digit',
 	'head.compact': 'Abbreviate large figures',
 	'head.returns.net': 'returns netted',
 	'head.returns.ignore': 'returns ignored',
@@ -450,6 +453,7 @@ export const en = {
 	'dash.custom.class': 'Class {n}',
 	'dash.custom.name': 'Name of class {n}',
 	'dash.custom.upTo': 'Upper bound of class {n}, %',
+	'dash.custom.edit': 'Edit bounds',
 	'dash.custom.add': 'Add class',
 	'dash.custom.remove': 'Remove last class',
 	'dash.custom.apply': 'Apply',
@@ -519,7 +523,7 @@ export const en = {
 	'table.sortBy': 'Sort by {column}',
 
 	'conc.title': 'Concentration',
-	'conc.key': 'Key customers (≥ {share})',
+	'conc.key': 'Key customers (≥\u00a0{share})',
 	'conc.mono': 'Mono-client risk: {name} alone brings {share} of {metric}. Reduce this dependence.',
 	'conc.noMono': 'No single customer brings half of the total.',
 	'conc.top1': 'Top 1 customer',
@@ -629,6 +633,10 @@ export const en = {
 	'xyz.auto': 'Thresholds from your data (terciles): X ≤ {x}, Y ≤ {y}, Z above.',
 	'xyz.autoHint':
 		'They split the {measured, plural, one {# customer} other {# customers}} whose variation can be measured into three roughly equal parts; a customer exactly at a threshold goes to the lower group. Change a threshold to set your own.',
+	'xyz.relative':
+		'X is the most regular third of your customers and Z the least regular: the thresholds are relative to your data.',
+	'xyz.unmeasured':
+		'{count, plural, one {# customer} other {# customers}} bought in fewer than two months of the period and {count, plural, one {is} other {are}} in Z without a measure.',
 	'xyz.autoPending': 'Thresholds from your data (terciles).',
 	'xyz.fallback':
 		'Terciles need at least 3 customers with a measurable variation, and there {measured, plural, =0 {are none} one {is only #} other {are only #}}, so the fixed thresholds apply: X ≤ {x}, Y ≤ {y}, Z above.',

@@ -171,7 +171,7 @@ export const ro: Record<MessageKey, string> = {
 	'report.printTitle': 'Clasificarea clienților',
 	'report.printed': 'Tipărit la {date}',
 	'report.period': 'Perioada: {period}',
-	'report.periodRange': '{name}: {range}',
+	'report.periodRange': '{name} ({range})',
 	'report.allRows': 'Toate rândurile (fără date calendaristice)',
 	'report.dataDates': 'Datele: {range}',
 	'report.noDates': 'Datele: fără date calendaristice',
@@ -275,6 +275,7 @@ export const ro: Record<MessageKey, string> = {
 	'report.fileRead':
 		'{imported} din {records, plural, one {# înregistrare} few {# înregistrări} other {# de înregistrări}} importate',
 	'report.clean': 'Toate rândurile au fost citite ca vânzări: nimic omis, niciun avertisment, nimic de verificat.',
+	'report.badge': '{rows, plural, one {# rând} few {# rânduri} other {# de rânduri}}',
 	'report.title': 'Raport de import',
 	'report.summary':
 		'{imported} din {read, plural, one {# rând} few {# rânduri} other {# de rânduri}} importate din {files, plural, one {# fișier} few {# fișiere} other {# de fișiere}}.',
@@ -403,8 +404,9 @@ export const ro: Record<MessageKey, string> = {
 
 	'datasets.empty': 'Încă nu există seturi de date. Trageți aici un fișier CSV pentru a începe.',
 	'datasets.open': 'Deschideți',
-	'dup.title': 'Aceste fișiere sunt deja importate: „{name}”, {date}.',
-	'dup.open': 'Deschideți-l',
+	'dup.title':
+		'{files, plural, one {Acest fișier este deja importat} few {Aceste fișiere sunt deja importate} other {Aceste fișiere sunt deja importate}}: „{name}”, {date}.',
+	'dup.open': 'Deschideți setul salvat',
 	'dup.again': 'Importați din nou',
 	'share.pending': 'Setările din link au fost primite — trageți fișierul aici pentru a le aplica.',
 	'ds.rename': 'Redenumiți',
@@ -426,6 +428,8 @@ export const ro: Record<MessageKey, string> = {
 	'head.key':
 		'{count, plural, one {# client cheie} few {# clienți cheie} other {# de clienți cheie}} (≥ {share} fiecare)',
 	'head.noKey': 'Niciun client nu atinge singur {share}',
+	'head.short': 'Scurt: mii, mil.',
+	'head.full': 'Toate cifrele',
 	'head.compact': 'Abreviază cifrele mari',
 	'head.returns.net': 'retururi scăzute',
 	'head.returns.ignore': 'retururi ignorate',
@@ -460,6 +464,7 @@ export const ro: Record<MessageKey, string> = {
 	'dash.custom.class': 'Clasa {n}',
 	'dash.custom.name': 'Numele clasei {n}',
 	'dash.custom.upTo': 'Limita superioară a clasei {n}, %',
+	'dash.custom.edit': 'Modificați limitele',
 	'dash.custom.add': 'Adăugați o clasă',
 	'dash.custom.remove': 'Eliminați ultima clasă',
 	'dash.custom.apply': 'Aplicați',
@@ -529,7 +534,7 @@ export const ro: Record<MessageKey, string> = {
 	'table.sortBy': 'Sortați după {column}',
 
 	'conc.title': 'Concentrare',
-	'conc.key': 'Clienți-cheie (≥ {share})',
+	'conc.key': 'Clienți-cheie (≥\u00a0{share})',
 	'conc.mono':
 		'Risc de dependență de un singur client: {name} aduce singur {share} din {metric}. Reduceți această dependență.',
 	'conc.noMono': 'Niciun client nu aduce singur jumătate din total.',
@@ -642,6 +647,10 @@ export const ro: Record<MessageKey, string> = {
 	'xyz.auto': 'Praguri din datele dvs. (terțile): X ≤ {x}, Y ≤ {y}, Z peste.',
 	'xyz.autoHint':
 		'Ele împart {measured, plural, one {# client} few {# clienți} other {# de clienți}} cu variație măsurabilă în trei părți aproximativ egale; un client aflat exact pe prag intră în grupa inferioară. Modificați un prag pentru a-l stabili dvs.',
+	'xyz.relative':
+		'X este treimea cea mai constantă a clienților dvs., iar Z cea mai puțin constantă: pragurile sunt relative la datele dvs.',
+	'xyz.unmeasured':
+		'{count, plural, one {# client a cumpărat} few {# clienți au cumpărat} other {# de clienți au cumpărat}} în mai puțin de două luni ale perioadei: variația nu se poate măsura, așa că {count, plural, one {este încadrat} few {sunt încadrați} other {sunt încadrați}} în Z.',
 	'xyz.autoPending': 'Praguri din datele dvs. (terțile).',
 	'xyz.fallback':
 		'Terțilele cer cel puțin 3 clienți cu variație măsurabilă, iar {measured, plural, =0 {nu există niciunul} one {există doar #} few {există doar #} other {există doar #}}, așa că se aplică pragurile fixe: X ≤ {x}, Y ≤ {y}, Z peste.',

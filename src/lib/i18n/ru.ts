@@ -169,7 +169,7 @@ export const ru: Record<MessageKey, string> = {
 	'report.printTitle': 'Классификация клиентов',
 	'report.printed': 'Напечатано {date}',
 	'report.period': 'Период: {period}',
-	'report.periodRange': '{name}: {range}',
+	'report.periodRange': '{name} ({range})',
 	'report.allRows': 'Все строки (дат нет)',
 	'report.dataDates': 'Данные: {range}',
 	'report.noDates': 'Данные: без дат',
@@ -274,6 +274,7 @@ export const ru: Record<MessageKey, string> = {
 	'report.fileRead':
 		'импортировано {imported} из {records, plural, one {# записи} few {# записей} many {# записей} other {# записи}}',
 	'report.clean': 'Все строки прочитаны как продажи: ничего не пропущено, предупреждений нет, проверять нечего.',
+	'report.badge': '{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}',
 	'report.title': 'Отчёт об импорте',
 	'report.summary':
 		'Импортировано {imported} из {read, plural, one {# строки} few {# строк} many {# строк} other {# строки}} ({files, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}).',
@@ -402,8 +403,9 @@ export const ru: Record<MessageKey, string> = {
 
 	'datasets.empty': 'Наборов данных пока нет. Перетащите CSV-файл, чтобы начать.',
 	'datasets.open': 'Открыть',
-	'dup.title': 'Эти файлы уже импортированы: «{name}», {date}.',
-	'dup.open': 'Открыть его',
+	'dup.title':
+		'{files, plural, one {Этот файл уже импортирован} few {Эти файлы уже импортированы} many {Эти файлы уже импортированы} other {Эти файлы уже импортированы}}: «{name}», {date}.',
+	'dup.open': 'Открыть сохранённый набор',
 	'dup.again': 'Импортировать ещё раз',
 	'share.pending': 'Настройки из ссылки получены — перетащите файл, и они применятся.',
 	'ds.rename': 'Переименовать',
@@ -425,6 +427,8 @@ export const ru: Record<MessageKey, string> = {
 	'head.key':
 		'{count, plural, one {# ключевой клиент} few {# ключевых клиента} many {# ключевых клиентов} other {# ключевого клиента}} (от {share} у каждого)',
 	'head.noKey': 'Ни один клиент не даёт {share} в одиночку',
+	'head.short': 'Кратко: тыс., млн',
+	'head.full': 'Все разряды',
 	'head.compact': 'Сокращать крупные числа',
 	'head.returns.net': 'возвраты вычтены',
 	'head.returns.ignore': 'возвраты не учитываются',
@@ -459,6 +463,7 @@ export const ru: Record<MessageKey, string> = {
 	'dash.custom.class': 'Класс {n}',
 	'dash.custom.name': 'Название класса {n}',
 	'dash.custom.upTo': 'Верхняя граница класса {n}, %',
+	'dash.custom.edit': 'Изменить границы',
 	'dash.custom.add': 'Добавить класс',
 	'dash.custom.remove': 'Убрать последний класс',
 	'dash.custom.apply': 'Применить',
@@ -528,7 +533,7 @@ export const ru: Record<MessageKey, string> = {
 	'table.sortBy': 'Сортировать по столбцу «{column}»',
 
 	'conc.title': 'Концентрация',
-	'conc.key': 'Ключевые клиенты (≥ {share})',
+	'conc.key': 'Ключевые клиенты (≥\u00a0{share})',
 	'conc.mono':
 		'Опасная зависимость от одного клиента: {name} в одиночку даёт {share} (показатель: {metric}). Эту долю нужно снижать.',
 	'conc.noMono': 'Ни один клиент не приносит половину итога.',
@@ -640,6 +645,10 @@ export const ru: Record<MessageKey, string> = {
 	'xyz.auto': 'Пороги по вашим данным (терцили): X ≤ {x}, Y ≤ {y}, Z — выше.',
 	'xyz.autoHint':
 		'Они делят клиентов с измеримой вариацией на три примерно равные части (всего {measured, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}}); клиент ровно на пороге попадает в нижнюю группу. Измените порог, чтобы задать свой.',
+	'xyz.relative':
+		'X — самая стабильная треть ваших клиентов, Z — самая нестабильная: пороги считаются относительно ваших данных.',
+	'xyz.unmeasured':
+		'{count, plural, one {# клиент покупал} few {# клиента покупали} many {# клиентов покупали} other {# клиента покупали}} меньше чем в двух месяцах периода: вариацию не измерить, {count, plural, one {он отнесён} few {они отнесены} many {они отнесены} other {они отнесены}} к Z.',
 	'xyz.autoPending': 'Пороги по вашим данным (терцили).',
 	'xyz.fallback':
 		'Для терцилей нужны хотя бы три клиента с измеримой вариацией, а {measured, plural, =0 {таких нет} one {есть только #} few {есть только #} many {есть только #} other {есть только #}}, поэтому действуют постоянные пороги: X ≤ {x}, Y ≤ {y}, Z — выше.',
