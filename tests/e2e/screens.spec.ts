@@ -98,6 +98,8 @@ for (const locale of Object.keys(UI) as Locale[]) {
 			await expect(headline).toHaveText(L.headline);
 			const chart = (await page.getByTestId('pareto-chart').boundingBox())!;
 			expect(chart.y + chart.height, 'the chart ends above the fold').toBeLessThanOrEqual(768);
+			const legend = (await page.getByTestId('chart-legend').boundingBox())!;
+			expect(legend.y + legend.height, 'its legend too').toBeLessThanOrEqual(768);
 			expect(chart.height).toBeGreaterThanOrEqual(300);
 			// the settings are one compact line
 			const settings = (await page.getByRole('region', { name: /Настройки|Settings/ }).boundingBox())!;
