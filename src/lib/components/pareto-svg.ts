@@ -263,7 +263,7 @@ export interface ReportContext {
 	dateRange: [number, number] | null;
 }
 
-const dayRange = (from: number, to: number) => `${i18n.dateOnly(from)} – ${i18n.dateOnly(to)}`;
+const dayRange = (from: number, to: number) => `${i18n.day(from)} – ${i18n.day(to)}`;
 
 /** "Last 12 months (1 Jan 2024 – 31 Dec 2024)"; the whole data range for "All time". */
 export function periodText(view: DashboardView, ctx: ReportContext): string {

@@ -94,9 +94,6 @@ class I18n {
 		return d === null ? month : this.dateFormat('month').format(d * 86400000);
 	};
 
-	/** A day number (days since 1970-01-01) as a local date (the same as `day`). */
-	dateOnly = (day: number): string => this.day(day);
-
 	/** A large figure abbreviated as the UI language does: `898,1 млн`, `898.1M`, `898,1 mil.`. */
 	compact = (n: number): string =>
 		new Intl.NumberFormat(this.intl, { notation: 'compact', maximumFractionDigits: 1 }).format(n);

@@ -49,9 +49,7 @@ export function cellText(s: string): string {
 
 /** True when `t` starts or ends with white space, which XML keeps only with xml:space="preserve". */
 export function hasEdgeSpace(t: string): boolean {
-	if (t.length === 0) return false;
-	const isSpace = (c: number) => (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || c > 0x1fff;
-	return (isSpace(t.charCodeAt(0)) && /^\s/.test(t)) || (isSpace(t.charCodeAt(t.length - 1)) && /\s$/.test(t));
+	return /^\s|\s$/.test(t);
 }
 
 /** 0 → A, 25 → Z, 26 → AA … */
