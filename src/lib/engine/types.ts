@@ -28,6 +28,35 @@ export interface SalesColumns {
 	/** per customer: manager dictionary index (most recent row's), -1 none; absent when not mapped */
 	customerManager?: Int32Array;
 	managers?: string[];
+	/**
+	 * text columns kept for slicing (README "Dimensions and filters"), in the order chosen at import;
+	 * absent in datasets stored before dimensions existed
+	 */
+	dimensions?: DimensionColumn[];
+}
+
+/** Most distinct values a dimension may have; a column with more (an id) is not kept as a filter. */
+export const MAX_DIMENSION_VALUES = 5000;
+
+/** A text column kept for slicing and filtering, dictionary-encoded per row. */
+export interface DimensionColumn {
+	/** the column's header as in the (first) file that has it */
+	name: string;
+	/** dictionary: code → value as in the file, trimmed; '' is an empty cell (shown as "(empty)") */
+	values: string[];
+	/** per row: index into `values` (rows of a file without this column have the code of '') */
+	codes: Uint16Array;
+}
+
+/**
+ * Which rows count (README "Dimensions and filters"); every condition given must hold, values of one
+ * condition are alternatives. An absent or empty filter keeps every row.
+ */
+export interface RowFilter {
+	/** keep the rows of customers whose manager (the most recent row's) is one of these names */
+	managers?: string[];
+	/** dimension name → the values to keep ('' = empty cells) */
+	dimensions?: Record<string, string[]>;
 }
 
 export type Metric = 'revenue' | 'payments' | 'units' | 'profit';
@@ -56,6 +85,8 @@ export interface ClassifySettings {
 	/** inclusive day-number range; undefined = all rows */
 	dateFrom?: number;
 	dateTo?: number;
+	/** rows kept by the filter bar (engine/row-filter.ts); undefined = every row */
+	filter?: RowFilter;
 }
 
 /** Totals per customer for one metric: exact integers at `scale`. */
