@@ -39,6 +39,8 @@ export function installProbes() {
 
 	const customerRow = () =>
 		document.querySelector('[data-testid="dashboard"] section[aria-labelledby="cust-title"] tbody tr');
+	const customerRows = () =>
+		document.querySelector('[data-testid="dashboard"] section[aria-labelledby="cust-title"] tbody');
 	const dashboardReady = () => !!customerRow()?.querySelector('td.num');
 	const alertText = () => {
 		const el = document.querySelector('[role="alert"]');
@@ -184,10 +186,12 @@ export function installProbes() {
 
 	// (5): a select changed → the customer table's first row shows something else
 	B.armSwitch = () => {
-		const before = customerRow()?.textContent ?? null;
+		const before = customerRows()?.textContent ?? null;
 		const st = { t0: null, tDom: null };
+		// a settings select or a filter bar checkbox
 		const onChange = (e) => {
-			if (e.target?.tagName === 'SELECT' && st.t0 === null) st.t0 = performance.now();
+			const el = e.target;
+			if ((el?.tagName === 'SELECT' || el?.type === 'checkbox') && st.t0 === null) st.t0 = performance.now();
 		};
 		document.addEventListener('change', onChange, true);
 		B.switchDone = new Promise((resolve) => {
@@ -199,7 +203,7 @@ export function installProbes() {
 					stop();
 					return resolve({ error: alert });
 				}
-				const now = customerRow()?.textContent ?? null;
+				const now = customerRows()?.textContent ?? null;
 				if (now !== null && now !== before && dashboardReady()) {
 					st.tDom = performance.now();
 					stop();

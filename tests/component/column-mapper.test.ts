@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import ColumnMapper from '../../src/lib/components/ColumnMapper.svelte';
@@ -53,5 +53,65 @@ describe('ColumnMapper', () => {
 		expect(screen.getByText('Choose the column with the customer.')).toBeInTheDocument();
 		await user.selectOptions(screen.getByLabelText('Encoding'), 'windows-1251');
 		expect(onoverride).toHaveBeenCalledWith({ encoding: 'windows-1251' });
+	});
+
+	describe('"Keep as filters"', () => {
+		const csv = () => {
+			const rows = ['Customer,Amount,Region,Product,Notes,Code'];
+			for (let i = 0; i < 60; i++)
+				rows.push(`C${i % 6},${i + 1},${['North', 'South'][i % 2]},P-${i},note ${i % 3},${i}`);
+			return rows.join('\n') + '\n';
+		};
+
+		it('lists the text columns with their distinct values; a common name is ticked, an id-like column is not and says why', () => {
+			render(ColumnMapper, { pending: pendingFor(csv()), index: 0, onchange: vi.fn(), onoverride: vi.fn() });
+			const group = screen.getByRole('group', { name: 'Keep as filters' });
+			const boxes = within(group).getAllByRole('checkbox');
+			expect(boxes.map((b) => b.closest('label')!.textContent!.trim())).toEqual(['Region', 'Product', 'Notes']);
+			const region = within(group).getByRole('checkbox', { name: 'Region' });
+			expect(region).toBeChecked();
+			expect(region).toHaveAccessibleDescription('2 distinct values in the first 60 rows');
+			const product = within(group).getByRole('checkbox', { name: 'Product' });
+			expect(product).not.toBeChecked();
+			expect(product).toHaveAccessibleDescription('looks like an id: 60 distinct values in the first 60 rows');
+			expect(within(group).getByRole('checkbox', { name: 'Notes' })).not.toBeChecked();
+			// a numeric column is not offered
+			expect(within(group).queryByRole('checkbox', { name: 'Code' })).toBeNull();
+		});
+
+		it('sends the ticked columns with the choice', async () => {
+			const user = userEvent.setup();
+			const onchange = vi.fn();
+			const p = pendingFor(csv());
+			const { rerender } = render(ColumnMapper, { pending: p, index: 0, onchange, onoverride: vi.fn() });
+			await user.click(screen.getByRole('checkbox', { name: 'Notes' }));
+			expect(onchange.mock.lastCall![0].dimensions).toEqual([2, 4]);
+			await rerender({ pending: { ...p, choice: onchange.mock.lastCall![0] } });
+			expect(screen.getByRole('checkbox', { name: 'Notes' })).toBeChecked();
+			await user.click(screen.getByRole('checkbox', { name: 'Region' }));
+			expect(onchange.mock.lastCall![0].dimensions).toEqual([4]);
+		});
+
+		it('reads in Russian', () => {
+			i18n.set('ru');
+			render(ColumnMapper, { pending: pendingFor(csv()), index: 0, onchange: vi.fn(), onoverride: vi.fn() });
+			const group = screen.getByRole('group', { name: 'Оставить для фильтров' });
+			expect(within(group).getByRole('checkbox', { name: 'Region' })).toHaveAccessibleDescription(
+				'2 значения на 60 первых строк'
+			);
+			expect(within(group).getByRole('checkbox', { name: 'Product' })).toHaveAccessibleDescription(
+				'похоже на идентификатор: 60 разных значений на 60 первых строк'
+			);
+		});
+
+		it('is not shown when no column is left to keep', () => {
+			render(ColumnMapper, {
+				pending: pendingFor('Customer,Amount\nAcme,1\n'),
+				index: 0,
+				onchange: vi.fn(),
+				onoverride: vi.fn()
+			});
+			expect(screen.queryByRole('group', { name: 'Keep as filters' })).toBeNull();
+		});
 	});
 });

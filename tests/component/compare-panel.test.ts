@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDrillNavigator } from '../../src/lib/state/drill-nav';
 import ComparePanel from '../../src/lib/components/ComparePanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { CompareView } from '../../src/lib/engine/view-types';
@@ -98,5 +99,17 @@ describe('ComparePanel', () => {
 			'Высший класс по показателю «выручка»: 20; по показателю «число оплат»: 1\u00a0250; в обоих списках: 15 (75\u00a0% первого списка, 1\u00a0% второго).'
 		);
 		expect(screen.getByRole('heading', { name: 'Только по показателю «выручка» (2)' })).toBeInTheDocument();
+	});
+
+	it('a listed name is a button that opens the customer page', async () => {
+		const nav = { customer: vi.fn(), list: vi.fn() };
+		setDrillNavigator(nav);
+		try {
+			render(ComparePanel, { view, metrics, a: 'revenue', b: 'payments', onchange: vi.fn() });
+			await userEvent.setup().click(screen.getByRole('button', { name: 'Small Steady' }));
+			expect(nav.customer).toHaveBeenCalledWith('B2');
+		} finally {
+			setDrillNavigator(null);
+		}
 	});
 });

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDrillNavigator } from '../../src/lib/state/drill-nav';
 import MarginPanel from '../../src/lib/components/MarginPanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { MarginView } from '../../src/lib/engine/view-types';
@@ -162,5 +163,17 @@ describe('MarginPanel', () => {
 		await user.tab();
 		expect(onchange).toHaveBeenCalledTimes(1);
 		expect(onchange).toHaveBeenLastCalledWith(0.15);
+	});
+
+	it('a customer name is a button that opens the customer page', async () => {
+		const nav = { customer: vi.fn(), list: vi.fn() };
+		setDrillNavigator(nav);
+		try {
+			render(MarginPanel, { view, available: true, gap: 0.1, onchange: vi.fn() });
+			await userEvent.setup().click(screen.getByRole('button', { name: 'Minus' }));
+			expect(nav.customer).toHaveBeenCalledWith('M2');
+		} finally {
+			setDrillNavigator(null);
+		}
 	});
 });

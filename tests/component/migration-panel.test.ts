@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDrillNavigator } from '../../src/lib/state/drill-nav';
 import MigrationPanel from '../../src/lib/components/MigrationPanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { MigrationCellView, MigrationView } from '../../src/lib/engine/view-types';
@@ -239,5 +240,31 @@ describe('MigrationPanel', () => {
 		await user.type(p2To, '2024-07-31');
 		await user.tab();
 		expect(onchange).toHaveBeenLastCalledWith({ ...custom, p2To: '2024-07-31' });
+	});
+
+	it('names open the customer page; the cell list opens its listed customers in the customer table', async () => {
+		const nav = { customer: vi.fn(), list: vi.fn() };
+		setDrillNavigator(nav);
+		try {
+			const user = userEvent.setup();
+			const { unmount } = renderPanel({ cell });
+			await user.click(screen.getByRole('button', { name: 'Rocket' }));
+			await user.click(within(screen.getByTestId('migration-cell')).getByRole('button', { name: 'Kappa' }));
+			expect(nav.customer.mock.calls).toEqual([['R1'], ['K1']]);
+			// two more customers are not listed: the button says only these go to the table
+			await user.click(screen.getByRole('button', { name: 'Show only these 2 customers in the customer table' }));
+			expect(nav.list).toHaveBeenLastCalledWith({
+				only: { keys: ['K1', 'K2'] },
+				label: 'drill.cell',
+				params: { cell: 'A → B' }
+			});
+			unmount();
+			// the whole list is known
+			renderPanel({ cell: { ...cell, more: 0 } });
+			await user.click(screen.getByRole('button', { name: 'Show in the customer table' }));
+			expect(nav.list).toHaveBeenCalledTimes(2);
+		} finally {
+			setDrillNavigator(null);
+		}
 	});
 });

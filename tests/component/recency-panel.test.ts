@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDrillNavigator } from '../../src/lib/state/drill-nav';
 import RecencyPanel from '../../src/lib/components/RecencyPanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { RecencyView } from '../../src/lib/engine/view-types';
@@ -100,5 +101,17 @@ describe('RecencyPanel', () => {
 		i18n.set('ru');
 		expect(await screen.findByText('Все клиенты высшего класса покупали недавно.')).toBeInTheDocument();
 		expect(screen.getByTestId('recency-counts').textContent).toContain('1\u00a0234');
+	});
+
+	it("a quiet customer's name is a button that opens the customer page", async () => {
+		const nav = { customer: vi.fn(), list: vi.fn() };
+		setDrillNavigator(nav);
+		try {
+			render(RecencyPanel, { view, settings, metric: 'revenue', onchange: vi.fn() });
+			await userEvent.setup().click(screen.getByRole('button', { name: 'Dozy' }));
+			expect(nav.customer).toHaveBeenCalledWith('Q2');
+		} finally {
+			setDrillNavigator(null);
+		}
 	});
 });

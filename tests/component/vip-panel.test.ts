@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDrillNavigator } from '../../src/lib/state/drill-nav';
 import VipPanel from '../../src/lib/components/VipPanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { VipView } from '../../src/lib/engine/view-types';
@@ -164,5 +165,19 @@ describe('VipPanel', () => {
 		await user.tab();
 		expect(onchange).toHaveBeenLastCalledWith({ ...settings, lostDays: 90 });
 		expect(onchange).toHaveBeenCalledTimes(5);
+	});
+
+	it('a customer name is a button that opens the customer page (VIP rows and the lost list)', async () => {
+		const nav = { customer: vi.fn(), list: vi.fn() };
+		setDrillNavigator(nav);
+		try {
+			const user = userEvent.setup();
+			render(VipPanel, { view, settings, metric: 'revenue', onchange: vi.fn() });
+			await user.click(screen.getByRole('button', { name: 'Acme' }));
+			await user.click(screen.getByRole('button', { name: 'Zeta' }));
+			expect(nav.customer.mock.calls).toEqual([['C1'], ['C9']]);
+		} finally {
+			setDrillNavigator(null);
+		}
 	});
 });

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDrillNavigator } from '../../src/lib/state/drill-nav';
 import XyzPanel from '../../src/lib/components/XyzPanel.svelte';
 import { i18n } from '../../src/lib/i18n/index.svelte';
 import type { XyzView } from '../../src/lib/engine/view-types';
@@ -106,5 +107,33 @@ describe('XyzPanel', () => {
 		await user.click(screen.getByLabelText('Months without purchases count as zero'));
 		expect(onchange).toHaveBeenLastCalledWith({ mode: 'manual', xMax: 0.1, yMax: 0.25, zeroFill: false });
 		expect(onchange).toHaveBeenCalledTimes(3);
+	});
+
+	it('a cell list names open the customer page; its button opens the cell in the customer table', async () => {
+		const nav = { customer: vi.fn(), list: vi.fn() };
+		setDrillNavigator(nav);
+		try {
+			const user = userEvent.setup();
+			const cells = view.cells.map((row) => row.map((c) => ({ ...c })));
+			cells[0][0] = {
+				customers: [
+					{ key: 'G1', name: 'Goldfinch', value: 1000, cv: 0.05 },
+					{ key: 'G2', name: 'G2', value: 500, cv: null }
+				],
+				more: 0
+			};
+			render(XyzPanel, { view: { ...view, cells }, settings, metric: 'revenue', colors, onchange: vi.fn() });
+			await user.click(screen.getByRole('button', { name: /^Gold, X: 3 customers/ }));
+			await user.click(screen.getByRole('button', { name: 'Goldfinch' }));
+			expect(nav.customer).toHaveBeenCalledWith('G1');
+			await user.click(screen.getByRole('button', { name: 'Show in the customer table' }));
+			expect(nav.list).toHaveBeenCalledWith({
+				only: { keys: ['G1', 'G2'] },
+				label: 'drill.cell',
+				params: { cell: 'Gold × X' }
+			});
+		} finally {
+			setDrillNavigator(null);
+		}
 	});
 });

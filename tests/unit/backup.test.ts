@@ -47,7 +47,8 @@ const meta = (
 		skipped: [],
 		warnings: []
 	},
-	sqlColumns: { customerKey: 'Клиент', amount: 'Сумма' }
+	sqlColumns: { customerKey: 'Клиент', amount: 'Сумма' },
+	dimensions: []
 });
 
 const prospect = (id: string, workspaceId: string, company: string): Prospect => ({
@@ -110,6 +111,10 @@ function richColumns(): SalesColumns {
 	c.customerManager = new Int32Array([0, -1]);
 	c.managers = ['Мария'];
 	c.quantityScale = 1;
+	c.dimensions = [
+		{ name: 'Регион', values: ['Север', ''], codes: new Uint16Array([0, 1, 0]) },
+		{ name: 'Channel', values: ['web'], codes: new Uint16Array([0, 0, 0]) }
+	];
 	return c;
 }
 
@@ -117,7 +122,17 @@ async function seed(): Promise<void> {
 	await db.workspaces.put({ id: 'w1', name: 'Рога и копыта', createdAt: 100 });
 	await db.workspaces.put({ id: 'w2', name: 'Other', createdAt: 200 });
 	const rich = richColumns();
-	await saveDataset(db, meta('sales 2024', 'w1', 10, rich.rowCount, rich.customerKeys.length), rich);
+	await saveDataset(
+		db,
+		{
+			...meta('sales 2024', 'w1', 10, rich.rowCount, rich.customerKeys.length),
+			dimensions: [
+				{ name: 'Регион', values: 2 },
+				{ name: 'Channel', values: 1 }
+			]
+		},
+		rich
+	);
 	const small = columnsOf([{ key: 'X', amount: 1 }]);
 	await saveDataset(db, meta('tiny', 'w1', 11, 1, 1), small);
 	await saveDataset(db, meta('empty', 'w1', 12, 0, 0), columnsOf([]));
@@ -225,7 +240,7 @@ describe('exportWorkspace', () => {
 		const bytes = await bytesOf(blob);
 		expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
 		const text = await gunzipText(blob);
-		expect(text.startsWith(`{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"schemaVersion":3,`)).toBe(true);
+		expect(text.startsWith(`{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"schemaVersion":4,`)).toBe(true);
 		const doc = JSON.parse(text);
 		expect(doc.workspace).toEqual({ id: 'w1', name: 'Рога и копыта', createdAt: 100 });
 		expect(doc.datasets.map((d: { meta: DatasetMeta }) => d.meta.name)).toEqual(['sales 2024', 'tiny', 'empty']);
@@ -259,7 +274,7 @@ describe('backup round trip', () => {
 		expect((await db.workspaces.toArray()).map((w) => w.id)).toEqual([DEFAULT_WORKSPACE_ID]);
 
 		const parsed = await readBackup(file);
-		expect(parsed.schemaVersion).toBe(3);
+		expect(parsed.schemaVersion).toBe(4);
 		expect(await planRestore(db, parsed)).toEqual({
 			workspaceExists: false,
 			conflictingDatasets: 0,
@@ -309,6 +324,42 @@ describe('backup round trip', () => {
 		expect(b.datasets[0].columns.amount).toBeInstanceOf(Float64Array);
 		const b2 = await readBackup(new Blob(['\uFEFF' + text]));
 		expect(b2.prospects).toHaveLength(2);
+	});
+
+	it('keeps the dimension columns: names, values and Uint16 codes', async () => {
+		await seed();
+		const text = await gunzipText(await exportWorkspace(db, 'w1'));
+		expect(JSON.parse(text).datasets[0].columns.dimensions[0].codes.$typed).toBe('Uint16Array');
+		await deleteAllData(db);
+		await restoreBackup(db, await readBackup(new Blob([text])), 'merge');
+		const [restored] = await db.datasets.where('workspaceId').equals('w1').sortBy('createdAt');
+		expect(restored.dimensions).toEqual([
+			{ name: 'Регион', values: 2 },
+			{ name: 'Channel', values: 1 }
+		]);
+		const dims = (await db.columns.get(restored.id))!.columns.dimensions!;
+		expect(dims.map((d) => [d.name, d.values])).toEqual([
+			['Регион', ['Север', '']],
+			['Channel', ['web']]
+		]);
+		expect(dims[0].codes).toBeInstanceOf(Uint16Array);
+		expect(Array.from(dims[0].codes)).toEqual([0, 1, 0]);
+	});
+
+	it('restores a backup made before dimensions existed: its datasets have none (null)', async () => {
+		await seed();
+		const doc = JSON.parse(await gunzipText(await exportWorkspace(db, 'w1')));
+		for (const d of doc.datasets) {
+			delete d.meta.dimensions;
+			delete d.columns.dimensions;
+		}
+		await deleteAllData(db);
+		expect((await restoreBackup(db, await readBackup(new Blob([JSON.stringify(doc)])), 'merge')).datasets).toBe(3);
+		const metas = await db.datasets.where('workspaceId').equals('w1').sortBy('createdAt');
+		expect(metas.map((m) => m.dimensions)).toEqual([null, null, null]);
+		const columns = (await db.columns.get(metas[0].id))!.columns;
+		expect(columns.dimensions).toBeUndefined();
+		expect(Array.from(columns.amount)).toEqual([15050, -2000, 0.1 + 0.2]);
 	});
 
 	it('keeps a large dataset exact', async () => {
@@ -511,6 +562,16 @@ describe('foreign and damaged files', () => {
 					(d.datasets[0].columns.customer.base64 = Buffer.from(new Int32Array([0, 5, 0]).buffer).toString('base64'))
 			],
 			['meta rowCount mismatch', (d) => (d.datasets[0].meta.rowCount = 4)],
+			[
+				'dimension code out of range',
+				(d) =>
+					(d.datasets[0].columns.dimensions[0].codes.base64 = Buffer.from(new Uint16Array([0, 2, 0]).buffer).toString(
+						'base64'
+					))
+			],
+			['dimension codes of another class', (d) => (d.datasets[0].columns.dimensions[1].codes.$typed = 'Int16Array')],
+			['dimension without a name', (d) => delete d.datasets[0].columns.dimensions[0].name],
+			['meta dimensions not a list', (d) => (d.datasets[0].meta.dimensions = 'Регион')],
 			['record of another workspace', (d) => (d.dossiers[0].workspaceId = 'w2')],
 			['duplicate prospect id', (d) => d.prospects.push(d.prospects[0])],
 			['version not a number', (d) => (d.version = '1')]

@@ -30,7 +30,8 @@ export function ruLabels(classes: number): ExportLabels {
 			xyz: 'XYZ',
 			recency: 'Давность',
 			periodFrom: 'Период с',
-			periodTo: 'Период по'
+			periodTo: 'Период по',
+			filter: 'Фильтр'
 		},
 		yes: 'да',
 		no: 'нет',

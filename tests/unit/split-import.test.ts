@@ -125,6 +125,49 @@ describe('reading a file in two halves', () => {
 		expect(split).toEqual(whole);
 	});
 
+	it('keeps the dimensions of both halves: a value first seen in the second half, empty cells, a file without them', async () => {
+		const rows = ['customer,amount,Region,Channel'];
+		for (let i = 0; i < 60; i++)
+			rows.push(`C${i % 7},${i + 1},${['North', ' South ', ''][i % 3]},${i % 4 ? 'web' : 'shop'}`);
+		// only the second half names the East, and leaves Channel empty
+		for (let i = 0; i < 60; i++) rows.push(`C${i % 5},${i + 2},${i % 2 ? 'East' : 'North'},${i % 6 ? '' : 'web'}`);
+		const f = await prepare(rows.join('\n') + '\n', 'dims.csv');
+		expect(f.plan.dimensions).toEqual([2, 3]);
+		const other = await prepare('Channel,customer,amount\nphone,Z,1\nweb,Y,2\n', 'other.csv');
+		const { whole, split, started } = await both([other, f, other]);
+		expect(started).toBe(3);
+		expect(split).toEqual(whole);
+		const [channel, region] = whole.columns.dimensions!;
+		expect(channel.name).toBe('Channel');
+		expect(channel.values).toEqual(['phone', 'web', 'shop', '']);
+		expect(region.values).toEqual(['', 'North', 'South', 'East']);
+		expect(region.codes.length).toBe(124);
+		// the other file's rows have no region
+		expect(Array.from(region.codes.subarray(0, 2))).toEqual([0, 0]);
+		expect(Array.from(region.codes.subarray(2, 5))).toEqual([1, 2, 0]);
+		expect(Array.from(region.codes.subarray(62, 66))).toEqual([1, 3, 1, 3]);
+		expect(Array.from(channel.codes.subarray(62, 64))).toEqual([1, 3]);
+	});
+
+	it('drops a dimension over the limit whether one half or only both together go over it', async () => {
+		for (const [n, name] of [
+			[6000, 'both halves together'],
+			[12_000, 'each half alone']
+		] as const) {
+			const rows = ['customer,amount,Ticket,Region'];
+			for (let i = 0; i < n; i++) rows.push(`C${i % 11},${(i % 50) + 1},T-${i},${i < n / 2 ? 'N' : 'S'}`);
+			const f = await prepare(rows.join('\n') + '\n', 'tickets.csv');
+			const { whole, split, started } = await both([{ ...f, plan: { ...f.plan, dimensions: [2, 3] } }]);
+			expect(started, name).toBe(1);
+			expect(split, name).toEqual(whole);
+			expect(whole.report.droppedDimensions, name).toEqual(['Ticket']);
+			expect(
+				whole.columns.dimensions!.map((d) => [d.name, d.values]),
+				name
+			).toEqual([['Region', ['N', 'S']]]);
+		}
+	}, 60_000);
+
 	it('decides the date order over both halves', async () => {
 		// the first half only has days ≤ 12 (either order reads), the second a 25th: day first
 		const rows = ['customer,date,amount'];

@@ -11,8 +11,9 @@ import { importFiles, prepareBytes } from '../../src/lib/ingest/pipeline';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { classificationSql, type SqlColumns, type SqlDialect } from '../../src/lib/engine/sql';
-import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
+import type { ClassifySettings, RowFilter, SalesColumns } from '../../src/lib/engine/types';
 import type { Role } from '../../src/lib/ingest/types';
+import { filterRows } from '../../src/lib/engine/row-filter';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'sales_en.csv');
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -405,5 +406,75 @@ describe('SQL text per dialect', () => {
 		const q = classificationSql({ ...base, dateFrom: 0 }, { customerKey: 'c', amount: 'a' }, 'postgres');
 		expect(q).not.toContain('DATE');
 		expect(q).toContain('period: all rows');
+	});
+});
+
+describe('filters (README "Dimensions and filters"): the SQL keeps the rows the filter bar keeps', () => {
+	const SUPERSTORE = join(__dirname, '..', 'fixtures', 'dimensions', 'superstore_like.csv');
+	let store: Loaded;
+	let sales: Loaded;
+	/** the engine on the filtered rows, as the worker computes it */
+	const filtered = (data: Loaded, settings: ClassifySettings): Loaded => ({
+		...data,
+		columns: filterRows(data.columns, settings.filter)
+	});
+
+	beforeAll(async () => {
+		store = await loadEngine(SUPERSTORE);
+		sales = await loadEngine(FIXTURE);
+		sales.sql.manager = 'Manager';
+		await createTable('superstore', SUPERSTORE);
+	});
+
+	it('the Superstore-like file keeps Region, Category, Sub-Category, Segment and Ship Mode as dimensions', () => {
+		const names = (store.columns.dimensions ?? []).map((d) => d.name).sort();
+		expect(names).toEqual(expect.arrayContaining(['Category', 'Region', 'Segment', 'Ship Mode', 'Sub-Category']));
+		const region = store.columns.dimensions!.find((d) => d.name === 'Region')!;
+		expect([...region.values].sort()).toEqual(['', 'Central', 'East', 'South', 'West']);
+	});
+
+	for (const dialect of DIALECTS) {
+		it(`${dialect}: one region, two regions with the empty value, a region and a category`, async () => {
+			const filters: RowFilter[] = [
+				{ dimensions: { Region: ['West'] } },
+				{ dimensions: { Region: ['East', ''] } },
+				{ dimensions: { Region: ['Central'], Category: ['Technology'] } }
+			];
+			for (const filter of filters) {
+				const settings: ClassifySettings = { ...base, filter };
+				const data = filtered(store, settings);
+				const rows = await expectSameAsEngine(
+					{ columns: data.columns, sql: store.sql },
+					settings,
+					dialect,
+					'superstore'
+				);
+				// a filter really narrows: fewer customers than the whole file
+				expect(rows.length).toBeLessThan(engineRows(store, base).length);
+			}
+		});
+
+		it(`${dialect}: a manager and a period`, async () => {
+			const settings: ClassifySettings = {
+				...base,
+				dateFrom: day('2024-03-01'),
+				dateTo: day('2024-12-31'),
+				filter: { managers: ['Dana', 'Boris'] }
+			};
+			const data = filtered(sales, settings);
+			const rows = await expectSameAsEngine({ columns: data.columns, sql: sales.sql }, settings, dialect);
+			expect(rows.length).toBeLessThan(
+				engineRows(sales, { ...base, dateFrom: settings.dateFrom, dateTo: settings.dateTo }).length
+			);
+		});
+	}
+
+	it('states the filter in the header and refuses a manager filter without the manager column', () => {
+		const q = classificationSql({ ...base, filter: { dimensions: { Region: ['West', ''] } } }, store.sql, 'bigquery');
+		expect(q).toContain('-- filter: Region in (West, (empty))');
+		expect(q).toContain("IN ('West', '')");
+		expect(() => classificationSql({ ...base, filter: { managers: ['Dana'] } }, store.sql, 'duckdb')).toThrow(
+			/manager/
+		);
 	});
 });

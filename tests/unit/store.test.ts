@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, beforeEach } from 'vitest';
 import Dexie from 'dexie';
-import { DEFAULT_WORKSPACE_ID, ParetoscopeDb, SCHEMA_V1, SCHEMA_V2 } from '../../src/lib/store/db';
+import { DEFAULT_WORKSPACE_ID, ParetoscopeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/lib/store/db';
 import { CHUNK_ROWS } from '../../src/lib/store/columns-io';
 import { deleteDataset, listDatasets, loadDataset, saveDataset, type NewDataset } from '../../src/lib/store/datasets';
 import { columnsOf } from './helpers';
@@ -87,7 +87,8 @@ describe('schema upgrades keep every record', () => {
 		expect(Array.from(loaded!.columns.amount)).toEqual([10, 5]);
 		expect(await upgraded.settings.get('classify')).toEqual({ key: 'classify', value: { preset: 'gsb' } });
 		expect((await upgraded.workspaces.toArray()).map((w) => w.id)).toEqual([DEFAULT_WORKSPACE_ID]);
-		expect(upgraded.verno).toBe(3);
+		expect(upgraded.verno).toBe(4);
+		expect(loaded!.meta.dimensions).toBeNull();
 	});
 
 	it('a new database starts with the default workspace', async () => {
@@ -106,6 +107,12 @@ describe('big datasets are stored in row chunks', () => {
 			amount[i] = i;
 			date[i] = 19000 + (i % 400);
 		}
+		const region = new Uint16Array(n);
+		const channel = new Uint16Array(n);
+		for (let i = 0; i < n; i++) {
+			region[i] = i % 5;
+			channel[i] = i < CHUNK_ROWS ? 0 : 1;
+		}
 		const cols = {
 			rowCount: n,
 			customerKeys: ['a', 'b', 'c'],
@@ -115,7 +122,11 @@ describe('big datasets are stored in row chunks', () => {
 			amountScale: 0,
 			date,
 			quantityScale: 0,
-			profitScale: 0
+			profitScale: 0,
+			dimensions: [
+				{ name: 'Region', values: ['', 'N', 'S', 'E', 'W'], codes: region },
+				{ name: 'Канал', values: ['web', 'shop'], codes: channel }
+			]
 		};
 		const id = await saveDataset(db, { ...meta('big', 1), rowCount: n }, cols);
 		expect(await db.chunks.where('datasetId').equals(id).count()).toBe(3);
@@ -127,6 +138,25 @@ describe('big datasets are stored in row chunks', () => {
 		expect(loaded!.columns.customer[CHUNK_ROWS]).toBe(CHUNK_ROWS % 3);
 		expect(loaded!.columns.date![n - 1]).toBe(19000 + ((n - 1) % 400));
 		expect('chunked' in loaded!.columns).toBe(false);
+		// dimension codes are chunked too; names and values stay in the head record
+		const head = (await db.columns.get(id))!.columns;
+		expect(head.dimensions!.map((d) => [d.name, d.values, d.codes.length])).toEqual([
+			['Region', ['', 'N', 'S', 'E', 'W'], 0],
+			['Канал', ['web', 'shop'], 0]
+		]);
+		const firstChunk = (await db.chunks.get([id, 0]))!;
+		expect(firstChunk.dimensions!.map((c) => c.length)).toEqual([CHUNK_ROWS, CHUNK_ROWS]);
+		const dims = loaded!.columns.dimensions!;
+		expect(dims.map((d) => d.name)).toEqual(['Region', 'Канал']);
+		expect(dims[0].values).toEqual(['', 'N', 'S', 'E', 'W']);
+		expect(dims[0].codes).toBeInstanceOf(Uint16Array);
+		expect(dims[0].codes.length).toBe(n);
+		expect(dims[0].codes[n - 1]).toBe((n - 1) % 5);
+		expect(dims[0].codes[CHUNK_ROWS + 3]).toBe((CHUNK_ROWS + 3) % 5);
+		expect([dims[1].codes[CHUNK_ROWS - 1], dims[1].codes[CHUNK_ROWS], dims[1].codes[n - 1]]).toEqual([0, 1, 1]);
+		let same = true;
+		for (let i = 0; i < n && same; i++) same = dims[0].codes[i] === region[i] && dims[1].codes[i] === channel[i];
+		expect(same).toBe(true);
 		await deleteDataset(db, id);
 		expect(await db.chunks.count()).toBe(0);
 	}, 60_000);
@@ -143,6 +173,44 @@ describe('big datasets are stored in row chunks', () => {
 		const upgraded = new ParetoscopeDb(name);
 		expect((await loadDataset(upgraded, id))!.columns.customerKeys).toEqual(['Z']);
 		expect((await upgraded.prospects.get('p1'))!.company).toBe('Kept');
-		expect(upgraded.verno).toBe(3);
+		expect(upgraded.verno).toBe(4);
+	});
+
+	it('a version-3 database opens as version 4: its datasets say they have no dimensions (null) and read back', async () => {
+		const name = `v3-${++n}`;
+		const v3 = new Dexie(name);
+		v3.version(1).stores(SCHEMA_V1);
+		v3.version(2).stores(SCHEMA_V2);
+		v3.version(3).stores(SCHEMA_V3);
+		const id = (await v3.table('datasets').add(meta('from-v3', 4))) as number;
+		await v3.table('columns').add({
+			datasetId: id,
+			columns: columnsOf([
+				{ key: 'P', amount: 6 },
+				{ key: 'Q', amount: 2 }
+			])
+		});
+		v3.close();
+		const upgraded = new ParetoscopeDb(name);
+		const loaded = await loadDataset(upgraded, id);
+		expect(upgraded.verno).toBe(4);
+		expect(loaded!.meta.name).toBe('from-v3');
+		expect(loaded!.meta.dimensions).toBeNull();
+		expect(loaded!.columns.customerKeys).toEqual(['P', 'Q']);
+		expect(Array.from(loaded!.columns.amount)).toEqual([6, 2]);
+		expect(loaded!.columns.dimensions).toBeUndefined();
+		// a new import into the upgraded database keeps its dimension list as written
+		const fresh = await saveDataset(
+			upgraded,
+			{ ...meta('new', 5), dimensions: [{ name: 'Region', values: 1 }] },
+			{
+				...columnsOf([
+					{ key: 'A', amount: 1 },
+					{ key: 'B', amount: 1 }
+				]),
+				dimensions: [{ name: 'Region', values: ['North'], codes: new Uint16Array([0, 0]) }]
+			}
+		);
+		expect((await loadDataset(upgraded, fresh))!.meta.dimensions).toEqual([{ name: 'Region', values: 1 }]);
 	});
 });

@@ -10,7 +10,7 @@ import type { ClassifySettings } from '../../src/lib/engine/types';
 import { sniffFile } from '../../src/lib/ingest/file-sniff';
 import type { PartJob } from '../../src/lib/ingest/import-types';
 import { buildPart, SPLIT_MIN_CHARS } from '../../src/lib/ingest/split';
-import { listDatasets } from '../../src/lib/store/datasets';
+import { listDatasets, loadDataset } from '../../src/lib/store/datasets';
 import { ParetoscopeDb } from '../../src/lib/store/db';
 import { createWorkerContext, type WorkerContext } from '../../src/lib/worker/context';
 import { handlers, type Answered, type Call } from '../../src/lib/worker/handlers';
@@ -99,6 +99,12 @@ describe('the worker handler map', () => {
 				'xyz',
 				'recency',
 				'compare',
+				'filterOptions',
+				'filterRelax',
+				'classByDimension',
+				'classesWithin',
+				'customer',
+				'customerRows',
 				'accounts',
 				'sniffProspects',
 				'parseProspects',
@@ -152,6 +158,33 @@ describe('the worker handler map', () => {
 		await call(ctx, 'stored', { datasetId: opened.meta.id });
 		expect(opened.meta.files[0].fingerprint).toBe('24:abc');
 		expect((await listDatasets(db))[0].files[0].fingerprint).toBe('24:abc');
+	});
+
+	it('an import keeps the dimensions chosen in the mapping step, in the record and the stored columns', async () => {
+		const { db, ctx } = freshContext();
+		const csv = 'customer,amount,Region,Channel,Notes\nAlpha,100,North,web,x\nBeta,50,,shop,y\n';
+		const choice = { ...(await choiceOf('d.csv', csv)), dimensions: [2, 4] };
+		const opened = await call(ctx, 'import', { files: [choice], name: 'd', workspaceId: 'default', settings });
+		await call(ctx, 'stored', { datasetId: opened.meta.id });
+		expect(opened.meta.dimensions).toEqual([
+			{ name: 'Region', values: 2 },
+			{ name: 'Notes', values: 2 }
+		]);
+		const stored = await loadDataset(db, opened.meta.id);
+		expect(stored!.meta.dimensions).toEqual(opened.meta.dimensions);
+		expect(stored!.columns.dimensions).toEqual([
+			{ name: 'Region', values: ['North', ''], codes: new Uint16Array([0, 1]) },
+			{ name: 'Notes', values: ['x', 'y'], codes: new Uint16Array([0, 1]) }
+		]);
+		// without a choice the suggested columns are kept (Region and Channel are common names)
+		const auto = await call(ctx, 'import', {
+			files: [await choiceOf('e.csv', csv)],
+			name: 'e',
+			workspaceId: 'default',
+			settings
+		});
+		await call(ctx, 'stored', { datasetId: auto.meta.id });
+		expect(auto.meta.dimensions!.map((d) => d.name)).toEqual(['Region', 'Channel']);
 	});
 
 	it('a large file whose UTF-8 guess the second half proves wrong is stored with the code page it was read in', async () => {

@@ -10,6 +10,7 @@ import { i18n, t } from '../i18n/index.svelte';
 import type { DatasetMeta } from '../store/db';
 import { classColors, className, metricName, playbookKey } from './format';
 import { readAsParts } from './read-as';
+import { filterEntries, filterText } from './filter-words';
 
 /** The app version written on the cover sheet; a unit test keeps it equal to package.json's. */
 export const APP_VERSION = '0.1.0';
@@ -29,6 +30,7 @@ export function coverRows(meta: DatasetMeta, settings: ClassifySettings, method:
 		[t('export.cover.files'), meta.files.map((f) => f.name).join(', ')],
 		[t('export.cover.rows'), meta.report?.rowsImported ?? meta.rowCount],
 		[t('export.cover.period'), period],
+		...(settings.filter ? [[t('export.cover.filter'), filterText(filterEntries(settings.filter))] as CoverRow] : []),
 		[t('export.cover.dataDates'), meta.dateRange ? range(...meta.dateRange) : t('export.cover.noDates')],
 		[t('export.cover.metric'), metricName(settings.metric)],
 		[t('export.cover.method'), method],
@@ -71,7 +73,8 @@ export function exportLabels(meta: DatasetMeta, settings: ClassifySettings, meth
 			xyz: t('export.col.xyz'),
 			recency: t('export.col.recency'),
 			periodFrom: t('export.col.periodFrom'),
-			periodTo: t('export.col.periodTo')
+			periodTo: t('export.col.periodTo'),
+			filter: t('export.col.filter')
 		},
 		yes: t('export.yes'),
 		no: t('export.no'),

@@ -3,6 +3,7 @@
  * "PNG" download (drawn at 2× on a white canvas) and the chart of the printed report. Always light
  * ink on white, whatever the screen's theme, so it survives a slide and a printer.
  */
+import { filterEntries, filterText } from './filter-words';
 import type { DashboardView } from '../engine/dashboard';
 import type { ReturnsPolicy } from '../engine/types';
 import { classBands } from '../engine/class-bands';
@@ -265,12 +266,17 @@ export interface ReportContext {
 
 const dayRange = (from: number, to: number) => `${i18n.day(from)} – ${i18n.day(to)}`;
 
-/** "Last 12 months (1 Jan 2024 – 31 Dec 2024)"; the whole data range for "All time". */
+/**
+ * "Last 12 months (1 Jan 2024 – 31 Dec 2024)"; the whole data range for "All time"; followed by the
+ * filter in force, "· Filter: Region: West" (README "Dimensions and filters").
+ */
 export function periodText(view: DashboardView, ctx: ReportContext): string {
-	if (!ctx.dateRange) return t('report.allRows');
+	const filter = view.settings.filter ? filterText(filterEntries(view.settings.filter)) : '';
+	const withFilter = (text: string) => (filter ? `${text} · ${t('filter.shown', { text: filter })}` : text);
+	if (!ctx.dateRange) return withFilter(t('report.allRows'));
 	const from = view.settings.dateFrom ?? ctx.dateRange[0];
 	const to = view.settings.dateTo ?? ctx.dateRange[1];
-	return t('report.periodRange', { name: ctx.periodName, range: dayRange(from, to) });
+	return withFilter(t('report.periodRange', { name: ctx.periodName, range: dayRange(from, to) }));
 }
 
 /** "Data: 1 Jan 2024 – 31 Dec 2024" or "Data: no dates". */

@@ -23,6 +23,8 @@ export interface ExtraColumns {
 	metric: string;
 	periodFrom?: string;
 	periodTo?: string;
+	/** the filter bar's conditions (README "Dimensions and filters"), absent without a filter */
+	filter?: string;
 	vip?: Map<number, { status: string; months: string[] }>;
 	xyz?: Map<number, string>;
 	recency?: Map<number, string>;
@@ -62,6 +64,10 @@ export function exportColumns(extra?: ExtraColumns): {
 			() => extra.periodFrom ?? '',
 			() => extra.periodTo ?? ''
 		);
+	}
+	if (extra.filter) {
+		header.push('filter');
+		extraCells.push(() => extra.filter ?? '');
 	}
 	return { header, extraCells };
 }

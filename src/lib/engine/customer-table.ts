@@ -8,6 +8,11 @@ export interface CustomerQuery {
 	search: string;
 	/** class index to show only, or -1 for all */
 	classIndex: number;
+	/**
+	 * a drill-down's customers only (a chart point, a matrix cell, "top 5"; README "Dimensions and
+	 * filters"): their keys, or the first `rankTo` ranks; absent = every customer
+	 */
+	only?: { keys?: string[]; rankTo?: number };
 	offset: number;
 	limit: number;
 }
@@ -49,9 +54,12 @@ export function matchingRanks(
 ): number[] {
 	const n = c.rankOrder.length;
 	const needle = q.search.trim().toLocaleLowerCase();
+	const onlyKeys = q.only?.keys ? new Set(q.only.keys) : null;
+	const last = Math.min(n, q.only?.rankTo ?? n);
 	let ranks: number[] = [];
-	for (let r = 0; r < n; r++) {
+	for (let r = 0; r < last; r++) {
 		if (q.classIndex >= 0 && c.classIndex[r] !== q.classIndex) continue;
+		if (onlyKeys && !onlyKeys.has(keys[c.rankOrder[r]])) continue;
 		if (needle && !searchIndex[c.rankOrder[r]].includes(needle)) continue;
 		ranks.push(r);
 	}

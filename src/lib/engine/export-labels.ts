@@ -38,6 +38,7 @@ export interface ExportLabels {
 		recency: string;
 		periodFrom: string;
 		periodTo: string;
+		filter: string;
 	};
 	/** the key-customer column's values */
 	yes: string;

@@ -98,5 +98,6 @@ export function customerTable(
 			{ header: h.periodTo, kind: 'text', width: 12, cell: () => extra.periodTo ?? '' }
 		);
 	}
+	if (extra.filter) cols.push({ header: h.filter, kind: 'text', width: 24, cell: () => extra.filter ?? '' });
 	return cols;
 }

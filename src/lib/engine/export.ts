@@ -2,6 +2,8 @@
  * The downloads of an open classification (README "What an export means"): which extra columns
  * the active analyses add, and the file in the chosen format (XLSX, CSV for spreadsheets, CSV for systems).
  */
+import { isEmptyFilter } from './row-filter';
+import { describeFilter } from './filter-text';
 import { formatDay, monthLabel, NO_DAY } from '../core/calendar';
 import { finish, within, type Steps } from '../core/steps';
 import { EXCEL_CSV, RFC_4180_CSV, RUSSIAN_EXCEL_CSV, type CsvDialect } from '../core/csv';
@@ -59,6 +61,7 @@ export function exportExtras(data: SalesColumns, c: Classification, s: ExportSet
 	}
 	if (opts.dateFrom !== undefined) extra.periodFrom = formatDay(opts.dateFrom);
 	if (opts.dateTo !== undefined) extra.periodTo = formatDay(opts.dateTo);
+	if (!isEmptyFilter(opts.filter)) extra.filter = describeFilter(opts.filter!);
 	return extra;
 }
 

@@ -12,11 +12,12 @@ export interface Period {
 }
 
 /** First month (year·12 + month − 1) of the calendar quarter holding `month`. */
-function quarterStart(month: number): number {
+export function quarterStart(month: number): number {
 	return month - (((month % 3) + 3) % 3);
 }
 
-function quarterPeriod(startMonth: number): Period {
+/** The calendar quarter starting at month `startMonth` (year·12 + month − 1), first to last day. */
+export function quarterPeriod(startMonth: number): Period {
 	return { from: firstDayOfMonth(startMonth), to: lastDayOfMonth(startMonth + 2) };
 }
 

@@ -17,13 +17,24 @@ export interface SqlColumns {
 	profit?: string;
 	date?: string;
 	orderId?: string;
+	/** the manager column (for a manager filter); absent in datasets stored before filters */
+	manager?: string;
 	/** 1-based position of each mapped column in the file */
 	positions?: Partial<Record<SqlRole, number>>;
 }
 
-export type SqlRole = 'customerKey' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'date' | 'orderId';
+export type SqlRole = 'customerKey' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'date' | 'orderId' | 'manager';
 
-const SQL_ROLES: readonly SqlRole[] = ['customerKey', 'amount', 'quantity', 'unitPrice', 'profit', 'date', 'orderId'];
+const SQL_ROLES: readonly SqlRole[] = [
+	'customerKey',
+	'amount',
+	'quantity',
+	'unitPrice',
+	'profit',
+	'date',
+	'orderId',
+	'manager'
+];
 const ROLE_SNAKE: Record<SqlRole, string> = {
 	customerKey: 'customer_key',
 	amount: 'amount',
@@ -31,7 +42,8 @@ const ROLE_SNAKE: Record<SqlRole, string> = {
 	unitPrice: 'unit_price',
 	profit: 'profit',
 	date: 'date',
-	orderId: 'order_id'
+	orderId: 'order_id',
+	manager: 'manager'
 };
 
 /** A file's header and the column index of each role (-1 when unmapped): the part of an import plan SQL needs. */
@@ -61,7 +73,8 @@ export function sqlColumnsOf(plan: MappedHeader): SqlColumns {
 		unitPrice: name('unitPrice', m.unitPrice),
 		profit: name('profit', m.profit),
 		date: name('date', m.date),
-		orderId: name('orderId', m.orderId)
+		orderId: name('orderId', m.orderId),
+		manager: name('manager', m.manager)
 	};
 	out.positions = positions;
 	return out;

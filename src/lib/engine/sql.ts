@@ -29,7 +29,8 @@ export { SQL_DIALECTS, SQL_DIALECT_NAMES, type SqlDialect } from './sql-dialects
 export { resolveSqlNames, type SqlColumns, type SqlRole } from './sql-columns';
 
 /** Why a query cannot be written for these settings and columns (`SqlResult`). */
-export type SqlProblem = 'no-classes' | 'no-customer' | 'no-amount' | 'no-quantity' | 'no-profit' | 'failed';
+export type SqlProblem =
+	'no-classes' | 'no-customer' | 'no-amount' | 'no-quantity' | 'no-profit' | 'no-manager' | 'failed';
 
 /** `classificationSql` with its failures as data: never throws. */
 export type SqlResult = { ok: true; sql: string } | { ok: false; problem: SqlProblem; message: string };
@@ -117,6 +118,21 @@ export function classificationSql(
 	const period = filterDates
 		? `${settings.dateFrom !== undefined ? formatDay(settings.dateFrom) : '…'} to ${settings.dateTo !== undefined ? formatDay(settings.dateTo) : '…'} (${oneLine(columns.date!)}, inclusive)`
 		: 'all rows';
+	// --- the filter bar's conditions (README "Dimensions and filters") ---
+	const filter = settings.filter ?? {};
+	const managers = filter.managers?.length ? filter.managers : null;
+	if (managers && columns.manager === undefined) {
+		throw new SqlError('no-manager', 'The manager column is not known for this dataset: import its file again.');
+	}
+	const dimensions = Object.entries(filter.dimensions ?? {}).filter(([, values]) => values.length > 0);
+	const textOf = (name: string) => `COALESCE(TRIM(CAST(${col(name)} AS ${d.text})), '')`;
+	const filterText = [
+		...(managers ? [`${oneLine(columns.manager!)} in (${managers.map(oneLine).join(', ')})`] : []),
+		...dimensions.map(
+			([name, values]) => `${oneLine(name)} in (${values.map((v) => oneLine(v) || '(empty)').join(', ')})`
+		)
+	];
+
 	const header = [
 		`-- Paretoscope customer classification (${SQL_DIALECT_NAMES[dialect]})`,
 		`-- metric: ${metricText[settings.metric]}`,
@@ -124,11 +140,21 @@ export function classificationSql(
 		`-- classes by ${byCount ? 'share of customers ranked above' : 'cumulative share of the metric before the customer'}: ${bounds}`,
 		`-- key customer: at least ${percent(settings.keyShare)} of the metric; totals <= 0 rank last, in the lowest class`,
 		`-- ties ranked by customer key in byte order; shares are of the sum of positive totals`,
+		...(filterText.length > 0 ? [`-- filter: ${filterText.join('; ')}`] : []),
+		...(managers
+			? [
+					'-- the app keeps the rows of customers whose last-named manager is one of these; this query keeps the rows',
+					'-- naming one of them: the same unless a customer changed manager'
+				]
+			: []),
 		...standIns
 	];
 
 	// --- rows: the columns the query needs, normalised ---
 	const select: string[] = [`TRIM(CAST(${col(columns.customerKey!)} AS ${d.text})) AS customer_key`];
+	// the filter's columns, as trimmed text ('' for an empty cell)
+	if (managers) select.push(`${textOf(columns.manager!)} AS filter_manager`);
+	dimensions.forEach(([name], k) => select.push(`${textOf(name)} AS filter_${k + 1}`));
 	if (hasAmount) {
 		select.push(`${dec(col(columns.amount!))} AS amount`);
 		if (columns.quantity !== undefined) select.push(`${dec(col(columns.quantity))} AS quantity`);
@@ -155,6 +181,8 @@ export function classificationSql(
 		if (settings.dateTo !== undefined) where.push(`sale_date <= DATE '${formatDay(settings.dateTo)}'`);
 	}
 	if (ignoreReturns) where.push(`NOT ${isReturn}`);
+	if (managers) where.push(`filter_manager IN (${managers.map(d.str).join(', ')})`);
+	dimensions.forEach(([, values], k) => where.push(`filter_${k + 1} IN (${values.map(d.str).join(', ')})`));
 
 	// --- the metric per customer ---
 	let total: string;

@@ -125,6 +125,7 @@ export const ru: Record<MessageKey, string> = {
 	'export.col.xyz': 'XYZ',
 	'export.col.recency': 'Давность',
 	'export.col.periodFrom': 'Период с',
+	'export.col.filter': 'Фильтр',
 	'export.col.periodTo': 'Период по',
 	'export.yes': 'да',
 	'export.no': 'нет',
@@ -144,6 +145,7 @@ export const ru: Record<MessageKey, string> = {
 	'export.cover.dataset': 'Набор данных',
 	'export.cover.files': 'Файлы',
 	'export.cover.rows': 'Импортировано строк',
+	'export.cover.filter': 'Фильтр',
 	'export.cover.period': 'Период',
 	'export.cover.allTime': 'за всё время',
 	'export.cover.dataDates': 'Даты в данных',
@@ -340,6 +342,16 @@ export const ru: Record<MessageKey, string> = {
 		'«{amount}» — сумма без налога, она и берётся; в столбце «{other}» налог включён, а налог — не выручка.',
 	'report.decisions': 'Что решено при импорте',
 	'report.decisionAmount': 'на сумму {amount}',
+	// dimensions (import)
+	'map.dims.title': 'Оставить для фильтров',
+	'map.dims.hint':
+		'Текстовые столбцы, по которым потом можно отбирать и разбивать данные. Отмеченные столбцы сохранятся вместе с набором.',
+	'map.dims.distinct':
+		'{count, plural, one {# значение} few {# значения} many {# значений} other {# значения}} на {rows, plural, one {# первую строку} few {# первые строки} many {# первых строк} other {# первой строки}}',
+	'map.dims.likelyId':
+		'похоже на идентификатор: {count, plural, one {# разное значение} few {# разных значения} many {# разных значений} other {# разного значения}} на {rows, plural, one {# первую строку} few {# первые строки} many {# первых строк} other {# первой строки}}',
+	'report.dimensionDropped':
+		'Столбец «{name}» не оставлен для фильтров: в нём больше {limit} разных значений — похоже на идентификатор.',
 	'decision.status-excluded': 'не учтено: статус «{value}»',
 	'decision.type-excluded': 'не учтено: вид документа «{value}»',
 	'decision.type-return': 'вычтено как возврат: вид документа «{value}»',
@@ -567,6 +579,113 @@ export const ru: Record<MessageKey, string> = {
 	'tab.recency': 'Давность',
 	'tab.margin': 'Маржинальность',
 	'tab.compare': 'Сравнение показателей',
+	// slicing and drilling (issue 15)
+	'tab.breakdown': 'Разрезы',
+	'filter.add': 'Фильтр',
+	'filter.pickField': 'Отобрать по полю:',
+	'filter.values': '{count, plural, one {# значение} few {# значения} many {# значений} other {# значения}}',
+	'filter.rowsHint': 'Строк продаж с этим значением',
+	'filter.label': 'Фильтры',
+	'filter.someOf': '{count} из {total}',
+	'filter.older':
+		'Этот набор загружен до появления фильтров: импортируйте файл заново, чтобы отбирать данные по региону, категории и другим столбцам.',
+	'filter.search': 'Поиск: {field}',
+	'filter.searchHint': 'Найти значение',
+	'filter.noMatch': 'Ничего не найдено.',
+	'filter.more':
+		'Ещё {count, plural, one {# значение} few {# значения} many {# значений} other {# значения}} — найдите их поиском',
+	'filter.allValues': 'Все значения',
+	'filter.clear': 'Сбросить фильтры',
+	'filter.manager': 'Менеджер',
+	'filter.empty': '(пусто)',
+	'filter.shown': 'Фильтр: {text}',
+	'filter.emptyTitle': 'Под фильтр не попал ни один клиент',
+	'filter.emptyText': 'За выбранный период нет продаж, отвечающих условию «{text}».',
+	'filter.relaxHint': 'Снимите одно из условий, и клиенты появятся:',
+	'filter.relax':
+		'Снять условие «{field}» ({count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}})',
+	'filter.relaxNone': 'Снять условие «{field}» (клиентов всё равно не будет)',
+	'filter.relaxPeriod':
+		'За всё время ({count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}})',
+	'why.valueFirst': '{cls}: на клиентов выше по рейтингу приходится {before} — меньше границы класса {cls} ({upTo}).',
+	'why.value':
+		'{cls}: на клиентов выше по рейтингу приходится {before} — граница класса {upper} ({previousUpTo}) пройдена, граница {cls} ({upTo}) ещё нет.',
+	'why.valueLast':
+		'{cls}: на клиентов выше по рейтингу приходится {before} — граница класса {upper} ({previousUpTo}) уже пройдена.',
+	'why.countFirst': '{cls}: выше по рейтингу {before} клиентов — меньше границы класса {cls} ({upTo} клиентов).',
+	'why.count':
+		'{cls}: выше по рейтингу {before} клиентов — граница класса {upper} ({previousUpTo}) пройдена, граница {cls} ({upTo}) ещё нет.',
+	'why.nonPositive': '{cls}: итог клиента нулевой или отрицательный, поэтому он в последнем классе.',
+	'cust.vipMonth': 'VIP-месяц',
+	'cust.previous': 'Предыдущий',
+	'cust.next': 'Следующий',
+	'cust.close': 'Закрыть',
+	'cust.missing': 'Клиент не найден',
+	'cust.missingText': 'Этого клиента нет в открытом наборе: возможно, ссылка относится к другому набору данных.',
+	'cust.loading': 'Загружаем карточку клиента…',
+	'cust.outOfScope': 'У клиента нет продаж за выбранный период с учётом фильтра.',
+	'cust.class': 'Класс',
+	'cust.rank': 'Место в рейтинге',
+	'cust.rankOf': '{rank} из {of}',
+	'cust.share': 'Доля',
+	'cust.history': 'Класс по кварталам',
+	'cust.months': 'По месяцам',
+	'cust.vipMonths': 'VIP-месяцев: {count} из {total}',
+	'cust.monthsChart': '{name}: значения по месяцам; VIP-месяцы залиты цветом',
+	'cust.cv': 'вариация',
+	'cust.lastPurchase': 'Последняя покупка',
+	'cust.lastDay': 'последний день в данных',
+	'cust.daysAgo': '{count, plural, one {# день назад} few {# дня назад} many {# дней назад} other {# дня назад}}',
+	'cust.margin': 'Маржинальность',
+	'cust.profitOf': 'прибыль {profit} при выручке {revenue}',
+	'cust.dossier': 'Досье',
+	'cust.noContacts': 'Контактов пока нет.',
+	'cust.openDossier': 'Открыть досье',
+	'cust.startDossier': 'Завести досье',
+	'cust.rows':
+		'{count, plural, one {# строка продаж} few {# строки продаж} many {# строк продаж} other {# строки продаж}}',
+	'cust.date': 'Дата',
+	'cust.rowsShown': '{from}–{to} из {total}',
+	'table.boundary': 'Здесь заканчивается класс {cls}: накопленная доля {cum} (граница {bound})',
+	'table.why': 'Почему этот класс?',
+	'table.whyFor': 'Почему этот класс: {name}',
+	'drill.showAll': 'Показать всех клиентов',
+	'drill.class': 'Клиенты класса {cls}',
+	'drill.classHint': 'Показать клиентов класса {cls}',
+	'drill.openCustomer': 'Открыть карточку клиента: {name}',
+	// breakdown tab and clickable lists (issue 15)
+	'drill.top':
+		'{n, plural, =1 {Крупнейший клиент} one {Топ-# клиент} few {Топ-# клиента} many {Топ-# клиентов} other {Топ-# клиента}}',
+	'drill.cell': 'Клиенты ячейки {cell}',
+	'drill.showInTable': 'Показать в таблице клиентов',
+	'drill.showListed':
+		'Показать в таблице клиентов только этот список ({count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}})',
+	'conc.showCustomers':
+		'{value}: показать в таблице клиентов ({count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}})',
+	'bd.dimension': 'Разрез',
+	'bd.dimensionOption':
+		'{name} ({count, plural, one {# значение} few {# значения} many {# значений} other {# значения}})',
+	'bd.within': 'Классы внутри каждого значения',
+	'bd.withinHint':
+		'Клиенты каждого значения дополнительно ранжируются только между собой: у каждого региона или категории появляется свой высший класс.',
+	'bd.other': 'Прочие ({count, plural, one {# значение} few {# значения} many {# значений} other {# значения}})',
+	'bd.empty': '(пусто)',
+	'bd.chartAlt':
+		'Столбцы с накоплением: {metric} по значениям «{dimension}», по сегменту на класс. Больше всего приходится на «{top}»: {share} от общего итога.',
+	'bd.firstClassTop': 'У клиентов класса {cls} больше всего приходится на «{value}»: {share} их итога.',
+	'bd.tableTitle': 'Классы по значениям «{dimension}»',
+	'bd.classShare': '{cls}, доля',
+	'bd.classCustomers': '{cls}, клиентов',
+	'bd.tableHint': 'Доля — часть итога значения, которая приходится на класс; в строке «Итого» — часть общего итога.',
+	'bd.withinTitle': 'Классы внутри каждого значения «{dimension}»',
+	'bd.top': 'Крупнейшие клиенты класса {cls}',
+	'bd.moreValues':
+		'{count, plural, one {Ещё # значение не показано.} few {Ещё # значения не показаны.} many {Ещё # значений не показано.} other {Ещё # значения не показано.}}',
+	'bd.noRows': 'За выбранный период и с выбранными фильтрами строк нет.',
+	'bd.noDimensions':
+		'В этом наборе данных нет текстовых столбцов для разрезов. Можно сохранить, например, регион, категорию или канал продаж: импортируйте файл заново и на шаге сопоставления столбцов отметьте их в блоке «Оставить для фильтров».',
+	'bd.older':
+		'Этот набор данных импортирован до появления фильтров: импортируйте файл заново, чтобы смотреть разрезы по регионам, категориям и другим полям.',
 	'tab.label': 'Виды анализа',
 	'date.pick': 'Выбрать в календаре',
 	'period.label': 'Период',
@@ -706,6 +825,8 @@ export const ru: Record<MessageKey, string> = {
 		'Столбец суммы (или количества и цены) в первом файле этого набора неизвестен: импортируйте файл заново, чтобы получить SQL.',
 	'sql.problem.no-quantity':
 		'В первом файле этого набора нет столбца количества, поэтому SQL не может посчитать количество. Выберите другой показатель.',
+	'sql.problem.no-manager':
+		'SQL не может отобрать строки по менеджеру: набор сохранён до того, как столбец менеджера стал запоминаться для SQL. Импортируйте файл заново или снимите фильтр по менеджеру.',
 	'sql.problem.no-profit':
 		'В первом файле этого набора нет столбца прибыли, поэтому SQL не может посчитать прибыль. Выберите другой показатель.',
 	'sql.problem.failed': 'Не удалось составить SQL для этих настроек: {detail}',

@@ -4,7 +4,8 @@
  * from the rest of a file (`SalesPart`), for the two-worker import of large files.
  *
  * Over 400 lines: one class with one job (a record becomes a row or a counted reason), plus its
- * part/absorb pair; the report, the growing columns and the two-order dates are in their own files.
+ * part/absorb pair; the report, the growing columns, the dimension columns and the two-order dates
+ * are in their own files.
  */
 import { NO_DAY } from '../core/calendar';
 import { isMissingCustomer } from '../core/missing-customer';
@@ -18,6 +19,8 @@ import { DecisionTally, RowMeaning, isTotalLabel, type DecisionEntry } from './r
 import { isScientificKey } from './structure';
 import { DecimalColumn, Dictionary, type DecimalPart } from './builder-columns';
 import { FileDates, type DatesPart } from './file-dates';
+import { DimensionColumns, type DimensionPart } from './dimension-columns';
+import { freeDimensions } from './dimensions';
 import {
 	placeIn,
 	Tally,
@@ -44,6 +47,8 @@ export interface FilePlan {
 	header: string[];
 	/** what the export means beyond the mapping (statuses, refunds, returns…); absent in plans of earlier versions */
 	meaning?: Interpretation;
+	/** columns kept as dimensions (dimension-columns.ts), matched across files by header name */
+	dimensions?: number[];
 }
 
 /** Excel's Data → Subtotal writes '<group> Total' ('<group> Итог') after each group's rows. */
@@ -68,6 +73,7 @@ export class SalesBuilder {
 	private readonly profit = new DecimalColumn();
 	private readonly date = new Growable(Int32Array);
 	private readonly order = new Growable(Float64Array);
+	private readonly dimensions = new DimensionColumns();
 	private readonly skipped = new Tally<SkipReason>();
 	private readonly warnings = new Tally<WarningReason>();
 	private readonly files: ImportReport['files'] = [];
@@ -105,6 +111,8 @@ export class SalesBuilder {
 			this.fileStats.meaning = plan.meaning;
 		}
 		this.files.push(this.fileStats);
+		// a column mapped to a role is not a dimension too
+		this.dimensions.beginFile(plan.header, freeDimensions(plan.dimensions ?? [], m));
 		this.rowMeaning = RowMeaning.isPlain(plan.meaning)
 			? null
 			: new RowMeaning(plan.meaning!, m.customerKey, m.date, plan.amountSource === 'column' ? m.amount : m.unitPrice);
@@ -219,7 +227,7 @@ export class SalesBuilder {
 			}
 		}
 		if (this.scientificKey[c]) this.warnings.add('scientific-key', placeIn(plan, fields, row, m.customerKey));
-		this.pushRow(c, amount, quantity ?? ZERO, profit, day, orderCode);
+		this.pushRow(fields, c, amount, quantity ?? ZERO, profit, day, orderCode);
 		this.fileStats.imported++;
 		if (verdict) {
 			// a refund in its own column, or a sale refunded in full: a return row beside the sale
@@ -235,7 +243,7 @@ export class SalesBuilder {
 			}
 			if (refund && refund.m !== 0) {
 				const back = negative(refund);
-				this.pushRow(c, back, ZERO, ZERO, day, orderCode);
+				this.pushRow(fields, c, back, ZERO, ZERO, day, orderCode);
 				this.extraRows++;
 				this.decisions.add(
 					plan.fileName,
@@ -248,7 +256,16 @@ export class SalesBuilder {
 		}
 	}
 
-	private pushRow(c: number, amount: Decimal, quantity: Decimal, profit: Decimal, day: number, order: number): void {
+	private pushRow(
+		fields: string[],
+		c: number,
+		amount: Decimal,
+		quantity: Decimal,
+		profit: Decimal,
+		day: number,
+		order: number
+	): void {
+		this.dimensions.push(fields);
 		this.customer.push(c);
 		this.amount.push(amount);
 		this.quantity.push(quantity);
@@ -298,6 +315,7 @@ export class SalesBuilder {
 			dates: this.fileDates?.part() ?? null,
 			order: this.order.toArray(),
 			orders: this.orders.table(),
+			dimensions: this.dimensions.part(),
 			records: this.fileStats.records,
 			imported: this.fileStats.imported,
 			rowsRead: this.rowsRead,
@@ -351,6 +369,7 @@ export class SalesBuilder {
 		const orders = new Float64Array(part.order.length);
 		for (let i = 0; i < orders.length; i++) orders[i] = orderCode(part.order[i]);
 		this.order.append(orders);
+		this.dimensions.absorb(part.dimensions, customer.length);
 
 		this.rowsRead += part.rowsRead;
 		this.blankRows += part.blankRows;
@@ -402,6 +421,7 @@ export class SalesBuilder {
 	}
 
 	report(): ImportReport {
+		const dropped = this.dimensions.dropped();
 		return {
 			files: this.files.map((f) => ({ ...f })),
 			rowsRead: this.rowsRead,
@@ -410,7 +430,8 @@ export class SalesBuilder {
 			blankRows: this.blankRows,
 			skipped: this.skipped.list(),
 			warnings: this.warnings.list(),
-			decisions: this.decisions.list()
+			decisions: this.decisions.list(),
+			...(dropped.length > 0 ? { droppedDimensions: dropped } : {})
 		};
 	}
 
@@ -434,7 +455,8 @@ export class SalesBuilder {
 			date: this.hasDate ? this.date.toArray() : undefined,
 			order: this.hasOrder ? this.order.toArray() : undefined,
 			customerManager: this.hasManager ? Int32Array.from(this.customerManager) : undefined,
-			managers: this.hasManager ? this.managers.values : undefined
+			managers: this.hasManager ? this.managers.values : undefined,
+			dimensions: this.dimensions.finish()
 		};
 	}
 }
@@ -468,6 +490,8 @@ export interface SalesPart {
 	dates: DatesPart | null;
 	order: Float64Array;
 	orders: OrderCodeTable;
+	/** the dimensions read, with codes into their own dictionaries */
+	dimensions: DimensionPart[];
 	records: number;
 	imported: number;
 	rowsRead: number;
@@ -480,7 +504,7 @@ export interface SalesPart {
 
 /** The buffers of a part, to transfer rather than copy it to another worker. */
 export function partBuffers(part: SalesPart): ArrayBuffer[] {
-	const arrays = [
+	const arrays: ArrayBufferView[] = [
 		part.customerManager,
 		part.customer,
 		part.amount.m,
@@ -493,6 +517,7 @@ export function partBuffers(part: SalesPart): ArrayBuffer[] {
 		part.order
 	];
 	if (part.dates?.alt) arrays.push(part.dates.alt);
+	for (const d of part.dimensions) arrays.push(d.codes);
 	return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 

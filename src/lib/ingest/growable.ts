@@ -1,7 +1,7 @@
 /** Append-only typed arrays that double their capacity: columns of unknown length without row objects. */
 type TypedCtor<T> = { new (n: number): T };
 
-export class Growable<T extends Float64Array | Int32Array | Uint8Array> {
+export class Growable<T extends Float64Array | Int32Array | Uint16Array | Uint8Array> {
 	private data: T;
 	length = 0;
 	constructor(

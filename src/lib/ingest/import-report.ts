@@ -48,6 +48,11 @@ export interface ImportReport {
 	warnings: ReportEntry<WarningReason>[];
 	/** every decision the importer applied to rows, with row counts (absent in reports of earlier versions) */
 	decisions?: DecisionEntry[];
+	/**
+	 * dimensions chosen in the mapping step but not kept: more than MAX_DIMENSION_VALUES distinct
+	 * values, an id rather than a filter (absent when none was dropped)
+	 */
+	droppedDimensions?: string[];
 }
 
 /** How many places of each reason the report keeps. */

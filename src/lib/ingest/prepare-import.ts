@@ -6,6 +6,7 @@
 import type { FilePlan } from './build';
 import { inferDateFormat } from './dates';
 import { decodeFile } from './decode';
+import { defaultDimensions, freeDimensions } from './dimensions';
 import { sniffFile, type FileSniff, type SniffOverrides } from './file-sniff';
 import type { FileToImport } from './import-types';
 import { decodeForImport } from './split';
@@ -13,7 +14,7 @@ import type { DateOrder } from './types';
 
 export type PlanChoice = Pick<
 	FilePlan,
-	'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked' | 'meaning'
+	'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked' | 'meaning' | 'dimensions'
 >;
 
 /**
@@ -44,7 +45,9 @@ export function prepareImport(
 			dateSerial: mapping.date === sniff.auto.mapping.date ? sniff.dateSerial : serialColumn(sniff.rows, mapping.date),
 			headerRow: sniff.headerRow,
 			header: sniff.header,
-			meaning: choice?.meaning ?? sniff.meaning
+			meaning: choice?.meaning ?? sniff.meaning,
+			// the columns chosen in the mapping step (else the pre-ticked ones), unless mapped to a role since
+			dimensions: freeDimensions(choice?.dimensions ?? defaultDimensions(sniff.header, sniff.rows, mapping), mapping)
 		}
 	};
 }

@@ -20,6 +20,7 @@ import { onVersionChange } from '../store/page-store';
 import type { ImportProgressEvent, WorkerClient } from '../worker/client';
 import type { SniffOverrides } from '../ingest/pipeline';
 import { DashboardState } from './dashboard.svelte';
+import { setDirectNavigator } from './drill-nav';
 import { ExportFlow } from './exports.svelte';
 import { ImportFlow, type PendingFile } from './import-flow.svelte';
 import { importWasInterrupted } from './import-marker';
@@ -285,5 +286,12 @@ export class AppState {
 }
 
 export const app = new AppState();
+setDirectNavigator({
+	customer: (key) => void app.dashboard.openCustomer(key),
+	list: (drill) => void app.dashboard.showDrill(drill),
+	close: () => app.dashboard.closeCustomer()
+});
 /** The concerns of `app`, one instance each. */
 export const { session, workspace, prefs, dashboard, imports, exports } = app;
+/** The dashboard's filter bar and customer page (README "Dimensions and filters"). */
+export const { filters, customer } = app.dashboard;

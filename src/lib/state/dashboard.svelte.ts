@@ -13,6 +13,8 @@ import type { Session } from './session.svelte';
 import type { UserSettings } from './settings';
 import type { Tab } from './share-link';
 import { TabViews } from './tab-views.svelte';
+import { FilterState } from './filters.svelte';
+import { CustomerPageState } from './customer-page.svelte';
 import { loadLastView, saveLastView } from './last-view';
 import type { SettingsState } from './user-settings.svelte';
 import type { WorkspaceState } from './workspace.svelte';
@@ -28,13 +30,29 @@ const firstPage = (): CustomerQuery => ({
 	limit: PAGE_SIZE
 });
 
+/**
+ * A drill-down's customer list (README "Dimensions and filters"): which customers, and the words
+ * that name them (an i18n key with its parameters), shown above the customer table.
+ */
+export interface Drill {
+	only: NonNullable<CustomerQuery['only']>;
+	/** one class's customers (a segment row) */
+	classIndex?: number;
+	label: string;
+	params?: Record<string, string | number>;
+}
+
 export class DashboardState {
 	openMeta = $state.raw<DatasetMeta | null>(null);
 	view = $state.raw<DashboardView | null>(null);
 	query = $state<CustomerQuery>(firstPage());
 	page = $state.raw<CustomerPage | null>(null);
 	busy = $state(false);
+	/** the customer list opened from a chart point, a cell or a figure; null = every customer */
+	drill = $state.raw<Drill | null>(null);
 	readonly tabs: TabViews;
+	readonly filters: FilterState;
+	readonly customer: CustomerPageState;
 	private queryTicket = 0;
 	private reopenTicket = 0;
 
@@ -44,6 +62,8 @@ export class DashboardState {
 		private readonly workspace: WorkspaceState
 	) {
 		this.tabs = new TabViews(session);
+		this.filters = new FilterState(session);
+		this.customer = new CustomerPageState(session);
 	}
 
 	/** Shows a dataset the worker has just opened or imported, on the first page of its table. */
@@ -51,7 +71,10 @@ export class DashboardState {
 		this.openMeta = opened.meta;
 		this.view = opened.view;
 		this.query = firstPage();
+		this.drill = null;
 		this.tabs.clear();
+		this.customer.close();
+		void this.filters.reset();
 		this.session.phase = 'dashboard';
 		this.remember();
 	}
@@ -173,20 +196,71 @@ export class DashboardState {
 	/** Settings changed: save them, re-rank in the worker from cached totals, then reload the visible page. */
 	async applySettings(next: Partial<UserSettings>): Promise<void> {
 		this.prefs.update(next);
+		await this.rerank();
+	}
+
+	/** One field of the filter bar changed (README "Dimensions and filters"): every view follows. */
+	async applyFilter(field: string, values: string[]): Promise<void> {
+		if (this.filters.set(field, values)) await this.rerank();
+	}
+
+	/** Every filter is cleared. */
+	async clearFilters(): Promise<void> {
+		if (this.filters.clearAll()) await this.rerank();
+	}
+
+	/** Classifies anew in the worker (cached totals where it can) and reloads what is visible. */
+	private async rerank(): Promise<void> {
 		if (!this.view) return;
 		try {
-			this.view = await this.session.client.request('classify', { settings: this.engineSettings() });
+			const settings = this.engineSettings();
+			this.view = await this.session.client.request('classify', { settings });
+			// a filter that leaves no customer says which condition to relax
+			this.filters.relax =
+				this.view.customerCount === 0 && settings.filter
+					? await this.session.client.request('filterRelax', { settings })
+					: null;
 			this.query = { ...this.query, offset: 0, classIndex: -1 };
 			this.tabs.clear();
-			await Promise.all([this.loadPage(), this.loadTab()]);
+			const key = this.customer.key;
+			await Promise.all([this.loadPage(), this.loadTab(), key ? this.openCustomer(key) : null]);
 		} catch (err) {
 			this.session.fail(err);
 		}
 	}
 
-	/** Settings as the engine takes them, with the period resolved against the open dataset's dates. */
+	/**
+	 * Settings as the engine takes them, with the period resolved against the open dataset's dates
+	 * and the filter bar's rows (README "Dimensions and filters").
+	 */
 	engineSettings(dateRange: [number, number] | null = this.openMeta?.dateRange ?? null): ClassifySettings {
-		return this.prefs.engineSettings(dateRange);
+		const settings = this.prefs.engineSettings(dateRange);
+		const filter = this.filters.rowFilter;
+		return filter ? { ...settings, filter } : settings;
+	}
+
+	/** Opens the customer page of `key` under the open settings. */
+	async openCustomer(key: string): Promise<void> {
+		if (!this.view) return;
+		await this.customer.open(key, this.engineSettings(), this.prefs.snapshot());
+	}
+
+	closeCustomer(): void {
+		this.customer.close();
+	}
+
+	/** Shows a drill-down's customers in the customer table (null: every customer again). */
+	async showDrill(drill: Drill | null): Promise<void> {
+		this.drill = drill;
+		this.query = {
+			...firstPage(),
+			...(drill ? { only: drill.only, classIndex: drill.classIndex ?? -1 } : {})
+		};
+		if (drill && this.tabs.tab !== 'classes') {
+			this.tabs.tab = 'classes';
+			this.remember();
+		}
+		await this.loadPage();
 	}
 
 	async setTab(tab: Tab): Promise<void> {

@@ -9,6 +9,7 @@ import type { DatasetMeta } from '../store/db';
 import { fileFingerprint, sameFilesAs, uniqueName } from '../core/file-fingerprint';
 import { WorkerFailure, type ImportProgressEvent } from '../worker/client';
 import type { FileChoice } from '../worker/protocol';
+import { defaultDimensions } from '../ingest/dimensions';
 import type { DashboardState } from './dashboard.svelte';
 import { markImportRunning } from './import-marker';
 import type { Session } from './session.svelte';
@@ -122,6 +123,8 @@ export class ImportFlow {
 					dateOrder: s.dateOrder,
 					decimalSeparators: [...s.decimalSeparators],
 					meaning: structuredClone(s.meaning ?? {}),
+					// the columns kept as filters: the suggested ones until the user ticks otherwise
+					dimensions: defaultDimensions(s.header, s.rows, s.auto.mapping),
 					...(fingerprint ? { fingerprint } : {})
 				}
 			};

@@ -14,6 +14,7 @@ import type {
 	XyzView
 } from '../engine/view-types';
 import type { DatasetMeta } from '../store/db';
+import { BreakdownState } from './breakdown.svelte';
 import { migrationPeriods } from './migration-periods';
 import type { Session } from './session.svelte';
 import { normalizeXyz, type UserSettings } from './settings';
@@ -32,16 +33,20 @@ export class TabViews {
 	xyzView = $state.raw<XyzView | null>(null);
 	recencyView = $state.raw<RecencyView | null>(null);
 	compareView = $state.raw<CompareView | null>(null);
+	readonly breakdown: BreakdownState;
 	private ticket = 0;
 	/** the newest request's ticket per tab */
 	private readonly tickets: Partial<Record<Tab, number>> = {};
 	/** counts clear()s: an answer asked for before one is stale */
 	private generation = 0;
 
-	constructor(private readonly session: Session) {}
+	constructor(private readonly session: Session) {
+		this.breakdown = new BreakdownState(session);
+	}
 
 	clear(): void {
 		this.generation++;
+		this.breakdown.clear();
 		this.vipView = this.migrationView = this.migrationCell = null;
 		this.marginView = this.xyzView = this.recencyView = this.compareView = null;
 	}
@@ -122,6 +127,9 @@ export class TabViews {
 					if (current()) this.compareView = v;
 					break;
 				}
+				case 'breakdown':
+					await this.breakdown.load(meta, settings);
+					break;
 			}
 		} catch (err) {
 			this.session.fail(err);

@@ -87,7 +87,20 @@ function validateColumns(v: unknown, where: string): SalesColumns {
 		for (let i = 0; i < cm.length; i++)
 			if (cm[i] < -1 || cm[i] >= m) corrupt(`${where}.customerManager[${i}]: out of range`);
 	}
+	// absent in backups of datasets stored before dimensions existed
+	if (v.dimensions !== undefined) validateDimensions(v.dimensions, n, `${where}.dimensions`);
 	return v as unknown as SalesColumns;
+}
+
+function validateDimensions(v: unknown, rows: number, where: string): void {
+	if (!Array.isArray(v)) return corrupt(`${where}: expected array`);
+	v.forEach((d: unknown, i) => {
+		if (!isObj(d) || typeof d.name !== 'string') return corrupt(`${where}[${i}].name: expected string`);
+		if (!isStrArray(d.values)) corrupt(`${where}[${i}].values: expected strings`);
+		const codes = typedOf(d.codes, Uint16Array, rows, `${where}[${i}].codes`);
+		const count = (d.values as string[]).length;
+		for (let r = 0; r < codes.length; r++) if (codes[r] >= count) corrupt(`${where}[${i}].codes[${r}]: out of range`);
+	});
 }
 
 function validateMeta(v: unknown, where: string, workspaceId: string): DatasetMeta {
@@ -106,6 +119,13 @@ function validateMeta(v: unknown, where: string, workspaceId: string): DatasetMe
 	if (v.workspaceId !== workspaceId) corrupt(`${where}.workspaceId: not the backup's workspace`);
 	const dr = v.dateRange;
 	if (dr !== null && !(Array.isArray(dr) && dr.length === 2 && dr.every(isNum))) corrupt(`${where}.dateRange`);
+	const dims = v.dimensions;
+	if (
+		dims !== undefined &&
+		dims !== null &&
+		!(Array.isArray(dims) && dims.every((d) => isObj(d) && typeof d.name === 'string' && isInt(d.values)))
+	)
+		corrupt(`${where}.dimensions`);
 	return v as unknown as DatasetMeta;
 }
 

@@ -133,6 +133,8 @@ export async function restoreBackup(
 
 			for (const d of b.datasets) {
 				const { id: _old, ...meta } = d.meta;
+				// a dataset backed up before dimensions existed is restored as such (see DatasetMeta)
+				if (meta.dimensions === undefined) meta.dimensions = null;
 				const id = (await db.datasets.add(meta as DatasetMeta)) as number;
 				await writeColumns(db, id, d.columns);
 			}

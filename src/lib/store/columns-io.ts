@@ -1,10 +1,11 @@
-import type { SalesColumns } from '../engine/types';
+import type { DimensionColumn, SalesColumns } from '../engine/types';
 import type { ParetoscopeDb } from './db';
 
 /**
  * Column storage. Chromium refuses an IndexedDB record over ~127 MiB, and a 5M-row dataset's
  * columns are larger, so big datasets are split by rows into chunk records of CHUNK_ROWS each;
- * small ones stay one record as before. Call these inside a transaction that includes
+ * small ones stay one record as before. Dimension codes are row arrays too: chunked alike, while
+ * their names and values stay in the head record. Call these inside a transaction that includes
  * db.columns and db.chunks so a dataset is written, read or deleted as a whole.
  */
 export const CHUNK_ROWS = 1_000_000;
@@ -17,6 +18,8 @@ export interface ColumnChunk {
 	datasetId: number;
 	part: number;
 	arrays: Partial<Record<RowArray, Typed>>;
+	/** per dimension (in the head's order): its codes of the chunk's rows; absent without dimensions */
+	dimensions?: Uint16Array[];
 }
 
 export async function writeColumns(db: ParetoscopeDb, datasetId: number, columns: SalesColumns): Promise<void> {
@@ -30,6 +33,9 @@ export async function writeColumns(db: ParetoscopeDb, datasetId: number, columns
 		const a = columns[k] as Typed | undefined;
 		if (a) (head as unknown as Record<string, Typed>)[k] = new (a.constructor as new (n: number) => Typed)(0);
 	}
+	if (columns.dimensions) {
+		head.dimensions = columns.dimensions.map((d) => ({ ...d, codes: new Uint16Array(0) }));
+	}
 	head.chunked = { parts };
 	await db.columns.add({ datasetId, columns: head });
 	for (let part = 0; part < parts; part++) {
@@ -40,7 +46,9 @@ export async function writeColumns(db: ParetoscopeDb, datasetId: number, columns
 			const a = columns[k] as Typed | undefined;
 			if (a) arrays[k] = a.slice(from, to);
 		}
-		await db.chunks.add({ datasetId, part, arrays });
+		const chunk: ColumnChunk = { datasetId, part, arrays };
+		if (columns.dimensions?.length) chunk.dimensions = columns.dimensions.map((d) => d.codes.slice(from, to));
+		await db.chunks.add(chunk);
 	}
 }
 
@@ -64,7 +72,21 @@ export async function readColumns(db: ParetoscopeDb, datasetId: number): Promise
 		}
 		(columns as unknown as Record<string, Typed>)[k] = whole;
 	}
+	if (head.dimensions) columns.dimensions = head.dimensions.map((d, i) => joinCodes(d, i, chunks, head.rowCount));
 	return columns;
+}
+
+/** A dimension of a chunked dataset with its codes gathered from the chunks. */
+function joinCodes(d: DimensionColumn, i: number, chunks: ColumnChunk[], rows: number): DimensionColumn {
+	const codes = new Uint16Array(rows);
+	let at = 0;
+	for (const c of chunks) {
+		const part = c.dimensions?.[i];
+		if (!part) throw new Error(`Dimension "${d.name}" is incomplete in storage.`);
+		codes.set(part, at);
+		at += part.length;
+	}
+	return { ...d, codes };
 }
 
 export async function deleteColumns(db: ParetoscopeDb, datasetIds: number[]): Promise<void> {

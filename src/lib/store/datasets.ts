@@ -138,4 +138,12 @@ export function checkStoredDataset(meta: DatasetMeta | undefined, columns: Sales
 		}
 		if (!ArrayBuffer.isView(a) || a.length !== rows) throw new Error(`its ${name} column does not have ${rows} rows`);
 	}
+	// datasets stored before dimensions existed have none: they open without filters
+	if (columns.dimensions === undefined || columns.dimensions === null) return;
+	if (!Array.isArray(columns.dimensions)) throw new Error('its dimensions are unreadable');
+	for (const d of columns.dimensions) {
+		if (!d || typeof d.name !== 'string' || !Array.isArray(d.values)) throw new Error('a dimension is unreadable');
+		if (!(d.codes instanceof Uint16Array) || d.codes.length !== rows)
+			throw new Error(`its dimension "${d.name}" does not have ${rows} rows`);
+	}
 }

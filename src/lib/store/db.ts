@@ -31,6 +31,12 @@ export interface DatasetMeta {
 	report: ImportReport;
 	/** header names of the mapped columns of the first file, for "Show as SQL" */
 	sqlColumns?: SqlColumns;
+	/**
+	 * the dimensions kept with the columns (name and how many distinct values), in the order chosen;
+	 * `null` for a dataset stored before dimensions existed (the v4 upgrade and restored older
+	 * backups write it); new imports write the list, maybe empty
+	 */
+	dimensions?: { name: string; values: number }[] | null;
 }
 
 /** The columns themselves, stored as typed arrays (structured clone keeps them compact). */
@@ -68,6 +74,8 @@ export const SCHEMA_V2 = {
 	prospects: 'id, workspaceId, updatedAt',
 	dossiers: 'id, workspaceId, customerKey'
 };
+/** v3 and v4 have the same stores (v4 only upgrades records) */
+export const SCHEMA_V3 = { ...SCHEMA_V2, ...SCHEMA_V3_CHANGES };
 
 export class ParetoscopeDb extends Dexie {
 	datasets!: EntityTable<DatasetMeta, 'id'>;
@@ -95,7 +103,18 @@ export class ParetoscopeDb extends Dexie {
 					});
 			});
 		// v3: big datasets are stored in row chunks; existing datasets stay as they are
-		this.version(3).stores({ ...SCHEMA_V2, ...SCHEMA_V3_CHANGES });
+		this.version(3).stores(SCHEMA_V3);
+		// v4: datasets keep dimension columns; a dataset stored before says so with `dimensions: null`
+		this.version(4)
+			.stores(SCHEMA_V3)
+			.upgrade(async (tx) => {
+				await tx
+					.table('datasets')
+					.toCollection()
+					.modify((d: Partial<DatasetMeta>) => {
+						if (d.dimensions === undefined) d.dimensions = null;
+					});
+			});
 		this.on('populate', (tx) => {
 			tx.table('workspaces').add({ id: DEFAULT_WORKSPACE_ID, name: '', createdAt: Date.now() });
 		});

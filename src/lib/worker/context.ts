@@ -5,6 +5,8 @@
  */
 import type { MigrationResult } from '../engine/migration';
 import type { Analysis } from '../engine/dashboard';
+import type { MonthlyTotals } from '../engine/monthly';
+import type { XyzResult } from '../engine/xyz';
 import type { Classification } from '../engine/types';
 import type { ParallelParser } from '../ingest/import-types';
 import type { ParsedBackup } from '../store/backup';
@@ -16,12 +18,22 @@ export interface Current {
 	id: number;
 	meta: DatasetMeta;
 	analysis: Analysis;
+	/**
+	 * the rows the filter bar keeps (engine/row-filter.ts), as an analysis of their own with its
+	 * totals cache; null while no filter is set. Kept for the last filter only.
+	 */
+	filtered: { key: string; analysis: Analysis } | null;
 	searchIndex: string[];
+	/** the classification the dashboard shows, computed on `scope(ctx, settings)` */
 	classification: Classification;
+	/** the analysis `classification` came from: the whole dataset or the filtered rows */
+	scoped: Analysis;
 	/** last filtered + sorted rank list, reused while paging */
 	ranksCache: { key: string; ranks: number[] } | null;
 	/** the last movement computed, for listing a matrix cell's customers */
 	migration?: MigrationResult;
+	/** the customer page's monthly totals and XYZ for the last settings, reused while paging customers */
+	profileCache?: { key: string; analysis: Analysis; monthly?: MonthlyTotals; xyz?: XyzResult };
 }
 
 export interface WorkerContext {

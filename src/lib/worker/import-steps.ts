@@ -122,7 +122,8 @@ export function metaOf({ name, workspaceId, files, columns, report, sqlColumns }
 		},
 		dateRange: dateRangeOf(columns.date),
 		report,
-		sqlColumns
+		sqlColumns,
+		dimensions: (columns.dimensions ?? []).map((d) => ({ name: d.name, values: d.values.length }))
 	};
 }
 

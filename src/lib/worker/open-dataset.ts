@@ -3,7 +3,8 @@
  * metrics), requiring one for a request, and reclassifying it with new settings.
  */
 import { availableMetrics } from '../engine/aggregate';
-import { dashboardView, type Analysis, type DashboardView } from '../engine/dashboard';
+import { Analysis, dashboardView, type DashboardView } from '../engine/dashboard';
+import { filterKey, filterRows, isEmptyFilter } from '../engine/row-filter';
 import type { Classification, ClassifySettings } from '../engine/types';
 import type { DatasetMeta } from '../store/db';
 import type { Current, WorkerContext } from './context';
@@ -29,18 +30,42 @@ export function select(
 	prepared: Prepared,
 	warm: 'now' | 'after-first-page' = 'now'
 ): void {
-	ctx.current = { id: meta.id, meta, analysis, searchIndex: prepared.searchIndex, classification, ranksCache: null };
+	ctx.current = {
+		id: meta.id,
+		meta,
+		analysis,
+		filtered: null,
+		searchIndex: prepared.searchIndex,
+		classification,
+		scoped: analysis,
+		ranksCache: null
+	};
 	const warmUp = () => warmOtherMetrics(ctx, analysis, settings);
 	ctx.warmAfterFirstPage = warm === 'now' ? null : warmUp;
 	if (warm === 'now') warmUp();
 }
 
+/**
+ * The analysis of the rows `settings.filter` keeps (README "Dimensions and filters"): the whole
+ * dataset's without a filter, else one built on the filtered rows and kept while the filter stays.
+ * Every view computes on it, so a filtered number is the engine's number on the filtered rows.
+ */
+export function scope(ctx: WorkerContext, settings: ClassifySettings): Analysis {
+	const c = need(ctx);
+	if (isEmptyFilter(settings.filter)) return c.analysis;
+	const key = filterKey(settings.filter);
+	if (c.filtered?.key !== key)
+		c.filtered = { key, analysis: new Analysis(filterRows(c.analysis.data, settings.filter)) };
+	return c.filtered.analysis;
+}
+
 /** Classifies the open dataset anew (the customer list starts over) and gives its dashboard. */
 export function reclassify(ctx: WorkerContext, settings: ClassifySettings): DashboardView {
 	const c = need(ctx);
-	c.classification = c.analysis.classify(settings);
+	c.scoped = scope(ctx, settings);
+	c.classification = c.scoped.classify(settings);
 	c.ranksCache = null;
-	return dashboardView(c.analysis.data, c.classification);
+	return dashboardView(c.scoped.data, c.classification);
 }
 
 /**

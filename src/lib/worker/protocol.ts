@@ -20,6 +20,14 @@ import type {
 	XyzView
 } from '../engine/view-types';
 import type { VipSettings } from '../engine/vip';
+import type {
+	ClassDimensionView,
+	ClassesWithinView,
+	CustomerProfile,
+	CustomerRowsPage,
+	FilterOptions
+} from '../engine/drill-types';
+import type { RelaxOption } from '../engine/filter-relax';
 import type { XyzSettings } from '../engine/xyz';
 import type { RecencySettings } from '../engine/recency';
 import type { Period } from '../engine/migration';
@@ -48,6 +56,8 @@ export interface FileChoice {
 	meaning?: Interpretation;
 	/** the page's `fileFingerprint` of the file, kept in the dataset's record */
 	fingerprint?: string;
+	/** columns kept as dimensions (filters); absent: the pre-ticked suggestions (ingest/dimensions.ts) */
+	dimensions?: number[];
 }
 
 export type SniffOutcome = { ok: true; sniff: FileSniff } | { ok: false; error: ImportErrorInfo; fileName: string };
@@ -119,6 +129,21 @@ export interface Api {
 	deleteDataset: [{ id: number }, void];
 	/** renames a stored dataset (the open one's name too); the name is trimmed, never empty */
 	renameDataset: [{ id: number; name: string }, void];
+	/** when a filter leaves no customer: the customers left without each one condition */
+	filterRelax: [{ settings: ClassifySettings }, RelaxOption[]];
+	/** the filter bar's choices for the open dataset (all rows, whatever the filter) */
+	filterOptions: [Record<string, never>, FilterOptions];
+	/** each class's metric split by the values of a dimension */
+	classByDimension: [{ settings: ClassifySettings; dimension: string }, ClassDimensionView];
+	/** the classes computed within each value of a dimension */
+	classesWithin: [{ settings: ClassifySettings; dimension: string }, ClassesWithinView];
+	/** the customer page; null when the key is not in the dataset */
+	customer: [
+		{ settings: ClassifySettings; key: string; vip: VipSettings; xyz: XyzSettings; recency: RecencySettings },
+		CustomerProfile | null
+	];
+	/** a page of one customer's rows in scope, newest first */
+	customerRows: [{ settings: ClassifySettings; key: string; offset: number; limit: number }, CustomerRowsPage];
 }
 
 /** Settings of the extra export columns; the classification itself is the open one. */

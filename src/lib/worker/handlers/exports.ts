@@ -12,7 +12,7 @@ import type { HandlersFor } from './types';
 export const exportHandlers: HandlersFor<'exportCsv' | 'exportFile'> = {
 	async exportCsv(options, ctx) {
 		const c = need(ctx);
-		return exportClassification(c.analysis.data, c.classification, options);
+		return exportClassification(c.scoped.data, c.classification, options);
 	},
 
 	async exportFile({ format, labels, sheetDialect, ...options }, ctx, call) {
@@ -22,7 +22,7 @@ export const exportHandlers: HandlersFor<'exportCsv' | 'exportFile'> = {
 		const remote = format === 'xlsx' && ctx.deflateWorker ? remoteDeflate(ctx.deflateWorker) : null;
 		try {
 			const steps = exportFileSteps(
-				c.analysis.data,
+				c.scoped.data,
 				c.classification,
 				options,
 				format,

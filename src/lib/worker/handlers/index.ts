@@ -5,6 +5,7 @@
 import { backupHandlers } from './backup';
 import { crmHandlers } from './crm';
 import { datasetHandlers } from './datasets';
+import { drillHandlers } from './drill';
 import { exportHandlers } from './exports';
 import { importHandlers } from './import';
 import { sampleHandlers } from './sample';
@@ -15,6 +16,7 @@ export const handlers: Handlers = {
 	...importHandlers,
 	...datasetHandlers,
 	...viewHandlers,
+	...drillHandlers,
 	...exportHandlers,
 	...backupHandlers,
 	...crmHandlers,

@@ -20,7 +20,7 @@ import { classifyRecency } from '../../engine/recency';
 import { classifyVip } from '../../engine/vip';
 import { classifyXyz } from '../../engine/xyz';
 import type { WorkerContext } from '../context';
-import { need, reclassify } from '../open-dataset';
+import { need, reclassify, scope } from '../open-dataset';
 import type { HandlersFor } from './types';
 
 export const viewHandlers: HandlersFor<
@@ -31,13 +31,13 @@ export const viewHandlers: HandlersFor<
 	query: async (q, ctx) => query(ctx, q),
 
 	async vip({ settings, vip }, ctx) {
-		const data = need(ctx).analysis.data;
+		const data = scope(ctx, settings).data;
 		return vipView(data, classifyVip(data, settings, vip));
 	},
 
 	async migration({ settings, previous, current }, ctx) {
 		const c = need(ctx);
-		c.migration = migrate(c.analysis.data, settings, previous, current);
+		c.migration = migrate(scope(ctx, settings).data, settings, previous, current);
 		return migrationView(c.analysis.data, c.migration);
 	},
 
@@ -48,25 +48,25 @@ export const viewHandlers: HandlersFor<
 	},
 
 	async margin({ settings, gap }, ctx) {
-		const c = need(ctx);
-		const cls = c.analysis.classify(settings);
-		return marginView(c.analysis.data, marginSqueeze(c.analysis.data, settings, cls, { gap }));
+		const scoped = scope(ctx, settings);
+		const cls = scoped.classify(settings);
+		return marginView(scoped.data, marginSqueeze(scoped.data, settings, cls, { gap }));
 	},
 
 	async xyz({ settings, xyz }, ctx) {
-		const c = need(ctx);
-		const cls = c.analysis.classify(settings);
-		return xyzView(c.analysis.data, classifyXyz(c.analysis.data, settings, cls, xyz), cls);
+		const scoped = scope(ctx, settings);
+		const cls = scoped.classify(settings);
+		return xyzView(scoped.data, classifyXyz(scoped.data, settings, cls, xyz), cls);
 	},
 
 	async recency({ settings, recency }, ctx) {
-		const c = need(ctx);
-		const cls = c.analysis.classify(settings);
-		return recencyView(c.analysis.data, classifyRecency(c.analysis.data, settings, cls, recency));
+		const scoped = scope(ctx, settings);
+		const cls = scoped.classify(settings);
+		return recencyView(scoped.data, classifyRecency(scoped.data, settings, cls, recency));
 	},
 
 	async compare({ settings, a, b }, ctx) {
-		const data = need(ctx).analysis.data;
+		const data = scope(ctx, settings).data;
 		return compareView(data, compareMetrics(data, settings, a, b));
 	}
 };
