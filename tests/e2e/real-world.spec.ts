@@ -98,7 +98,8 @@ async function shownCustomers(page: Page, locale: Locale): Promise<Shown[]> {
 	const rows = await customerTable(page, locale).evaluate((table) => {
 		const columns = table.querySelectorAll('thead th').length;
 		const withNames = columns === 8;
-		return [...table.querySelectorAll('tbody tr')]
+		// class boundary lines between the rows are not customers
+		return [...table.querySelectorAll('tbody tr:not(.boundary)')]
 			.filter((tr) => !tr.querySelector('td.empty'))
 			.map((tr) => {
 				const cell = [...tr.querySelectorAll('td')];

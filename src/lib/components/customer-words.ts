@@ -23,8 +23,10 @@ export function whyText(why: ClassWhy, classes: readonly ClassDef[], classIndex:
 		previousUpTo: why.previousUpTo === null ? '' : i18n.percent(why.previousUpTo, 0),
 		metric: metricName(metric).toLocaleLowerCase(i18n.locale)
 	};
-	if (why.basis === 'count') return t(why.previousUpTo === null ? 'why.countFirst' : 'why.count', params);
-	if (classIndex === classes.length - 1 && why.previousUpTo !== null) return t('why.valueLast', params);
+	const last = classIndex === classes.length - 1 && why.previousUpTo !== null;
+	if (why.basis === 'count')
+		return t(why.previousUpTo === null ? 'why.countFirst' : last ? 'why.countLast' : 'why.count', params);
+	if (last) return t('why.valueLast', params);
 	return t(why.previousUpTo === null ? 'why.valueFirst' : 'why.value', params);
 }
 

@@ -597,6 +597,8 @@ export const en = {
 	'why.valueLast':
 		'{cls}: the customers ranked above it account for {before}, past the {upper} bound of {previousUpTo}.',
 	'why.countFirst': '{cls}: {before} of the customers rank above it, under the {cls} bound of {upTo} of customers.',
+	'why.countLast':
+		'{cls}: {before} of the customers rank above it, past the {upper} bound of {previousUpTo} of customers.',
 	'why.count':
 		'{cls}: {before} of the customers rank above it: the {upper} bound ({previousUpTo}) is reached, the {cls} bound ({upTo}) is not.',
 	'why.nonPositive': '{cls}: its total is zero or negative, so it is in the lowest class.',

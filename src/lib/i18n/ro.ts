@@ -611,6 +611,8 @@ export const ro: Record<MessageKey, string> = {
 	'why.valueLast': '{cls}: clienții clasați mai sus adună {before}, peste pragul clasei {upper} ({previousUpTo}).',
 	'why.countFirst':
 		'{cls}: {before} dintre clienți sunt clasați mai sus, sub pragul clasei {cls} ({upTo} din clienți).',
+	'why.countLast':
+		'{cls}: {before} dintre clienți sunt clasați mai sus, peste pragul clasei {upper} ({previousUpTo} din clienți).',
 	'why.count':
 		'{cls}: {before} dintre clienți sunt clasați mai sus: pragul clasei {upper} ({previousUpTo}) este atins, pragul {cls} ({upTo}) nu.',
 	'why.nonPositive': '{cls}: totalul clientului este zero sau negativ, de aceea este în ultima clasă.',

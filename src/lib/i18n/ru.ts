@@ -613,6 +613,8 @@ export const ru: Record<MessageKey, string> = {
 	'why.valueLast':
 		'{cls}: на клиентов выше по рейтингу приходится {before} — граница класса {upper} ({previousUpTo}) уже пройдена.',
 	'why.countFirst': '{cls}: выше по рейтингу {before} клиентов — меньше границы класса {cls} ({upTo} клиентов).',
+	'why.countLast':
+		'{cls}: выше по рейтингу {before} клиентов — граница класса {upper} ({previousUpTo} клиентов) уже пройдена.',
 	'why.count':
 		'{cls}: выше по рейтингу {before} клиентов — граница класса {upper} ({previousUpTo}) пройдена, граница {cls} ({upTo}) ещё нет.',
 	'why.nonPositive': '{cls}: итог клиента нулевой или отрицательный, поэтому он в последнем классе.',
