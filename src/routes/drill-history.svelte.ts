@@ -33,6 +33,10 @@ export function useDrillHistory(): void {
 			const id = app.openMeta?.id;
 			if (id === undefined) return;
 			pushState(plain(), { drill, datasetId: id });
+			// the list is the customer table: bring it into view (a figure may be screens above it)
+			requestAnimationFrame(() =>
+				document.getElementById('customer-table')?.scrollIntoView({ block: 'start', behavior: 'instant' })
+			);
 		},
 		close() {
 			if (page.state.customer) history.back();

@@ -176,11 +176,11 @@ describe('BreakdownPanel', () => {
 		const rows = within(table).getAllByRole('row');
 		expect(texts(within(rows[0]).getAllByRole('columnheader'))).toEqual([
 			'Region',
-			'A',
+			'A, sum',
 			'A, share',
-			'B',
+			'B, sum',
 			'B, share',
-			'C',
+			'C, sum',
 			'C, share',
 			'Total'
 		]);
@@ -216,7 +216,7 @@ describe('BreakdownPanel', () => {
 		);
 		// phones: every cell carries its column's name
 		labelTableCells(document.body);
-		expect(within(rows[1]).getAllByRole('cell')[2].dataset.label).toBe('B');
+		expect(within(rows[1]).getAllByRole('cell')[2].dataset.label).toBe('B, sum');
 		expect(within(rows[1]).getAllByRole('cell')[3].dataset.label).toBe('B, share');
 	});
 

@@ -97,10 +97,10 @@ describe('ColumnMapper', () => {
 			render(ColumnMapper, { pending: pendingFor(csv()), index: 0, onchange: vi.fn(), onoverride: vi.fn() });
 			const group = screen.getByRole('group', { name: 'Оставить для фильтров' });
 			expect(within(group).getByRole('checkbox', { name: 'Region' })).toHaveAccessibleDescription(
-				'2 значения на 60 первых строк'
+				'2 значения в 60 первых строках'
 			);
 			expect(within(group).getByRole('checkbox', { name: 'Product' })).toHaveAccessibleDescription(
-				'похоже на идентификатор: 60 разных значений на 60 первых строк'
+				'похоже на код: 60 разных значений в 60 первых строках'
 			);
 		});
 

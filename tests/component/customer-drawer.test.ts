@@ -157,7 +157,7 @@ describe('CustomerDrawer', () => {
 		expect(chart.type).toBe('bar');
 		expect(chart.data.labels).toEqual(['Jun 2025', 'Jul 2025', 'Aug 2025', 'Sep 2025']);
 		expect(chart.data.datasets[0].data).toEqual([1500, 0, 2000, 1500.5]);
-		expect(chart.data.datasets[0].backgroundColor).toEqual(['#0f766e', '#0f766e59', '#0f766e', '#0f766e59']);
+		expect(chart.data.datasets[0].backgroundColor).toEqual(['#0f766e', '#0f766e8c', '#0f766e', '#0f766e8c']);
 		expect(chart.data.datasets[0].borderWidth).toEqual([0, 1, 0, 1]);
 	});
 
@@ -209,8 +209,8 @@ describe('CustomerDrawer', () => {
 		const rows = within(table).getAllByRole('row');
 		expect(texts(within(rows[0]).getAllByRole('columnheader'))).toEqual([
 			'Date',
-			'revenue',
-			'profit',
+			'Revenue',
+			'Profit',
 			'Region',
 			'Category'
 		]);
@@ -267,7 +267,7 @@ describe('CustomerDrawer', () => {
 		screen.getByRole('heading', { level: 2 }).focus();
 		await user.keyboard('{Escape}');
 		expect(props.onclose).toHaveBeenCalledTimes(1);
-		await user.click(screen.getByRole('button', { name: '✕ Close' }));
+		await user.click(screen.getByRole('button', { name: 'Close' }));
 		expect(props.onclose).toHaveBeenCalledTimes(2);
 		await user.keyboard('a');
 		expect(props.onclose).toHaveBeenCalledTimes(2);
@@ -303,12 +303,12 @@ describe('CustomerDrawer', () => {
 		i18n.set('ru');
 		setup();
 		expect(screen.getByTestId('customer-why')).toHaveTextContent(
-			'B: на клиентов выше по рейтингу приходится 83,2 % — граница класса A (80 %) пройдена, граница B (95 %) ещё нет.'
+			'B: у клиентов выше в рейтинге в сумме 83,2 % — граница класса A (80 %) уже пройдена, а граница B (95 %) ещё нет.'
 		);
 		expect(texts(within(screen.getByTestId('customer-history')).getAllByRole('listitem'))).toEqual([
-			'1-й квартал 2025 г. A',
-			'2-й квартал 2025 г. —',
-			'3-й квартал 2025 г. B'
+			'1 кв. 2025 A',
+			'2 кв. 2025 —',
+			'3 кв. 2025 B'
 		]);
 	});
 });

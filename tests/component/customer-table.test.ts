@@ -158,7 +158,7 @@ describe('CustomerTable', () => {
 			await user.click(screen.getByRole('button', { name: 'Why this class: Alpha' }));
 			await user.click(screen.getByRole('button', { name: 'Why this class: Delta' }));
 			expect(screen.getAllByTestId('row-why').map((e) => e.textContent)).toEqual([
-				'A: the customers ranked above it account for 0.0%, under the A bound of 80%.',
+				'A: the largest customer, where the ranking starts.',
 				'B: the customers ranked above it account for 81.4%: the A bound (80%) is reached, the B bound (95%) is not.',
 				'C: the customers ranked above it account for 95.4%, past the B bound of 95%.'
 			]);

@@ -434,6 +434,23 @@ test.describe('en-US', () => {
 		await noSeriousViolations(page, 'after relaxing the filter');
 	});
 
+	test('the customer page starts a dossier on Key accounts, and then shows its contacts', async ({ page }) => {
+		await page.goto('/');
+		await importFile(page, FIXTURE, 'en-US');
+		const top = FULL[0];
+		await customerRows(page).first().locator('.customer-link').first().click();
+		const drawer = page.getByTestId('customer-page');
+		await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(top.name);
+		await drawer.getByRole('link', { name: 'Start a dossier' }).click();
+		await expect(page).toHaveURL(/accounts\?customer=/);
+		await expect(page.getByRole('heading', { name: `Dossier: ${top.name}` })).toBeVisible();
+		// back on the analysis page, the customer page links the saved dossier
+		await page.goto('/');
+		await customerRows(page).first().locator('.customer-link').first().click();
+		await expect(page.getByTestId('customer-page').getByRole('link', { name: 'Open the dossier' })).toBeVisible();
+		await expect(page.getByTestId('customer-page')).toContainText('No contacts logged yet.');
+	});
+
 	test('a dataset imported without kept columns has no filter fields; the Breakdown tab says how to keep them', async ({
 		page
 	}) => {

@@ -16,7 +16,7 @@ export function labelTableCells(root: ParentNode): void {
 		const labels: string[] = [];
 		for (const th of headRow.children) {
 			// a header with more than its name in it (an axis) says its name in data-card-label
-			const text = (th.getAttribute('data-card-label') ?? th.getAttribute('aria-label') ?? th.textContent ?? '')
+			const text = (th.getAttribute('data-card-label') || th.getAttribute('aria-label') || th.textContent || '')
 				.replace(/\s+/g, ' ')
 				.trim();
 			for (let k = 0; k < span(th); k++) labels.push(text);

@@ -14,6 +14,8 @@ import { className, metricName } from './format';
 export function whyText(why: ClassWhy, classes: readonly ClassDef[], classIndex: number, metric: Metric): string {
 	const cls = className(classes[classIndex]?.name ?? '');
 	if (why.nonPositive) return t('why.nonPositive', { cls });
+	// the first customer: nobody ranks above it
+	if (classIndex === 0 && why.before === 0) return t('why.top', { cls });
 	const upper = classIndex > 0 ? className(classes[classIndex - 1].name) : '';
 	const params = {
 		cls,
@@ -51,7 +53,8 @@ export function rowWhy(
 	};
 }
 
-/** '2025-10-01' → "Q4 2025" in the UI language. */
-export function quarterName(isoFrom: string): string {
-	return t('mig.quarter', { q: Math.floor((Number(isoFrom.slice(5, 7)) - 1) / 3) + 1, year: isoFrom.slice(0, 4) });
+/** '2025-10-01' → "Q4 2025" in the UI language; `short` for tight grids ("4 кв. 2025", "T4 2025"). */
+export function quarterName(isoFrom: string, short = false): string {
+	const q = Math.floor((Number(isoFrom.slice(5, 7)) - 1) / 3) + 1;
+	return t(short ? 'cust.quarter' : 'mig.quarter', { q, year: isoFrom.slice(0, 4) });
 }

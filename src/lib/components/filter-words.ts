@@ -14,9 +14,9 @@ export function valueLabel(value: string): string {
 	return value === '' ? t('filter.empty') : value;
 }
 
-/** "Region: West, East; Manager: Ivanova", or '' without a filter. */
+/** "Region = West, East; Manager = Ivanova", or '' without a filter. */
 export function filterText(entries: { field: string; values: string[] }[]): string {
-	return entries.map((e) => `${fieldLabel(e.field)}: ${e.values.map(valueLabel).join(', ')}`).join('; ');
+	return entries.map((e) => `${fieldLabel(e.field)} = ${e.values.map(valueLabel).join(', ')}`).join('; ');
 }
 
 /** The conditions of an engine filter as the filter bar's entries (managers first). */

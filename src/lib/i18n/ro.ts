@@ -594,21 +594,23 @@ export const ro: Record<MessageKey, string> = {
 	'filter.searchHint': 'Căutați o valoare',
 	'filter.noMatch': 'Nicio valoare găsită.',
 	'filter.more': 'Încă {count, plural, one {# valoare} few {# valori} other {# de valori}}: căutați-le',
-	'filter.allValues': 'Toate valorile',
+	'filter.allValues': 'Anulați selecția',
 	'filter.clear': 'Resetați filtrele',
 	'filter.manager': 'Manager',
 	'filter.empty': '(gol)',
 	'filter.shown': 'Filtru: {text}',
 	'filter.emptyTitle': 'Niciun client nu trece de filtru',
 	'filter.emptyText': 'În perioada aleasă nu există vânzări pentru „{text}”.',
-	'filter.relaxHint': 'Eliminați una dintre condiții și clienții reapar:',
+	'filter.relaxHint': 'Încercați să eliminați una dintre condiții:',
 	'filter.relax': 'Eliminați „{field}” ({count, plural, one {# client} few {# clienți} other {# de clienți}})',
 	'filter.relaxNone': 'Eliminați „{field}” (tot niciun client)',
 	'filter.relaxPeriod': 'Toată perioada ({count, plural, one {# client} few {# clienți} other {# de clienți}})',
-	'why.valueFirst': '{cls}: clienții clasați mai sus adună {before}, sub pragul clasei {cls} ({upTo}).',
+	'why.top': '{cls}: cel mai mare client, cu el începe clasamentul.',
+	'why.valueFirst': '{cls}: clienții aflați mai sus în clasament cumulează {before}, sub pragul clasei {cls} ({upTo}).',
 	'why.value':
-		'{cls}: clienții clasați mai sus adună {before}: pragul clasei {upper} ({previousUpTo}) este atins, pragul {cls} ({upTo}) nu.',
-	'why.valueLast': '{cls}: clienții clasați mai sus adună {before}, peste pragul clasei {upper} ({previousUpTo}).',
+		'{cls}: clienții aflați mai sus în clasament cumulează {before}: pragul clasei {upper} ({previousUpTo}) este atins, pragul {cls} ({upTo}) nu.',
+	'why.valueLast':
+		'{cls}: clienții aflați mai sus în clasament cumulează {before}, peste pragul clasei {upper} ({previousUpTo}).',
 	'why.countFirst':
 		'{cls}: {before} dintre clienți sunt clasați mai sus, sub pragul clasei {cls} ({upTo} din clienți).',
 	'why.countLast':
@@ -628,6 +630,7 @@ export const ro: Record<MessageKey, string> = {
 	'cust.rank': 'Locul',
 	'cust.rankOf': '{rank} din {of}',
 	'cust.share': 'Pondere',
+	'cust.quarter': 'T{q} {year}',
 	'cust.history': 'Clasa pe trimestre',
 	'cust.months': 'Pe luni',
 	'cust.vipMonths': 'Luni VIP: {count} din {total}',
@@ -637,7 +640,7 @@ export const ro: Record<MessageKey, string> = {
 	'cust.lastDay': 'ultima zi din date',
 	'cust.daysAgo': '{count, plural, one {acum # zi} few {acum # zile} other {acum # de zile}}',
 	'cust.margin': 'Marjă',
-	'cust.profitOf': 'profit {profit} la venituri de {revenue}',
+	'cust.profitOf': 'profit {profit} la o cifră de afaceri de {revenue}',
 	'cust.dossier': 'Dosar',
 	'cust.noContacts': 'Niciun contact înregistrat încă.',
 	'cust.openDossier': 'Deschideți dosarul',
@@ -655,7 +658,7 @@ export const ro: Record<MessageKey, string> = {
 	// breakdown tab and clickable lists (issue 15)
 	'drill.top':
 		'{n, plural, =1 {Cel mai mare client} one {Primul # client} few {Primii # clienți} other {Primii # de clienți}}',
-	'drill.cell': 'Clienții din celula {cell}',
+	'drill.cell': 'Clienții celulei {cell} (tabelul arată clasa lor în perioada aleasă)',
 	'drill.showInTable': 'Arată în tabelul clienților',
 	'drill.showListed':
 		'Arată în tabelul clienților doar această listă ({count, plural, one {# client} few {# clienți} other {# de clienți}})',
@@ -672,6 +675,7 @@ export const ro: Record<MessageKey, string> = {
 		'Bare stivuite: {metric} pentru fiecare valoare din «{dimension}», câte un segment pe clasă. Cea mai mare este «{top}», cu {share} din total.',
 	'bd.firstClassTop': 'Clienții din clasa {cls} cumpără cel mai mult la «{value}»: {share} din totalul lor.',
 	'bd.tableTitle': 'Clasele pe valori din «{dimension}»',
+	'bd.classValue': '{cls}, sumă',
 	'bd.classShare': '{cls}, pondere',
 	'bd.classCustomers': '{cls}, clienți',
 	'bd.tableHint':

@@ -347,9 +347,9 @@ export const ru: Record<MessageKey, string> = {
 	'map.dims.hint':
 		'Текстовые столбцы, по которым потом можно отбирать и разбивать данные. Отмеченные столбцы сохранятся вместе с набором.',
 	'map.dims.distinct':
-		'{count, plural, one {# значение} few {# значения} many {# значений} other {# значения}} на {rows, plural, one {# первую строку} few {# первые строки} many {# первых строк} other {# первой строки}}',
+		'{count, plural, one {# значение} few {# значения} many {# значений} other {# значения}} в {rows, plural, one {# первой строке} few {# первых строках} many {# первых строках} other {# первых строках}}',
 	'map.dims.likelyId':
-		'похоже на идентификатор: {count, plural, one {# разное значение} few {# разных значения} many {# разных значений} other {# разного значения}} на {rows, plural, one {# первую строку} few {# первые строки} many {# первых строк} other {# первой строки}}',
+		'похоже на код: {count, plural, one {# разное значение} few {# разных значения} many {# разных значений} other {# разного значения}} в {rows, plural, one {# первой строке} few {# первых строках} many {# первых строках} other {# первых строках}}',
 	'report.dimensionDropped':
 		'Столбец «{name}» не оставлен для фильтров: в нём больше {limit} разных значений — похоже на идентификатор.',
 	'decision.status-excluded': 'не учтено: статус «{value}»',
@@ -594,24 +594,25 @@ export const ru: Record<MessageKey, string> = {
 	'filter.noMatch': 'Ничего не найдено.',
 	'filter.more':
 		'Ещё {count, plural, one {# значение} few {# значения} many {# значений} other {# значения}} — найдите их поиском',
-	'filter.allValues': 'Все значения',
+	'filter.allValues': 'Снять отбор',
 	'filter.clear': 'Сбросить фильтры',
 	'filter.manager': 'Менеджер',
 	'filter.empty': '(пусто)',
 	'filter.shown': 'Фильтр: {text}',
 	'filter.emptyTitle': 'Под фильтр не попал ни один клиент',
-	'filter.emptyText': 'За выбранный период нет продаж, отвечающих условию «{text}».',
-	'filter.relaxHint': 'Снимите одно из условий, и клиенты появятся:',
+	'filter.emptyText': 'За выбранный период нет продаж, подходящих под условие «{text}».',
+	'filter.relaxHint': 'Попробуйте снять одно из условий:',
 	'filter.relax':
 		'Снять условие «{field}» ({count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}})',
 	'filter.relaxNone': 'Снять условие «{field}» (клиентов всё равно не будет)',
 	'filter.relaxPeriod':
 		'За всё время ({count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}})',
-	'why.valueFirst': '{cls}: на клиентов выше по рейтингу приходится {before} — меньше границы класса {cls} ({upTo}).',
+	'why.top': '{cls}: крупнейший клиент — с него начинается рейтинг.',
+	'why.valueFirst': '{cls}: у клиентов выше в рейтинге в сумме {before} — это меньше границы класса {cls} ({upTo}).',
 	'why.value':
-		'{cls}: на клиентов выше по рейтингу приходится {before} — граница класса {upper} ({previousUpTo}) пройдена, граница {cls} ({upTo}) ещё нет.',
+		'{cls}: у клиентов выше в рейтинге в сумме {before} — граница класса {upper} ({previousUpTo}) уже пройдена, а граница {cls} ({upTo}) ещё нет.',
 	'why.valueLast':
-		'{cls}: на клиентов выше по рейтингу приходится {before} — граница класса {upper} ({previousUpTo}) уже пройдена.',
+		'{cls}: у клиентов выше в рейтинге в сумме {before} — граница класса {upper} ({previousUpTo}) уже пройдена.',
 	'why.countFirst': '{cls}: выше по рейтингу {before} клиентов — меньше границы класса {cls} ({upTo} клиентов).',
 	'why.countLast':
 		'{cls}: выше по рейтингу {before} клиентов — граница класса {upper} ({previousUpTo} клиентов) уже пройдена.',
@@ -630,6 +631,7 @@ export const ru: Record<MessageKey, string> = {
 	'cust.rank': 'Место в рейтинге',
 	'cust.rankOf': '{rank} из {of}',
 	'cust.share': 'Доля',
+	'cust.quarter': '{q} кв. {year}',
 	'cust.history': 'Класс по кварталам',
 	'cust.months': 'По месяцам',
 	'cust.vipMonths': 'VIP-месяцев: {count} из {total}',
@@ -658,7 +660,7 @@ export const ru: Record<MessageKey, string> = {
 	// breakdown tab and clickable lists (issue 15)
 	'drill.top':
 		'{n, plural, =1 {Крупнейший клиент} one {Топ-# клиент} few {Топ-# клиента} many {Топ-# клиентов} other {Топ-# клиента}}',
-	'drill.cell': 'Клиенты ячейки {cell}',
+	'drill.cell': 'Клиенты ячейки {cell} (в таблице — их класс за выбранный период)',
 	'drill.showInTable': 'Показать в таблице клиентов',
 	'drill.showListed':
 		'Показать в таблице клиентов только этот список ({count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}})',
@@ -669,13 +671,14 @@ export const ru: Record<MessageKey, string> = {
 		'{name} ({count, plural, one {# значение} few {# значения} many {# значений} other {# значения}})',
 	'bd.within': 'Классы внутри каждого значения',
 	'bd.withinHint':
-		'Клиенты каждого значения дополнительно ранжируются только между собой: у каждого региона или категории появляется свой высший класс.',
+		'Если включить, клиенты каждого значения ранжируются ещё и между собой: у каждого региона или категории появится свой класс A.',
 	'bd.other': 'Прочие ({count, plural, one {# значение} few {# значения} many {# значений} other {# значения}})',
 	'bd.empty': '(пусто)',
 	'bd.chartAlt':
 		'Столбцы с накоплением: {metric} по значениям «{dimension}», по сегменту на класс. Больше всего приходится на «{top}»: {share} от общего итога.',
-	'bd.firstClassTop': 'У клиентов класса {cls} больше всего приходится на «{value}»: {share} их итога.',
+	'bd.firstClassTop': 'Больше всего итога клиентов класса {cls} приходится на «{value}» — {share}.',
 	'bd.tableTitle': 'Классы по значениям «{dimension}»',
+	'bd.classValue': '{cls}, сумма',
 	'bd.classShare': '{cls}, доля',
 	'bd.classCustomers': '{cls}, клиентов',
 	'bd.tableHint': 'Доля — часть итога значения, которая приходится на класс; в строке «Итого» — часть общего итога.',
