@@ -163,6 +163,44 @@ describe('a filtered dataset gives, view by view, what the kept rows alone give'
 		]);
 	});
 
+	it("counts each field's values under the other conditions, so a dead end shows 0 before it is ticked", async () => {
+		const parsed = Papa.parse<Record<string, string>>(FIXTURE, { header: true, skipEmptyLines: true }).data;
+		const tally = (rows: Record<string, string>[], column: string) => {
+			const out: Record<string, number> = {};
+			for (const r of rows) out[r[column]] = (out[r[column]] ?? 0) + 1;
+			return out;
+		};
+		const settings = { ...base, filter: { dimensions: { Category: ['Furniture'], Region: ['West'] } } };
+		const counts = await call(whole, 'filterCounts', { settings });
+		// Sub-Category: under both conditions; Category: under Region only; Region: under Category only
+		expect(counts['Sub-Category']).toEqual(
+			tally(
+				parsed.filter((r) => r.Category === 'Furniture' && r.Region === 'West'),
+				'Sub-Category'
+			)
+		);
+		expect(counts['Sub-Category'].Accessories).toBeUndefined();
+		expect(counts.Category).toEqual(
+			tally(
+				parsed.filter((r) => r.Region === 'West'),
+				'Category'
+			)
+		);
+		expect(counts.Region).toEqual(
+			tally(
+				parsed.filter((r) => r.Category === 'Furniture'),
+				'Region'
+			)
+		);
+		// the period narrows them too
+		const dated = await call(whole, 'filterCounts', {
+			settings: { ...base, dateFrom: Date.UTC(2025, 0, 1) / 86_400_000, dateTo: Date.UTC(2025, 11, 31) / 86_400_000 }
+		});
+		expect(Object.values(dated.Region).reduce((a, b) => a + b, 0)).toBe(
+			parsed.filter((r) => r['Order Date'].endsWith('/2025')).length
+		);
+	});
+
 	it('a filter that leaves nobody names the condition to relax and what each removal brings back', async () => {
 		const parsed = Papa.parse<Record<string, string>>(FIXTURE, { header: true, skipEmptyLines: true }).data;
 		const customers = (keep: (r: Record<string, string>) => boolean) =>

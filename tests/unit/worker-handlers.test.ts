@@ -100,6 +100,7 @@ describe('the worker handler map', () => {
 				'recency',
 				'compare',
 				'filterOptions',
+				'filterCounts',
 				'filterRelax',
 				'classByDimension',
 				'classesWithin',

@@ -571,6 +571,7 @@ export const en = {
 	'filter.add': 'Filter',
 	'filter.pickField': 'Filter by:',
 	'filter.values': '{count, plural, one {# value} other {# values}}',
+	'filter.rowsHintOther': 'Sales rows with this value under the other filters and the period',
 	'filter.rowsHint': 'Sales rows with this value',
 	'filter.label': 'Filters',
 	'filter.someOf': '{count} of {total}',

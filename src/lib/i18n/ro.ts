@@ -585,6 +585,7 @@ export const ro: Record<MessageKey, string> = {
 	'filter.add': 'Filtru',
 	'filter.pickField': 'Filtrați după:',
 	'filter.values': '{count, plural, one {# valoare} few {# valori} other {# de valori}}',
+	'filter.rowsHintOther': 'Rânduri de vânzări cu această valoare sub celelalte condiții și perioada',
 	'filter.rowsHint': 'Rânduri de vânzări cu această valoare',
 	'filter.label': 'Filtre',
 	'filter.someOf': '{count} din {total}',

@@ -584,6 +584,7 @@ export const ru: Record<MessageKey, string> = {
 	'filter.add': 'Фильтр',
 	'filter.pickField': 'Отобрать по полю:',
 	'filter.values': '{count, plural, one {# значение} few {# значения} many {# значений} other {# значения}}',
+	'filter.rowsHintOther': 'Строк продаж с этим значением при остальных условиях и периоде',
 	'filter.rowsHint': 'Строк продаж с этим значением',
 	'filter.label': 'Фильтры',
 	'filter.someOf': '{count} из {total}',

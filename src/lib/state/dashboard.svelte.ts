@@ -220,6 +220,11 @@ export class DashboardState {
 				this.view.customerCount === 0 && settings.filter
 					? await this.session.client.request('filterRelax', { settings })
 					: null;
+			// the filter bar's counts follow the other conditions and the period
+			this.filters.counts =
+				settings.filter || settings.dateFrom !== undefined || settings.dateTo !== undefined
+					? await this.session.client.request('filterCounts', { settings })
+					: null;
 			this.query = { ...this.query, offset: 0, classIndex: -1 };
 			this.tabs.clear();
 			const key = this.customer.key;

@@ -5,6 +5,7 @@
  */
 import type { FilterOptions } from '../engine/drill-types';
 import { MANAGERS, type RelaxOption } from '../engine/filter-relax';
+import type { FilterCounts } from '../engine/filter-counts';
 import { isEmptyFilter } from '../engine/row-filter';
 import type { RowFilter } from '../engine/types';
 import type { Session } from './session.svelte';
@@ -16,6 +17,8 @@ export class FilterState {
 	/** field (a dimension's name, or MANAGER_FIELD) → the values kept; an absent or empty list keeps all */
 	chosen = $state.raw<Record<string, string[]>>({});
 	options = $state.raw<FilterOptions | null>(null);
+	/** rows per value under the other conditions and the period; null when nothing narrows them */
+	counts = $state.raw<FilterCounts | null>(null);
 	/** when the filter leaves no customer: what removing each condition would bring back */
 	relax = $state.raw<RelaxOption[] | null>(null);
 	private ticket = 0;
@@ -27,6 +30,7 @@ export class FilterState {
 		this.chosen = {};
 		this.options = null;
 		this.relax = null;
+		this.counts = null;
 		const ticket = ++this.ticket;
 		try {
 			const options = await this.session.client.request('filterOptions', {});

@@ -28,6 +28,7 @@ import type {
 	FilterOptions
 } from '../engine/drill-types';
 import type { RelaxOption } from '../engine/filter-relax';
+import type { FilterCounts } from '../engine/filter-counts';
 import type { XyzSettings } from '../engine/xyz';
 import type { RecencySettings } from '../engine/recency';
 import type { Period } from '../engine/migration';
@@ -129,6 +130,8 @@ export interface Api {
 	deleteDataset: [{ id: number }, void];
 	/** renames a stored dataset (the open one's name too); the name is trimmed, never empty */
 	renameDataset: [{ id: number; name: string }, void];
+	/** the filter bar's rows per value under the other conditions and the period */
+	filterCounts: [{ settings: ClassifySettings }, FilterCounts];
 	/** when a filter leaves no customer: the customers left without each one condition */
 	filterRelax: [{ settings: ClassifySettings }, RelaxOption[]];
 	/** the filter bar's choices for the open dataset (all rows, whatever the filter) */

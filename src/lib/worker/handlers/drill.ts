@@ -7,15 +7,18 @@ import { classByDimension, classesWithin } from '../../engine/class-dimension';
 import { customerProfile, customerRows } from '../../engine/customer-profile';
 import { filterOptions } from '../../engine/row-filter';
 import { relaxOptions } from '../../engine/filter-relax';
+import { filterCounts } from '../../engine/filter-counts';
 import { monthlyTotals } from '../../engine/monthly';
 import { classifyXyz } from '../../engine/xyz';
 import { need, scope } from '../open-dataset';
 import type { HandlersFor } from './types';
 
 export const drillHandlers: HandlersFor<
-	'filterOptions' | 'filterRelax' | 'classByDimension' | 'classesWithin' | 'customer' | 'customerRows'
+	'filterOptions' | 'filterCounts' | 'filterRelax' | 'classByDimension' | 'classesWithin' | 'customer' | 'customerRows'
 > = {
 	filterOptions: async (_payload, ctx) => filterOptions(need(ctx).analysis.data),
+
+	filterCounts: async ({ settings }, ctx) => filterCounts(need(ctx).analysis.data, settings),
 
 	filterRelax: async ({ settings }, ctx) => relaxOptions(need(ctx).analysis.data, settings),
 
