@@ -151,7 +151,7 @@ describe('CustomerDrawer', () => {
 
 	it('draws the monthly values, VIP months solid in the class colour', () => {
 		setup();
-		expect(screen.getByText('VIP months: 2 of 4')).toBeInTheDocument();
+		expect(screen.getByText('VIP months (solid bars): 2 of 4')).toBeInTheDocument();
 		expect(screen.getByRole('img')).toHaveAccessibleName('Gamma Trading: values by month; VIP months are solid');
 		const chart = charts.at(-1)!.config;
 		expect(chart.type).toBe('bar');

@@ -130,7 +130,12 @@ describe('customerProfile', () => {
 		expect(p.margin).toEqual({ revenue: 515, profit: 62, margin: 62 / 515 });
 		const m = monthlyTotals(data, abcSettings());
 		const x = classifyXyz(data, abcSettings(), classified(data, abcSettings()), DEFAULT_XYZ, m);
-		expect(p.xyz).toEqual({ letter: x.xyz.get(0), cv: x.cv.get(0) });
+		expect(p.xyz).toEqual({
+			letter: x.xyz.get(0),
+			cv: x.cv.get(0),
+			xMax: x.thresholds.xMax,
+			yMax: x.thresholds.yMax
+		});
 	});
 
 	it('tracks the class quarter by quarter: an exact 80 % is B, returns only is the lowest, no row is null', () => {

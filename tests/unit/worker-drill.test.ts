@@ -131,6 +131,14 @@ describe('a filtered dataset gives, view by view, what the kept rows alone give'
 		});
 	}
 
+	it("a filtered dashboard knows the whole dataset's share base, for the headline's slice", async () => {
+		const whole0 = await call(whole, 'classify', { settings: base });
+		expect(whole0.wholeTotal).toBeUndefined();
+		const west = await call(whole, 'classify', { settings: { ...base, filter: { dimensions: { Region: ['West'] } } } });
+		expect(west.wholeTotal).toBeCloseTo(whole0.total, 6);
+		expect(west.total).toBeLessThan(whole0.total);
+	});
+
 	it('the export says which filter it was made with, after the stable columns', async () => {
 		await call(whole, 'classify', { settings: { ...base, filter: { dimensions: { Region: ['West', ''] } } } });
 		const csv = await call(whole, 'exportCsv', {});

@@ -248,7 +248,12 @@ export function customerProfile(
 		if (ranked && M > 0) {
 			const x = opts.xyzResult ?? classifyXyz(data, settings, cls, opts.xyz, m);
 			const cv = x.cv.get(c);
-			xyz = { letter: x.xyz.get(c) ?? null, cv: cv !== undefined && Number.isFinite(cv) ? cv : null };
+			xyz = {
+				letter: x.xyz.get(c) ?? null,
+				cv: cv !== undefined && Number.isFinite(cv) ? cv : null,
+				xMax: x.thresholds.xMax,
+				yMax: x.thresholds.yMax
+			};
 		} else xyz = { letter: null, cv: null };
 	}
 

@@ -43,6 +43,11 @@ export interface DashboardView {
 	x80: number | null;
 	/** x where each class ends (all but the last) */
 	classEnds: number[];
+	/**
+	 * with a filter (README "Dimensions and filters"): the whole dataset's share base under the same
+	 * settings, value units, so the headline can say what part of the whole the slice is
+	 */
+	wholeTotal?: number;
 	/** key customers (≥ key share), largest first, for the report */
 	keyCustomers: { key: string; name: string; value: number; share: number; classIndex: number }[];
 }

@@ -101,7 +101,8 @@ export interface CustomerProfile {
 	history: { quarter: string; from: string; to: string; classIndex: number | null; value: number }[];
 	/** monthly values over the scope's months (empty without dates); vip: a VIP month under the VIP settings */
 	months: { month: string; value: number; vip: boolean }[];
-	xyz: { letter: 'X' | 'Y' | 'Z' | null; cv: number | null } | null;
+	/** with the thresholds X and Y were drawn with (fractions; relative to the data in auto mode) */
+	xyz: { letter: 'X' | 'Y' | 'Z' | null; cv: number | null; xMax?: number; yMax?: number } | null;
 	recency: { lastPurchase: string; daysSince: number; status: RecencyStatus } | null;
 	/** with a profit column: revenue, profit and margin (fraction) of the customer */
 	margin: { revenue: number; profit: number; margin: number } | null;

@@ -426,6 +426,7 @@ export const en = {
 	'metric.of.profit': 'profit',
 	'head.for80':
 		'{share} of {metric} comes from {count, plural, one {# customer} other {# customers}} — {customerShare} of {total}',
+	'head.slice': 'the filter’s slice: {share} of the whole {whole}',
 	'head.key': '{count, plural, one {# key customer} other {# key customers}} (≥ {share} each)',
 	'head.noKey': 'No customer reaches {share} on its own',
 	'head.short': 'Short: K, M',
@@ -619,7 +620,7 @@ export const en = {
 	'cust.quarter': 'Q{q} {year}',
 	'cust.history': 'Class by quarter',
 	'cust.months': 'By month',
-	'cust.vipMonths': 'VIP months: {count} of {total}',
+	'cust.vipMonths': 'VIP months (solid bars): {count} of {total}',
 	'cust.monthsChart': '{name}: values by month; VIP months are solid',
 	'cust.cv': 'variation',
 	'cust.lastPurchase': 'Last purchase',

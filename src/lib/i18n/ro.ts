@@ -437,6 +437,7 @@ export const ro: Record<MessageKey, string> = {
 	'metric.of.profit': 'profit',
 	'head.for80':
 		'{share} din {metric} vine de la {count, plural, one {# client} few {# clienți} other {# de clienți}} — {customerShare} din {total}',
+	'head.slice': 'felia filtrului: {share} din întregul set ({whole})',
 	'head.key':
 		'{count, plural, one {# client cheie} few {# clienți cheie} other {# de clienți cheie}} (≥ {share} fiecare)',
 	'head.noKey': 'Niciun client nu atinge singur {share}',
@@ -634,7 +635,7 @@ export const ro: Record<MessageKey, string> = {
 	'cust.quarter': 'T{q} {year}',
 	'cust.history': 'Clasa pe trimestre',
 	'cust.months': 'Pe luni',
-	'cust.vipMonths': 'Luni VIP: {count} din {total}',
+	'cust.vipMonths': 'Luni VIP (bare pline): {count} din {total}',
 	'cust.monthsChart': '{name}: valori lunare; lunile VIP sunt pline',
 	'cust.cv': 'variație',
 	'cust.lastPurchase': 'Ultima achiziție',

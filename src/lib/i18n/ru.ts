@@ -436,6 +436,7 @@ export const ru: Record<MessageKey, string> = {
 	'metric.of.profit': 'прибыли',
 	'head.for80':
 		'{share} {metric} приходится на {count, plural, one {# клиента} few {# клиента} many {# клиентов} other {# клиента}} — {customerShare} из {total}',
+	'head.slice': 'срез по фильтру: {share} от всего набора ({whole})',
 	'head.key':
 		'{count, plural, one {# ключевой клиент} few {# ключевых клиента} many {# ключевых клиентов} other {# ключевого клиента}} (от {share} у каждого)',
 	'head.noKey': 'Ни один клиент не даёт {share} в одиночку',
@@ -635,7 +636,7 @@ export const ru: Record<MessageKey, string> = {
 	'cust.quarter': '{q} кв. {year}',
 	'cust.history': 'Класс по кварталам',
 	'cust.months': 'По месяцам',
-	'cust.vipMonths': 'VIP-месяцев: {count} из {total}',
+	'cust.vipMonths': 'VIP-месяцы (залитые столбцы): {count} из {total}',
 	'cust.monthsChart': '{name}: значения по месяцам; VIP-месяцы залиты цветом',
 	'cust.cv': 'вариация',
 	'cust.lastPurchase': 'Последняя покупка',

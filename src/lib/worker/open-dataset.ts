@@ -65,7 +65,15 @@ export function reclassify(ctx: WorkerContext, settings: ClassifySettings): Dash
 	c.scoped = scope(ctx, settings);
 	c.classification = c.scoped.classify(settings);
 	c.ranksCache = null;
-	return dashboardView(c.scoped.data, c.classification);
+	const view = dashboardView(c.scoped.data, c.classification);
+	if (c.scoped !== c.analysis) {
+		// the whole dataset's share base (its totals are cached by metric, returns and period)
+		const whole = c.analysis.totals(settings);
+		let sum = 0;
+		for (const v of whole.totals) if (v > 0) sum += v;
+		view.wholeTotal = sum / 10 ** whole.scale;
+	}
+	return view;
 }
 
 /**
