@@ -12,11 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/lib/engine/abc';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { DEFAULT_XYZ } from '../../src/lib/engine/xyz';
-import { sniffFile } from '../../src/lib/ingest/file-sniff';
 import { ParetoscopeDb } from '../../src/lib/store/db';
 import { createWorkerContext, type WorkerContext } from '../../src/lib/worker/context';
-import { handlers, type Answered, type Call } from '../../src/lib/worker/handlers';
-import type { Api, FileChoice, RequestType } from '../../src/lib/worker/protocol';
+import { call, choiceOf } from './worker-call';
 import { MANAGERS } from '../../src/lib/engine/filter-relax';
 
 const FIXTURE = readFileSync(join(__dirname, '..', 'fixtures', 'dimensions', 'superstore_like.csv'), 'utf8');
@@ -29,34 +27,6 @@ const base: ClassifySettings = {
 };
 const vip = { variant: 'monthly' as const, vipShare: 0.2, goodShare: 0.2, latestMonths: 2, lostDays: 60 };
 const recency = { activeDays: 90, sleepingDays: 180 };
-const ANSWERED = {} as Answered;
-
-async function call<K extends RequestType>(ctx: WorkerContext, type: K, payload: Api[K][0]) {
-	let answered: Api[K][1] | undefined;
-	const c: Call<K> = {
-		id: 1,
-		cancelled: () => false,
-		progress: () => {},
-		progressSeen: async () => {},
-		answer: (result) => ((answered = result), ANSWERED)
-	};
-	const result = await handlers[type](payload, ctx, c);
-	return result === ANSWERED ? answered! : (result as Api[K][1]);
-}
-
-async function choiceOf(name: string, content: string): Promise<FileChoice> {
-	const file = new File([content], name);
-	const s = await sniffFile(file, name);
-	return {
-		file,
-		overrides: {},
-		mapping: { ...s.auto.mapping },
-		amountSource: s.auto.amountSource,
-		dateOrder: s.dateOrder,
-		decimalSeparators: [...s.decimalSeparators]
-	};
-}
-
 let dbs = 0;
 async function opened(content: string, name: string): Promise<WorkerContext> {
 	const db = new ParetoscopeDb(`worker-drill-${++dbs}`);

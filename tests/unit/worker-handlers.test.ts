@@ -7,14 +7,14 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/lib/engine/abc';
 import type { ClassifySettings } from '../../src/lib/engine/types';
-import { sniffFile } from '../../src/lib/ingest/file-sniff';
 import type { PartJob } from '../../src/lib/ingest/import-types';
 import { buildPart, SPLIT_MIN_CHARS } from '../../src/lib/ingest/split';
 import { listDatasets, loadDataset } from '../../src/lib/store/datasets';
 import { ParetoscopeDb } from '../../src/lib/store/db';
 import { createWorkerContext, type WorkerContext } from '../../src/lib/worker/context';
+import { call, choiceOf } from './worker-call';
 import { handlers, type Answered, type Call } from '../../src/lib/worker/handlers';
-import type { Api, FileChoice, Opened, RequestType } from '../../src/lib/worker/protocol';
+import type { Opened } from '../../src/lib/worker/protocol';
 
 const settings: ClassifySettings = {
 	metric: 'revenue',
@@ -25,33 +25,6 @@ const settings: ClassifySettings = {
 };
 
 const ANSWERED = {} as Answered;
-
-/** Calls one handler the way the dispatcher does; `answered` holds what it posted early. */
-async function call<K extends RequestType>(ctx: WorkerContext, type: K, payload: Api[K][0]) {
-	let answered: Api[K][1] | undefined;
-	const c: Call<K> = {
-		id: 1,
-		cancelled: () => false,
-		progress: () => {},
-		progressSeen: async () => {},
-		answer: (result) => ((answered = result), ANSWERED)
-	};
-	const result = await handlers[type](payload, ctx, c);
-	return result === ANSWERED ? answered! : (result as Api[K][1]);
-}
-
-async function choiceOf(name: string, content: string | Uint8Array): Promise<FileChoice> {
-	const file = new File([content as BlobPart], name);
-	const s = await sniffFile(file, name);
-	return {
-		file,
-		overrides: {},
-		mapping: { ...s.auto.mapping },
-		amountSource: s.auto.amountSource,
-		dateOrder: s.dateOrder,
-		decimalSeparators: [...s.decimalSeparators]
-	};
-}
 
 let dbs = 0;
 const freshContext = () => {

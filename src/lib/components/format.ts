@@ -8,6 +8,11 @@ export function className(name: string): string {
 	return PRESET_CLASS_NAMES.has(name) ? t(`class.${name}` as 'class.A') : name;
 }
 
+/** A label's first letter in upper case, by the UI language's rules ("выручка" → "Выручка"). */
+export function capitalize(s: string): string {
+	return s.charAt(0).toLocaleUpperCase(i18n.locale) + s.slice(1);
+}
+
 export function metricName(metric: Metric): string {
 	return t(`metric.${metric}`);
 }
