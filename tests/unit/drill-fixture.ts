@@ -11,6 +11,8 @@ export interface DrillRow {
 	order?: number;
 	region?: string;
 	category?: string;
+	/** the row's discount fraction (SalesColumns.discount); rows without it are NaN */
+	discount?: number;
 }
 
 export const day = (y: number, m: number, d: number) => daysFromCivil(y, m, d);
@@ -60,6 +62,7 @@ export function build(
 		data.date = Int32Array.from(rows, (r) => r.day ?? NO_DAY);
 	if (opts.allColumns || rows.some((r) => r.order !== undefined))
 		data.order = Float64Array.from(rows, (r) => r.order ?? -1);
+	if (rows.some((r) => r.discount !== undefined)) data.discount = Float64Array.from(rows, (r) => r.discount ?? NaN);
 	if (opts.managers) {
 		const names = opts.managerNames ? [...opts.managerNames] : [];
 		for (const m of Object.values(opts.managers)) if (!names.includes(m)) names.push(m);

@@ -31,7 +31,12 @@ export function ruLabels(classes: number): ExportLabels {
 			recency: 'Давность',
 			periodFrom: 'Период с',
 			periodTo: 'Период по',
-			filter: 'Фильтр'
+			filter: 'Фильтр',
+			rfmR: 'RFM: R',
+			rfmF: 'RFM: F',
+			rfmM: 'RFM: M',
+			rfmSegment: 'Сегмент RFM',
+			reeseType: 'Тип клиента'
 		},
 		yes: 'да',
 		no: 'нет',
@@ -41,6 +46,26 @@ export function ruLabels(classes: number): ExportLabels {
 		metric: 'выручка',
 		vip: { vip: 'VIP', good: 'хороший', regular: 'обычный' },
 		recency: { active: 'активный', sleeping: 'спящий', lost: 'потерянный' },
+		rfmSegments: {
+			champions: 'Чемпионы',
+			loyal: 'Лояльные',
+			potentialLoyalist: 'Будущие лояльные',
+			new: 'Новые',
+			promising: 'Перспективные',
+			needAttention: 'Требуют внимания',
+			aboutToSleep: 'Засыпающие',
+			atRisk: 'В зоне риска',
+			cantLoseThem: 'Нельзя потерять',
+			hibernating: 'Спящие',
+			lost: 'Потерянные'
+		},
+		reeseTypes: {
+			freeloader: 'Халявщики',
+			discountLover: 'Любители скидок',
+			seeker: 'Искатели',
+			resultFocused: 'Сосредоточенные на результате',
+			unknown: 'Тип не определён'
+		},
 		segments: {
 			class: 'Класс',
 			customers: 'Клиентов',

@@ -38,9 +38,13 @@ const DATED_HEADER = [
 	'vip_status',
 	'vip_months',
 	'xyz',
-	'recency'
+	'recency',
+	'rfm_r',
+	'rfm_f',
+	'rfm_m',
+	'rfm_segment'
 ];
-const DATE_COLUMNS = ['vip_status', 'vip_months', 'xyz', 'recency'];
+const DATE_COLUMNS = ['vip_status', 'vip_months', 'xyz', 'recency', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment'];
 
 // Before the fix, such a dataset exported (DEFAULT_VIP/XYZ/RECENCY):
 //   1,ann,ann,300,…,A,true,revenue,good,,Z,lost
@@ -83,23 +87,36 @@ describe('export when the date column holds no valid date', () => {
 		const f = await exportFile(data, c, all, 'xlsx', labels);
 		expect(f.extension).toBe('xlsx');
 		const [, customers] = exportWorkbook(c, data.customerKeys, data.customerNames, labels, exportExtras(data, c, all));
-		expect(customers.rows[0].slice(-4).map((h) => (h as { v: unknown }).v)).toEqual([
+		expect(customers.rows[0].slice(-8).map((h) => (h as { v: unknown }).v)).toEqual([
 			'VIP-статус',
 			'VIP-месяцы',
 			'XYZ',
-			'Давность'
+			'Давность',
+			'RFM: R',
+			'RFM: F',
+			'RFM: M',
+			'Сегмент RFM'
 		]);
-		for (const row of customers.rows.slice(1)) expect(row.slice(-4)).toEqual(['', '', '', '']);
+		for (const row of customers.rows.slice(1)) expect(row.slice(-8)).toEqual(['', '', '', '', '', '', '', '']);
 		const semicolon = await exportFile(data, c, all, 'csv-sheet', labels, 'semicolon');
 		const lines = (semicolon.data as string)
 			.replace(/^\uFEFF/, '')
 			.trim()
 			.split(/\r?\n/);
-		expect(lines[0].split(';').slice(-4)).toEqual(['VIP-статус', 'VIP-месяцы', 'XYZ', 'Давность']);
+		expect(lines[0].split(';').slice(-8)).toEqual([
+			'VIP-статус',
+			'VIP-месяцы',
+			'XYZ',
+			'Давность',
+			'RFM: R',
+			'RFM: F',
+			'RFM: M',
+			'Сегмент RFM'
+		]);
 		const system = await exportFile(data, c, all, 'csv-system', labels);
 		expect(system.data).toBe(exportClassification(data, c, all));
-		expect((system.data as string).split('\r\n')[0].split(',').slice(-4)).toEqual(DATE_COLUMNS);
-		expect(lines.slice(1).every((l) => l.endsWith(';;;;'))).toBe(true);
+		expect((system.data as string).split('\r\n')[0].split(',').slice(-8)).toEqual(DATE_COLUMNS);
+		expect(lines.slice(1).every((l) => l.endsWith(';;;;;;;;'))).toBe(true);
 	});
 
 	it('dated data keeps its values (one dated row is enough to compute them)', async () => {

@@ -19,6 +19,8 @@ function map(headerLine: string, rows: readonly string[]): Record<Role, string |
 	const { mapping } = autoMap(cols, hints);
 	const out = {} as Record<Role, string | null>;
 	for (const role of ROLES) out[role] = mapping[role] === -1 ? null : headers[mapping[role]];
+	// the customer-type roles (issue 16) are listed only when mapped
+	for (const role of ['discount', 'listPrice'] as const) if (out[role] === null) delete out[role];
 	return out;
 }
 

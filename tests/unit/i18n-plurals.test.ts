@@ -146,7 +146,7 @@ describe('the dictionaries', () => {
 
 	it('the Russian UI has no English words beyond the names of methods, formats, products and keyboard keys', () => {
 		const allowed = new Set(
-			'A B C X Y Z ABC XYZ VIP CSV SQL HHI PNG SVG PDF XLSX xlsx xls JPEG GIF ZIP GZIP RAR Zip Excel Paretoscope CRM UTF-8 Windows-1251 pandas R sales Esc P'.split(
+			'A B C X Y Z ABC XYZ VIP CSV SQL HHI PNG SVG PDF XLSX xlsx xls JPEG GIF ZIP GZIP RAR Zip Excel Paretoscope CRM RFM F M UTF-8 Windows-1251 pandas R sales Esc P'.split(
 				' '
 			)
 		);

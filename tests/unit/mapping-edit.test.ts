@@ -11,7 +11,9 @@ const none: ColumnMapping = {
 	unitPrice: -1,
 	profit: -1,
 	manager: -1,
-	orderId: -1
+	orderId: -1,
+	discount: -1,
+	listPrice: -1
 };
 
 describe('editing a column mapping', () => {

@@ -24,14 +24,18 @@ function table(headerLine: string, rows: readonly string[], delim = ','): Column
 	return headers.map((header, i) => ({ header, samples: cells.map((r) => r[i]) }));
 }
 
+const OPTIONAL = ['discount', 'listPrice'] as const;
+
 /** Role → header of the mapped column (null when unmapped), for readable expectations. */
-function named(r: AutoMapping, cols: readonly ColumnProfile[]): Record<Role, string | null> {
-	const out = {} as Record<Role, string | null>;
+function named(r: AutoMapping, cols: readonly ColumnProfile[]): Partial<Record<Role, string | null>> {
+	const out = {} as Partial<Record<Role, string | null>>;
 	for (const role of ROLES) out[role] = r.mapping[role] === -1 ? null : cols[r.mapping[role]].header;
+	// the customer-type roles (issue 16) are listed only when mapped: most exports have neither
+	for (const role of OPTIONAL) if (out[role] === null) delete out[role];
 	return out;
 }
 
-const NONE: Record<Role, null> = {
+const NONE: Record<Exclude<Role, (typeof OPTIONAL)[number]>, null> = {
 	customerKey: null,
 	customerName: null,
 	date: null,
@@ -95,7 +99,7 @@ describe('autoMap: headers from real exports', () => {
 			profit: 'Profit'
 		});
 		expect(r.amountSource).toBe('column');
-		for (const role of ROLES) expect(r.confidence[role]).toBe('header');
+		for (const role of ROLES) expect(r.confidence[role]).toBe(OPTIONAL.includes(role as never) ? 'none' : 'header');
 	});
 
 	it('generic Russian export with every role', () => {
@@ -151,6 +155,7 @@ describe('autoMap: headers from real exports', () => {
 			]
 		);
 		expect(n).toEqual({
+			discount: 'Discount',
 			orderId: 'Order ID',
 			date: 'Order Date',
 			customerKey: 'Customer ID',
@@ -175,6 +180,7 @@ describe('autoMap: headers from real exports', () => {
 			]
 		);
 		expect(n).toEqual({
+			discount: 'Discount',
 			orderId: 'Order ID',
 			date: 'Order Date',
 			quantity: 'Order Quantity',
@@ -237,6 +243,7 @@ describe('autoMap: headers from real exports', () => {
 			]
 		);
 		expect(n).toEqual({
+			listPrice: 'MSRP',
 			...NONE,
 			orderId: 'ORDERNUMBER',
 			quantity: 'QUANTITYORDERED',
@@ -373,6 +380,8 @@ describe('autoMap: headers from real exports', () => {
 			]
 		);
 		expect(n).toEqual({
+			discount: 'Discount Code',
+			listPrice: 'Lineitem compare at price',
 			...NONE,
 			customerKey: 'Email',
 			customerName: 'Billing Name',
@@ -462,6 +471,7 @@ describe('autoMap: headers from real exports', () => {
 			]
 		);
 		expect(n).toEqual({
+			discount: 'Discount',
 			...NONE,
 			customerKey: '*ContactName',
 			orderId: '*InvoiceNumber',

@@ -66,6 +66,8 @@ describe('the worker handler map', () => {
 				'backupRestore',
 				'deleteAll',
 				'vip',
+				'rfm',
+				'reese',
 				'migration',
 				'migrationCell',
 				'margin',

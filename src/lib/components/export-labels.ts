@@ -4,6 +4,8 @@
  * (dataset, files, rows, period, data dates, metric, method, class bounds, returns, import
  * decisions, export date, app version). The worker only places them.
  */
+import { RFM_SEGMENTS, type RfmSegment } from '../engine/rfm';
+import { REESE_TYPES, type ReeseType } from '../engine/reese';
 import type { CoverRow, ExportLabels } from '../engine/export-labels';
 import type { ClassifySettings } from '../engine/types';
 import { i18n, t } from '../i18n/index.svelte';
@@ -74,7 +76,12 @@ export function exportLabels(meta: DatasetMeta, settings: ClassifySettings, meth
 			recency: t('export.col.recency'),
 			periodFrom: t('export.col.periodFrom'),
 			periodTo: t('export.col.periodTo'),
-			filter: t('export.col.filter')
+			filter: t('export.col.filter'),
+			rfmR: t('export.col.rfmR'),
+			rfmF: t('export.col.rfmF'),
+			rfmM: t('export.col.rfmM'),
+			rfmSegment: t('export.col.rfmSegment'),
+			reeseType: t('export.col.reeseType')
 		},
 		yes: t('export.yes'),
 		no: t('export.no'),
@@ -84,6 +91,8 @@ export function exportLabels(meta: DatasetMeta, settings: ClassifySettings, meth
 		metric: metricName(settings.metric),
 		vip: { vip: t('vip.status.vip'), good: t('vip.status.good'), regular: t('vip.status.regular') },
 		recency: { active: t('rec.active'), sleeping: t('rec.sleeping'), lost: t('rec.lost') },
+		rfmSegments: Object.fromEntries(RFM_SEGMENTS.map((s) => [s, t(`rfm.seg.${s}`)])) as Record<RfmSegment, string>,
+		reeseTypes: Object.fromEntries(REESE_TYPES.map((x) => [x, t(`types.name.${x}`)])) as Record<ReeseType, string>,
 		segments: {
 			class: t('seg.class'),
 			customers: t('seg.customers'),

@@ -28,6 +28,10 @@ export interface ExtraColumns {
 	vip?: Map<number, { status: string; months: string[] }>;
 	xyz?: Map<number, string>;
 	recency?: Map<number, string>;
+	/** RFM scores and segment by customer (README "The rules: RFM"); absent without a date column */
+	rfm?: Map<number, { r: number; f: number; m: number; segment: string }>;
+	/** Reese type by customer (README "The rules: Reese's four customer types"); absent without discount data */
+	reese?: Map<number, string>;
 }
 
 /** The export's header and, for the extras, one cell function per column (by customer index). */
@@ -68,6 +72,21 @@ export function exportColumns(extra?: ExtraColumns): {
 	if (extra.filter) {
 		header.push('filter');
 		extraCells.push(() => extra.filter ?? '');
+	}
+	if (extra.rfm) {
+		const rfm = extra.rfm;
+		header.push('rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment');
+		extraCells.push(
+			(i) => String(rfm.get(i)?.r ?? ''),
+			(i) => String(rfm.get(i)?.f ?? ''),
+			(i) => String(rfm.get(i)?.m ?? ''),
+			(i) => rfm.get(i)?.segment ?? ''
+		);
+	}
+	if (extra.reese) {
+		const reese = extra.reese;
+		header.push('customer_type');
+		extraCells.push((i) => reese.get(i) ?? '');
 	}
 	return { header, extraCells };
 }

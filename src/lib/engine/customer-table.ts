@@ -1,3 +1,4 @@
+import type { ReeseType } from './reese';
 import type { Classification } from './types';
 
 export type CustomerSort = 'rank' | 'key' | 'name' | 'value' | 'class';
@@ -26,6 +27,8 @@ export interface CustomerRow {
 	cumShare: number;
 	classIndex: number;
 	isKey: boolean;
+	/** Reese's type (README "The rules: Reese's four customer types"), when the data has discounts */
+	reeseType?: ReeseType;
 }
 
 export interface CustomerPage {

@@ -5,6 +5,8 @@
 import type { MarginRow } from './margin';
 import type { RecencyStatus } from './recency';
 import type { VipStatus } from './vip';
+import type { RfmSegment } from './rfm';
+import type { ReeseType } from './reese';
 
 /** A provenance line of the cover sheet: label and value (numbers stay numbers). */
 export type CoverRow = [label: string, value: string | number];
@@ -39,6 +41,11 @@ export interface ExportLabels {
 		periodFrom: string;
 		periodTo: string;
 		filter: string;
+		rfmR: string;
+		rfmF: string;
+		rfmM: string;
+		rfmSegment: string;
+		reeseType: string;
 	};
 	/** the key-customer column's values */
 	yes: string;
@@ -51,6 +58,8 @@ export interface ExportLabels {
 	metric: string;
 	vip: Record<VipStatus, string>;
 	recency: Record<RecencyStatus, string>;
+	rfmSegments: Record<RfmSegment, string>;
+	reeseTypes: Record<ReeseType, string>;
 	segments: {
 		class: string;
 		customers: string;

@@ -8,6 +8,8 @@ import type { ExportLabels } from './export-labels';
 import type { RecencyStatus } from './recency';
 import type { Classification } from './types';
 import type { VipStatus } from './vip';
+import type { RfmSegment } from './rfm';
+import type { ReeseType } from './reese';
 
 /**
  * 'rank': integer; 'money': the metric's value, rounded to `decimals`; 'share': a fraction 0..1;
@@ -99,5 +101,35 @@ export function customerTable(
 		);
 	}
 	if (extra.filter) cols.push({ header: h.filter, kind: 'text', width: 24, cell: () => extra.filter ?? '' });
+	if (extra.rfm) {
+		const rfm = extra.rfm;
+		const score = (k: 'r' | 'f' | 'm') => (_: number, i: number) => String(rfm.get(i)?.[k] ?? '');
+		cols.push(
+			{ header: h.rfmR, kind: 'text', width: 8, cell: score('r') },
+			{ header: h.rfmF, kind: 'text', width: 8, cell: score('f') },
+			{ header: h.rfmM, kind: 'text', width: 8, cell: score('m') },
+			{
+				header: h.rfmSegment,
+				kind: 'text',
+				width: 20,
+				cell: (_, i) => {
+					const s = rfm.get(i)?.segment;
+					return s ? (labels.rfmSegments[s as RfmSegment] ?? s) : '';
+				}
+			}
+		);
+	}
+	if (extra.reese) {
+		const reese = extra.reese;
+		cols.push({
+			header: h.reeseType,
+			kind: 'text',
+			width: 22,
+			cell: (_, i) => {
+				const s = reese.get(i);
+				return s ? (labels.reeseTypes[s as ReeseType] ?? s) : '';
+			}
+		});
+	}
 	return cols;
 }

@@ -17,6 +17,8 @@ import { classifyRecency, type RecencySettings } from './recency';
 import type { Classification, SalesColumns } from './types';
 import { classifyVip, type VipSettings } from './vip';
 import { xlsxSteps, type Compressor } from './xlsx';
+import { rfm } from './rfm';
+import { DEFAULT_REESE, reeseTypes, type ReeseSettings } from './reese';
 import { classifyXyz, type XyzSettings } from './xyz';
 
 export interface ExportSettings {
@@ -27,6 +29,8 @@ export interface ExportSettings {
 	migration?: { previous: Period; current: Period };
 	/** the Margin squeeze tab's gap: the workbook's Margin squeeze sheet when the data has profit */
 	marginGap?: number;
+	/** the Customer types tab's thresholds: the `customer_type` column when the data has discounts */
+	reese?: ReeseSettings;
 }
 
 /** True when at least one row has a valid date (not the NO_DAY sentinel of an invalid or missing one). */
@@ -37,7 +41,8 @@ function hasValidDate(date: Int32Array): boolean {
 
 /**
  * `metric`, and when the data has a date column `vip_status`, `vip_months`, `xyz`, `recency`, plus
- * the period when one is set. A date column in which no row has a valid date keeps those columns
+ * the period when one is set, the filter when one is set, `rfm_r`, `rfm_f`, `rfm_m`, `rfm_segment`
+ * with a date column and `customer_type` with discount data. A date column in which no row has a valid date keeps those columns
  * in the header with every cell empty: nothing is known about them (not everyone "lost").
  */
 export function exportExtras(data: SalesColumns, c: Classification, s: ExportSettings = {}): ExtraColumns {
@@ -58,6 +63,11 @@ export function exportExtras(data: SalesColumns, c: Classification, s: ExportSet
 		}
 		if (s.xyz) extra.xyz = classifyXyz(data, opts, c, s.xyz, monthly).xyz;
 		if (s.recency) extra.recency = classifyRecency(data, opts, c, s.recency, monthly).status;
+		extra.rfm = new Map(rfm(data, opts).customers.map((x) => [x.customer, x]));
+	}
+	if (data.date && !extra.rfm) extra.rfm = new Map();
+	if (data.discount) {
+		extra.reese = new Map(reeseTypes(data, opts, s.reese ?? DEFAULT_REESE).customers.map((x) => [x.customer, x.type]));
 	}
 	if (opts.dateFrom !== undefined) extra.periodFrom = formatDay(opts.dateFrom);
 	if (opts.dateTo !== undefined) extra.periodTo = formatDay(opts.dateTo);

@@ -81,8 +81,9 @@ export function quintileScores(values: readonly number[], higherIsBetter = true)
 		let end = start;
 		while (end + 1 < n && values[order[end + 1]] === values[order[start]]) end++;
 		const ties = end - start + 1;
-		const p = (start + ties / 2) / n;
-		const score = Math.min(5, 1 + Math.floor(5 * p)) as RfmScore;
+		// 1 + ⌊5 × (start + ties / 2) / n⌋ in integers, so no rounding can move a boundary (and SQL
+		// can write the same: FLOOR((10 × worse + 5 × equal) / (2 × n)))
+		const score = Math.min(5, 1 + Math.floor((10 * start + 5 * ties) / (2 * n))) as RfmScore;
 		for (let k = start; k <= end; k++) scores[order[k]] = score;
 		start = end + 1;
 	}

@@ -151,7 +151,7 @@ function gatherU16(col: Uint16Array, rows: Int32Array, count: number): Uint16Arr
 
 /**
  * A dataset of the rows `rows[0..count)` of `data` (row indices, ascending keeps the file order):
- * every per-row column (customer, amount, quantity, profit, date, order, each dimension's codes)
+ * every per-row column (customer, amount, quantity, profit, date, order, discount, each dimension's codes)
  * is copied for those rows; the customer dictionaries (`customerKeys`, `customerNames`,
  * `customerManager`, `managers`), the dimensions' value dictionaries and the scales are shared.
  */
@@ -165,6 +165,7 @@ export function selectRows(data: SalesColumns, rows: Int32Array, count: number):
 	if (data.quantity) out.quantity = gatherF64(data.quantity, rows, count);
 	if (data.profit) out.profit = gatherF64(data.profit, rows, count);
 	if (data.date) out.date = gatherI32(data.date, rows, count);
+	if (data.discount) out.discount = gatherF64(data.discount, rows, count);
 	if (data.order) {
 		out.order =
 			data.order instanceof Float64Array ? gatherF64(data.order, rows, count) : gatherI32(data.order, rows, count);

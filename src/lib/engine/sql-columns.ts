@@ -2,6 +2,7 @@
  * The column names "Show as SQL" writes for a dataset: what its first file's header calls each
  * mapped role, and the stand-in name of a mapped column whose header cell is empty.
  */
+import { sqlRowRulesOf, type RowMeaningPlan, type SqlRowRules } from './sql-rules';
 
 /**
  * The mapped column names as in the user's file header. A name may be '' (the header cell is
@@ -21,6 +22,8 @@ export interface SqlColumns {
 	manager?: string;
 	/** 1-based position of each mapped column in the file */
 	positions?: Partial<Record<SqlRole, number>>;
+	/** the import's row rules (status, document type, refunds, currency); absent in datasets stored before them */
+	rules?: SqlRowRules;
 }
 
 export type SqlRole = 'customerKey' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'date' | 'orderId' | 'manager';
@@ -51,6 +54,8 @@ export interface MappedHeader {
 	header: string[];
 	mapping: Record<SqlRole, number>;
 	amountSource: 'column' | 'quantityTimesPrice';
+	/** what the import decided about rows (ingest `Interpretation`) */
+	meaning?: RowMeaningPlan;
 }
 
 /**
@@ -77,6 +82,8 @@ export function sqlColumnsOf(plan: MappedHeader): SqlColumns {
 		manager: name('manager', m.manager)
 	};
 	out.positions = positions;
+	const rules = sqlRowRulesOf(plan.header, plan.meaning);
+	if (rules) out.rules = rules;
 	return out;
 }
 

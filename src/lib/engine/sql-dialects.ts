@@ -30,6 +30,10 @@ export interface Dialect {
 	bigint: string;
 	/** appended to the key in ORDER BY */
 	collate: string;
+	/** every match of the regular expression `pattern` (RE2 / Java / PostgreSQL syntax alike) replaced */
+	replaceAll(expr: string, pattern: string, replacement: string): string;
+	/** Unicode NFC of a text; Spark SQL has no such function and leaves the text as it is */
+	nfc(expr: string): string;
 }
 
 const quoteDouble = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -49,7 +53,9 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
 		priceDecimal: 'DECIMAL(19, 9)',
 		double: 'DOUBLE',
 		bigint: 'BIGINT',
-		collate: ''
+		collate: '',
+		replaceAll: (e, p, r) => `REGEXP_REPLACE(${e}, ${stringStandard(p)}, ${stringStandard(r)}, 'g')`,
+		nfc: (e) => `NFC_NORMALIZE(${e})`
 	},
 	postgres: {
 		ident: quoteDouble,
@@ -62,7 +68,10 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
 		priceDecimal: 'NUMERIC(19, 9)',
 		double: 'DOUBLE PRECISION',
 		bigint: 'BIGINT',
-		collate: ' COLLATE "C"'
+		collate: ' COLLATE "C"',
+		replaceAll: (e, p, r) => `REGEXP_REPLACE(${e}, ${stringStandard(p)}, ${stringStandard(r)}, 'g')`,
+		// needs a UTF8 database (PostgreSQL 13+)
+		nfc: (e) => `NORMALIZE(${e}, NFC)`
 	},
 	bigquery: {
 		ident: (name) => '`' + name.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`',
@@ -77,7 +86,9 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
 		priceDecimal: 'NUMERIC',
 		double: 'FLOAT64',
 		bigint: 'INT64',
-		collate: ''
+		collate: '',
+		replaceAll: (e, p, r) => `REGEXP_REPLACE(${e}, ${stringBackslash(p)}, ${stringBackslash(r)})`,
+		nfc: (e) => `NORMALIZE(${e}, NFC)`
 	},
 	spark: {
 		ident: (name) => '`' + name.replace(/`/g, '``') + '`',
@@ -90,7 +101,9 @@ export const DIALECTS: Record<SqlDialect, Dialect> = {
 		priceDecimal: 'DECIMAL(19, 9)',
 		double: 'DOUBLE',
 		bigint: 'BIGINT',
-		collate: ''
+		collate: '',
+		replaceAll: (e, p, r) => `REGEXP_REPLACE(${e}, ${stringBackslash(p)}, ${stringBackslash(r)})`,
+		nfc: (e) => e
 	}
 };
 

@@ -24,9 +24,21 @@ import { toPpm } from './share';
 import { formatDay } from '../core/calendar';
 import { decimalText, DIALECTS, SQL_DIALECT_NAMES, type SqlDialect } from './sql-dialects';
 import { resolveSqlNames, type SqlColumns } from './sql-columns';
+import { keptRowsSql, rowRulesSql, type SqlRowRules } from './sql-rules';
+import { rfmSql } from './sql-rfm';
 
 export { SQL_DIALECTS, SQL_DIALECT_NAMES, type SqlDialect } from './sql-dialects';
 export { resolveSqlNames, type SqlColumns, type SqlRole } from './sql-columns';
+export type { SqlRowRules } from './sql-rules';
+export { RFM_SQL_COLUMNS } from './sql-rfm';
+
+/** Optional parts of the query beyond the settings and the columns. */
+export interface SqlOptions {
+	/** the import's row rules (status, document type, refunds, currency); default: `columns.rules` */
+	rules?: SqlRowRules | null;
+	/** the RFM columns (rfm_r, rfm_f, rfm_m, rfm_segment) when a date column is mapped; default true */
+	rfm?: boolean;
+}
 
 /** Why a query cannot be written for these settings and columns (`SqlResult`). */
 export type SqlProblem =
@@ -51,10 +63,11 @@ export function classificationSqlResult(
 	settings: ClassifySettings,
 	columns: SqlColumns,
 	dialect: SqlDialect,
-	table = 'sales'
+	table = 'sales',
+	options: SqlOptions = {}
 ): SqlResult {
 	try {
-		return { ok: true, sql: classificationSql(settings, columns, dialect, table) };
+		return { ok: true, sql: classificationSql(settings, columns, dialect, table, options) };
 	} catch (err) {
 		if (err instanceof SqlError) return { ok: false, problem: err.problem, message: err.message };
 		return { ok: false, problem: 'failed', message: err instanceof Error ? err.message : String(err) };
@@ -67,13 +80,16 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 /**
  * The classification as one SQL query (CTEs and window functions) over `table`, whose columns are
  * named as in the file header. Output: rank, customer_key, value, share, cumulative_share, class,
- * key_customer, ordered by rank.
+ * key_customer, and with a date column rfm_r, rfm_f, rfm_m, rfm_segment; ordered by rank. The
+ * import's row rules (`columns.rules`, or `options.rules`) decide which rows are sales, returns or
+ * refunded (engine/sql-rules.ts).
  */
 export function classificationSql(
 	settings: ClassifySettings,
 	sqlColumns: SqlColumns,
 	dialect: SqlDialect,
-	table = 'sales'
+	table = 'sales',
+	options: SqlOptions = {}
 ): string {
 	const d = DIALECTS[dialect];
 	const classes = settings.classes;
@@ -98,6 +114,8 @@ export function classificationSql(
 	const ignoreReturns = settings.returns === 'ignore';
 	const filterDates = columns.date !== undefined && (settings.dateFrom !== undefined || settings.dateTo !== undefined);
 	const tableRef = table.split('.').map(col).join('.');
+	const withRfm = columns.date !== undefined && options.rfm !== false;
+	const rules = rowRulesSql(options.rules === undefined ? sqlColumns.rules : (options.rules ?? undefined), d, col);
 
 	// --- header comment ---
 	const amountText = hasAmount
@@ -141,6 +159,13 @@ export function classificationSql(
 		`-- key customer: at least ${percent(settings.keyShare)} of the metric; totals <= 0 rank last, in the lowest class`,
 		`-- ties ranked by customer key in byte order; shares are of the sum of positive totals`,
 		...(filterText.length > 0 ? [`-- filter: ${filterText.join('; ')}`] : []),
+		...(rules?.comments ?? []),
+		...(withRfm
+			? [
+					'-- RFM: customers with a dated purchase scored 1-5 as min(5, 1 + floor((10 x worse + 5 x equal) / (2 x n))):',
+					'-- R by the last purchase day, F payments, M revenue in scope; rfm_segment from the R x F grid'
+				]
+			: []),
 		...(managers
 			? [
 					'-- the app keeps the rows of customers whose last-named manager is one of these; this query keeps the rows',
@@ -165,9 +190,13 @@ export function classificationSql(
 		select.push(`${dec(q)} AS quantity`);
 	}
 	if (settings.metric === 'profit') select.push(`${dec(col(columns.profit!))} AS profit`);
-	if (filterDates) select.push(`CAST(${col(columns.date!)} AS DATE) AS sale_date`);
+	if (filterDates || withRfm) select.push(`CAST(${col(columns.date!)} AS DATE) AS sale_date`);
 	const countOrders = settings.metric === 'payments' && columns.orderId !== undefined;
-	if (countOrders) select.push(`TRIM(CAST(${col(columns.orderId!)} AS ${d.text})) AS order_id`);
+	const rfmOrders = withRfm && columns.orderId !== undefined;
+	if (countOrders || rfmOrders) select.push(`TRIM(CAST(${col(columns.orderId!)} AS ${d.text})) AS order_id`);
+	// the row columns by name, what the row rules pass through
+	const rowNames = select.map((s) => s.slice(s.lastIndexOf(' AS ') + 4));
+	if (rules) select.push(...rules.select);
 
 	// --- in scope: skipped keys, period, returns ---
 	const skippedKeys = [...MISSING_CUSTOMER_KEYS, ...TOTAL_WORDS.flatMap((t) => [t, `${t}:`, `${t}.`])].map(d.str);
@@ -185,6 +214,11 @@ export function classificationSql(
 	dimensions.forEach(([, values], k) => where.push(`filter_${k + 1} IN (${values.map(d.str).join(', ')})`));
 
 	// --- the metric per customer ---
+	const payments = (orders: boolean) =>
+		orders
+			? `CAST(COUNT(DISTINCT CASE WHEN NOT is_return AND order_id <> '' THEN order_id END)\n` +
+				`      + SUM(CASE WHEN NOT is_return AND (order_id IS NULL OR order_id = '') THEN 1 ELSE 0 END) AS ${d.bigint})`
+			: `CAST(SUM(CASE WHEN is_return THEN 0 ELSE 1 END) AS ${d.bigint})`;
 	let total: string;
 	switch (settings.metric) {
 		case 'revenue':
@@ -197,10 +231,7 @@ export function classificationSql(
 			total = `CAST(SUM(COALESCE(profit, 0)) AS ${d.totalDecimal})`;
 			break;
 		case 'payments':
-			total = countOrders
-				? `CAST(COUNT(DISTINCT CASE WHEN NOT is_return AND order_id <> '' THEN order_id END)\n` +
-					`      + SUM(CASE WHEN NOT is_return AND (order_id IS NULL OR order_id = '') THEN 1 ELSE 0 END) AS ${d.bigint})`
-				: `CAST(SUM(CASE WHEN is_return THEN 0 ELSE 1 END) AS ${d.bigint})`;
+			total = payments(countOrders);
 			break;
 	}
 	// counts are integers: exact as they are; decimals keep the total type through the windows
@@ -215,6 +246,15 @@ export function classificationSql(
 		.slice(0, -1)
 		.map((c) => `       WHEN ${before} < ${d.fraction(toPpm(c.upTo))} * ${base} THEN ${d.str(c.name)}`);
 
+	const rfm = withRfm ? rfmSql(d) : null;
+	const rfmTotals = rfm
+		? [
+				`,\n    MAX(CASE WHEN NOT is_return THEN sale_date END) AS last_purchase`,
+				`,\n    ${payments(rfmOrders)} AS rfm_frequency`,
+				`,\n    CAST(SUM(amount) AS ${d.totalDecimal}) AS rfm_monetary`
+			].join('')
+		: '';
+
 	const lines = [
 		...header,
 		'WITH source_rows AS (',
@@ -222,16 +262,18 @@ export function classificationSql(
 		select.map((s) => `    ${s}`).join(',\n'),
 		`  FROM ${tableRef}`,
 		'),',
+		...(rules ? keptRowsSql(rules, rowNames, d) : []),
 		'in_scope AS (',
-		`  SELECT *, ${isReturn} AS is_return`,
-		'  FROM source_rows',
+		`  SELECT ${rules ? rowNames.join(', ') : '*'}, ${isReturn} AS is_return`,
+		`  FROM ${rules ? 'kept_rows' : 'source_rows'}`,
 		`  WHERE ${where.join('\n    AND ')}`,
 		'),',
 		'totals AS (',
-		`  SELECT customer_key, ${total} AS total`,
+		`  SELECT customer_key, ${total} AS total${rfmTotals}`,
 		'  FROM in_scope',
 		'  GROUP BY customer_key',
 		'),',
+		...(rfm?.ctes ?? []),
 		'ranked AS (',
 		'  SELECT customer_key, total,',
 		`    ROW_NUMBER() OVER (ORDER BY total DESC, customer_key${d.collate} ASC) AS rank,`,
@@ -254,8 +296,9 @@ export function classificationSql(
 		`  CASE WHEN total <= 0 THEN ${lowest}`,
 		...whens,
 		`       ELSE ${lowest} END AS class,`,
-		`  total > 0 AND total >= ${d.fraction(toPpm(settings.keyShare))} * positive_total AS key_customer`,
-		'FROM running',
+		`  total > 0 AND total >= ${d.fraction(toPpm(settings.keyShare))} * positive_total AS key_customer${rfm ? ',' : ''}`,
+		...(rfm ? [`  ${rfm.columns.join(', ')}`] : []),
+		`FROM running${rfm ? `\n${rfm.join}` : ''}`,
 		'ORDER BY rank;'
 	];
 	return lines.join('\n') + '\n';

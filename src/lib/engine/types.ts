@@ -33,6 +33,13 @@ export interface SalesColumns {
 	 * absent in datasets stored before dimensions existed
 	 */
 	dimensions?: DimensionColumn[];
+	/**
+	 * per row: the discount as a fraction 0..1 of the price before it (README "The rules: Reese's four
+	 * customer types"), -1 (ingest/discounts `DISCOUNT_CODE`) for a row bought with a discount code of
+	 * unknown depth, NaN when the row carries no discount information; absent when no file of the
+	 * dataset has a discount or list-price column
+	 */
+	discount?: Float64Array;
 }
 
 /** Most distinct values a dimension may have; a column with more (an id) is not kept as a filter. */

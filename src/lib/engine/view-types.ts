@@ -1,4 +1,6 @@
 /** Small, name-resolved results the worker posts to the page for the period-based methods. */
+import type { RfmSegment } from './rfm';
+import type { ReeseSettings, ReeseTypeRow } from './reese';
 
 export interface NamedCustomer {
 	key: string;
@@ -90,4 +92,31 @@ export interface CompareView {
 	jaccard: number;
 	onlyA: NamedCustomer[];
 	onlyB: NamedCustomer[];
+}
+
+/** The RFM tab (engine/segment-views.ts `rfmView`). */
+export interface RfmView {
+	/** the day recency is counted back from (ISO date); '' without dated purchases */
+	referenceDay: string;
+	/** customers with a dated purchase in scope */
+	customers: number;
+	/** one row per segment in `RFM_SEGMENTS` order: customers, revenue (value units) and its share of all */
+	segments: { segment: RfmSegment; customers: number; revenue: number; revenueShare: number }[];
+	/** grid[r − 1][f − 1]: customers in the cell and their mean M score (null for an empty cell) */
+	grid: { customers: number; meanM: number | null }[][];
+	/** class names of the classification, in order */
+	classes: string[];
+	/** abcRfm[classIndex][segment index]: customers, and the first `SEGMENT_CELL_LIMIT` by revenue */
+	abcRfm: { customers: number; revenue: number; top: (NamedCustomer & { code: string; revenue: number })[] }[][];
+}
+
+/** The Customer types tab (engine/segment-views.ts `reeseView`). */
+export interface ReeseView {
+	hasDiscountData: boolean;
+	/** the average unit price from which a customer is in the top of the prices (value units); null without one */
+	priceCutoff: number | null;
+	settings: ReeseSettings;
+	types: ReeseTypeRow[];
+	/** per type (REESE_TYPES order): its largest customers by revenue, the first `SEGMENT_CELL_LIMIT` */
+	top: (NamedCustomer & { revenue: number; discountedShare: number; averagePrice: number })[][];
 }

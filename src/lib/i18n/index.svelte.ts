@@ -94,6 +94,9 @@ class I18n {
 		return d === null ? month : this.dateFormat('month').format(d * 86400000);
 	};
 
+	/** Items joined as the UI language joins a list: `a, b and c`, `a, b и c`, `a, b și c`. */
+	list = (items: readonly string[]): string => new Intl.ListFormat(this.intl, { type: 'conjunction' }).format(items);
+
 	/** A large figure abbreviated as the UI language does: `898,1 млн`, `898.1M`, `898,1 mil.`. */
 	compact = (n: number): string =>
 		new Intl.NumberFormat(this.intl, { notation: 'compact', maximumFractionDigits: 1 }).format(n);

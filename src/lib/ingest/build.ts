@@ -21,6 +21,7 @@ import { DecimalColumn, Dictionary, type DecimalPart } from './builder-columns';
 import { FileDates, type DatesPart } from './file-dates';
 import { DimensionColumns, type DimensionPart } from './dimension-columns';
 import { freeDimensions } from './dimensions';
+import { rowDiscount, type DiscountKind } from './discounts';
 import {
 	placeIn,
 	Tally,
@@ -49,6 +50,8 @@ export interface FilePlan {
 	meaning?: Interpretation;
 	/** columns kept as dimensions (dimension-columns.ts), matched across files by header name */
 	dimensions?: number[];
+	/** what the discount column holds (ingest/discounts.ts); absent without one */
+	discountKind?: DiscountKind;
 }
 
 /** Excel's Data → Subtotal writes '<group> Total' ('<group> Итог') after each group's rows. */
@@ -73,6 +76,8 @@ export class SalesBuilder {
 	private readonly profit = new DecimalColumn();
 	private readonly date = new Growable(Int32Array);
 	private readonly order = new Growable(Float64Array);
+	/** per row: the discount as a fraction (ingest/discounts.ts `rowDiscount`) */
+	private readonly discount = new Growable(Float64Array);
 	private readonly dimensions = new DimensionColumns();
 	private readonly skipped = new Tally<SkipReason>();
 	private readonly warnings = new Tally<WarningReason>();
@@ -88,6 +93,7 @@ export class SalesBuilder {
 	private hasDate = false;
 	private hasOrder = false;
 	private hasManager = false;
+	private hasDiscount = false;
 	private rowsRead = 0;
 	private blankRows = 0;
 	private plan: FilePlan | null = null;
@@ -104,11 +110,18 @@ export class SalesBuilder {
 		if (m.date >= 0) this.hasDate = true;
 		if (m.orderId >= 0) this.hasOrder = true;
 		if (m.manager >= 0) this.hasManager = true;
+		if (m.discount >= 0 || m.listPrice >= 0) this.hasDiscount = true;
 		this.fileStats = { name: plan.fileName, records: 0, imported: 0 };
 		if (plan.meaning && Object.keys(plan.meaning).length > 0) {
 			this.fileStats.header = plan.header;
 			this.fileStats.mapping = plan.mapping;
 			this.fileStats.meaning = plan.meaning;
+		}
+		if (m.discount >= 0 || m.listPrice >= 0) {
+			this.fileStats.discount = {
+				...(m.discount >= 0 ? { column: plan.header[m.discount] ?? '', kind: plan.discountKind ?? 'amount' } : {}),
+				...(m.listPrice >= 0 ? { listPrice: plan.header[m.listPrice] ?? '' } : {})
+			};
 		}
 		this.files.push(this.fileStats);
 		// a column mapped to a role is not a dimension too
@@ -227,7 +240,8 @@ export class SalesBuilder {
 			}
 		}
 		if (this.scientificKey[c]) this.warnings.add('scientific-key', placeIn(plan, fields, row, m.customerKey));
-		this.pushRow(fields, c, amount, quantity ?? ZERO, profit, day, orderCode);
+		const discount = this.hasDiscount ? this.discountOf(fields, row, amount, quantity) : NaN;
+		this.pushRow(fields, c, amount, quantity ?? ZERO, profit, day, orderCode, discount);
 		this.fileStats.imported++;
 		if (verdict) {
 			// a refund in its own column, or a sale refunded in full: a return row beside the sale
@@ -243,7 +257,7 @@ export class SalesBuilder {
 			}
 			if (refund && refund.m !== 0) {
 				const back = negative(refund);
-				this.pushRow(fields, c, back, ZERO, ZERO, day, orderCode);
+				this.pushRow(fields, c, back, ZERO, ZERO, day, orderCode, NaN);
 				this.extraRows++;
 				this.decisions.add(
 					plan.fileName,
@@ -263,15 +277,43 @@ export class SalesBuilder {
 		quantity: Decimal,
 		profit: Decimal,
 		day: number,
-		order: number
+		order: number,
+		discount: number
 	): void {
 		this.dimensions.push(fields);
+		this.discount.push(discount);
 		this.customer.push(c);
 		this.amount.push(amount);
 		this.quantity.push(quantity);
 		this.profit.push(profit);
 		this.date.push(day);
 		this.order.push(order);
+	}
+
+	/** The row's discount (ingest/discounts.ts); a discount cell that is not a number is warned about. */
+	private discountOf(fields: string[], row: number, amount: Decimal, quantity: Decimal | null): number {
+		const plan = this.plan!;
+		const m = plan.mapping;
+		let unitPrice: number | null = null;
+		if (m.unitPrice >= 0) {
+			const p = parseDecimal(cellOf(fields, m.unitPrice), plan.decimalSeparators[m.unitPrice] ?? '.');
+			if (typeof p !== 'string') unitPrice = decimalValue(p);
+		}
+		const discountCell = m.discount >= 0 ? cellOf(fields, m.discount) : '';
+		const d = rowDiscount({
+			kind: m.discount >= 0 ? (plan.discountKind ?? 'amount') : null,
+			discount: discountCell,
+			listPrice: m.listPrice >= 0 ? cellOf(fields, m.listPrice) : '',
+			discountSep: plan.decimalSeparators[m.discount] ?? '.',
+			listPriceSep: plan.decimalSeparators[m.listPrice] ?? '.',
+			paid: decimalValue(amount),
+			quantity: quantity ? decimalValue(quantity) : null,
+			unitPrice
+		});
+		if (Number.isNaN(d) && discountCell.trim() !== '' && plan.discountKind !== 'code') {
+			this.warnings.add('bad-discount', placeIn(plan, fields, row, m.discount));
+		}
+		return d;
 	}
 
 	/** The customer's display name: the name column, or first and last name joined. */
@@ -315,6 +357,8 @@ export class SalesBuilder {
 			dates: this.fileDates?.part() ?? null,
 			order: this.order.toArray(),
 			orders: this.orders.table(),
+			discount: this.discount.toArray(),
+			hasDiscount: this.hasDiscount,
 			dimensions: this.dimensions.part(),
 			records: this.fileStats.records,
 			imported: this.fileStats.imported,
@@ -369,6 +413,8 @@ export class SalesBuilder {
 		const orders = new Float64Array(part.order.length);
 		for (let i = 0; i < orders.length; i++) orders[i] = orderCode(part.order[i]);
 		this.order.append(orders);
+		this.discount.append(part.discount);
+		if (part.hasDiscount) this.hasDiscount = true;
 		this.dimensions.absorb(part.dimensions, customer.length);
 
 		this.rowsRead += part.rowsRead;
@@ -456,7 +502,8 @@ export class SalesBuilder {
 			order: this.hasOrder ? this.order.toArray() : undefined,
 			customerManager: this.hasManager ? Int32Array.from(this.customerManager) : undefined,
 			managers: this.hasManager ? this.managers.values : undefined,
-			dimensions: this.dimensions.finish()
+			dimensions: this.dimensions.finish(),
+			...(this.hasDiscount ? { discount: this.discount.toArray() } : {})
 		};
 	}
 }
@@ -490,6 +537,9 @@ export interface SalesPart {
 	dates: DatesPart | null;
 	order: Float64Array;
 	orders: OrderCodeTable;
+	/** per row: the discount as a fraction (NaN without information) */
+	discount: Float64Array;
+	hasDiscount: boolean;
 	/** the dimensions read, with codes into their own dictionaries */
 	dimensions: DimensionPart[];
 	records: number;
@@ -514,7 +564,8 @@ export function partBuffers(part: SalesPart): ArrayBuffer[] {
 		part.profit.m,
 		part.profit.d,
 		part.date,
-		part.order
+		part.order,
+		part.discount
 	];
 	if (part.dates?.alt) arrays.push(part.dates.alt);
 	for (const d of part.dimensions) arrays.push(d.codes);

@@ -246,6 +246,9 @@ export const AMOUNT_VETO = new RegExp(
 );
 
 /** amount / revenue / payment. Plain words win over compounds; net over gross. */
+/** A header's ending that says "after the discount": 'со скидкой', 'after discount', 'cu reducere'. */
+const AFTER_DISCOUNT = /(со|после|сучетом)скидк(ой|ами|и)?$|(after|netof|less)discounts?$|(cu|dup[aă])reduceri?[ei]?$/;
+
 function amountScore(n: string, raw: string): number {
 	if (raw.includes('%')) return 0;
 	let core = n;
@@ -255,6 +258,14 @@ function amountScore(n: string, raw: string): number {
 	if (/(signed|сознаком)$/.test(core) && core.length > 6) {
 		core = core.replace(/(signed|сознаком)$/, '');
 		signed = 3;
+	}
+	// what was paid after the discount ('Сумма со скидкой', 'Total after discount') beats the amount
+	// before it ('Сумма') when a file has both (README "The rules: Reese's four customer types")
+	let afterDiscount = 0;
+	const rest = core.replace(AFTER_DISCOUNT, '');
+	if (rest !== core && rest !== '') {
+		core = rest;
+		afterDiscount = 4;
 	}
 	// 'Untaxed Amount', 'Total Untaxed', 'Amount (net of tax)', 'Montant HT': before tax
 	if (UNTAXED.test(core)) {
@@ -309,7 +320,7 @@ function amountScore(n: string, raw: string): number {
 	// for other words net still beats gross ('Total excl. VAT' 88 > 'Total incl. VAT' 85).
 	if (s > 0 && tax === 'net') s -= s === 100 ? 5 : 2;
 	else if (s > 0 && tax === 'gross') s -= s === 100 ? 10 : 5;
-	return s > 0 ? s + signed : 0;
+	return s > 0 ? s + signed + afterDiscount : 0;
 }
 
 const UNTAXED =
@@ -386,6 +397,36 @@ function profitScore(n: string, raw: string): number {
 	if (/profit|прибыл/.test(n)) return 85;
 	if (/margin|маржа|маржи|marj/.test(n)) return 70;
 	if (/^(наценка|markup|earnings|adaos|adaoscomercial)$/.test(n)) return 70;
+	return 0;
+}
+
+/** A discount column (README "The rules: Reese's four customer types"): an amount, a rate or a code. */
+function discountScore(n: string): number {
+	// 'Цена со скидкой', 'Price after discount', 'Discounted total': what was paid, not the discount
+	if (/(со|после|сучетом)скидк|afterdiscount|discounted|withdiscount|netofdiscount|cureducere|dup[aă]reducere/.test(n))
+		return 0;
+	if (/^(qualifies|eligible|allow)/.test(n)) return 0;
+	if (
+		/^(discount|discounts|discountamount|totaldiscount|totaldiscounts|lineitemdiscount|discountcode|discountrate|discountpercent|discountpct|promocode|promo|coupon|couponcode|скидка|скидки|суммаскидки|скидкасумма|скидкаруб|скидкапроцент|процентскидки|промокод|купон|reducere|reduceri|valoarereducere|codpromo|codpromotional|codreducere|cupon)$/.test(
+			n
+		)
+	)
+		return 100;
+	// a code says which orders were discounted, line by line; an order's discount total may repeat on each line
+	if (/coupon|купон|промокод|promocode|voucher|discountcode/.test(n)) return 85;
+	if (/discount|скидк|reducer/.test(n)) return 80;
+	return 0;
+}
+
+/** A list price beside the paid price (Shopify 'Compare-at price', 'Цена по прайсу'). */
+function listPriceScore(n: string): number {
+	if (
+		/^(compareatprice|variantcompareatprice|lineitemcompareatprice|listprice|msrp|rrp|recommendedretailprice|regularprice|originalprice|fullprice|ценапопрайсу|прайсоваяцена|ценапрайса|ценапрайс|прайс|ценабезскидки|базоваяцена|розничнаяцена|рекомендованнаяцена|pre[tțţ]delist[aă]|pre[tțţ]list[aă]|pre[tțţ]catalog|pre[tțţ]f[aă]r[aă]reducere)$/.test(
+			n
+		)
+	)
+		return 100;
+	if (/compareat|listprice|msrp|попрайсу|безскидки|regularprice|originalprice/.test(n)) return 85;
 	return 0;
 }
 
@@ -594,7 +635,9 @@ export function scoreHeader(header: string): HeaderScores {
 					unitPrice: unitPriceScore(n, header),
 					profit: profitScore(n, header),
 					manager: managerScore(n),
-					orderId: orderIdScore(n)
+					orderId: orderIdScore(n),
+					discount: discountScore(n),
+					listPrice: listPriceScore(n)
 				};
 	return { scores, customer };
 }

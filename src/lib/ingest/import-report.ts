@@ -3,13 +3,21 @@
  * each reason with its count and its first places. Built by SalesBuilder, shown by ImportReport.
  */
 import type { ColumnMapping, DateOrder, Interpretation } from './types';
+import type { DiscountKind } from './discounts';
 import type { DecisionEntry } from './row-meaning';
 import type { FilePlan } from './build';
 import { cellOf } from './cells';
 
 export type SkipReason = 'no-customer' | 'total-row' | 'empty-amount' | 'bad-amount' | 'bad-quantity' | 'bad-price';
 export type WarningReason =
-	'bad-date' | 'empty-date' | 'bad-quantity' | 'bad-profit' | 'too-many-fields' | 'too-few-fields' | 'scientific-key';
+	| 'bad-date'
+	| 'empty-date'
+	| 'bad-quantity'
+	| 'bad-profit'
+	| 'bad-discount'
+	| 'too-many-fields'
+	| 'too-few-fields'
+	| 'scientific-key';
 
 export interface ReportPlace {
 	file: string;
@@ -37,6 +45,8 @@ export interface ImportReport {
 		header?: string[];
 		mapping?: ColumnMapping;
 		meaning?: Interpretation;
+		/** the discount and list-price columns read for the customer types, and what the discount column holds */
+		discount?: { column?: string; kind?: DiscountKind; listPrice?: string };
 	}[];
 	rowsRead: number;
 	/** records that became sales rows (a refund read from its own column adds a row but not a record) */

@@ -156,7 +156,7 @@ function columnStats(samples: readonly string[], hints: ProfileHints): ColumnSta
 	};
 }
 
-const NUMERIC_ROLES: ReadonlySet<Role> = new Set<Role>(['amount', 'quantity', 'unitPrice', 'profit']);
+const NUMERIC_ROLES: ReadonlySet<Role> = new Set<Role>(['amount', 'quantity', 'unitPrice', 'profit', 'listPrice']);
 /** Roles an import needs, which a clearly named column keeps even when its sampled cells are all empty. */
 const NAMED_WHEN_EMPTY: ReadonlySet<Role> = new Set<Role>(['customerKey', 'date', 'amount', 'quantity', 'unitPrice']);
 

@@ -10,11 +10,19 @@ import { defaultDimensions, freeDimensions } from './dimensions';
 import { sniffFile, type FileSniff, type SniffOverrides } from './file-sniff';
 import type { FileToImport } from './import-types';
 import { decodeForImport } from './split';
+import { sniffDiscountKind, type DiscountKind } from './discounts';
 import type { DateOrder } from './types';
 
 export type PlanChoice = Pick<
 	FilePlan,
-	'mapping' | 'amountSource' | 'decimalSeparators' | 'dateOrder' | 'dateOrderLocked' | 'meaning' | 'dimensions'
+	| 'mapping'
+	| 'amountSource'
+	| 'decimalSeparators'
+	| 'dateOrder'
+	| 'dateOrderLocked'
+	| 'meaning'
+	| 'dimensions'
+	| 'discountKind'
 >;
 
 /**
@@ -47,9 +55,23 @@ export function prepareImport(
 			header: sniff.header,
 			meaning: choice?.meaning ?? sniff.meaning,
 			// the columns chosen in the mapping step (else the pre-ticked ones), unless mapped to a role since
-			dimensions: freeDimensions(choice?.dimensions ?? defaultDimensions(sniff.header, sniff.rows, mapping), mapping)
+			dimensions: freeDimensions(choice?.dimensions ?? defaultDimensions(sniff.header, sniff.rows, mapping), mapping),
+			discountKind:
+				mapping.discount >= 0 ? (choice?.discountKind ?? sniffedDiscountKind(sniff, mapping.discount)) : undefined
 		}
 	};
+}
+
+/** What the sampled cells of the discount column say it holds (`sniffDiscountKind`). */
+export function sniffedDiscountKind(
+	sniff: Pick<FileSniff, 'header' | 'rows' | 'decimalSeparators'>,
+	column: number
+): DiscountKind {
+	return sniffDiscountKind(
+		sniff.header[column] ?? '',
+		sniff.rows.map((r) => r[column] ?? ''),
+		sniff.decimalSeparators[column] ?? '.'
+	);
 }
 
 /** True when the sampled cells of a column are Excel date serials (see `inferDateFormat`). */

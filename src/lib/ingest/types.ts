@@ -12,7 +12,17 @@ export type DecimalSeparator = '.' | ',';
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 export type Role =
-	'customerKey' | 'customerName' | 'date' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'manager' | 'orderId';
+	| 'customerKey'
+	| 'customerName'
+	| 'date'
+	| 'amount'
+	| 'quantity'
+	| 'unitPrice'
+	| 'profit'
+	| 'manager'
+	| 'orderId'
+	| 'discount'
+	| 'listPrice';
 
 export const ROLES: readonly Role[] = [
 	'customerKey',
@@ -23,7 +33,9 @@ export const ROLES: readonly Role[] = [
 	'unitPrice',
 	'profit',
 	'manager',
-	'orderId'
+	'orderId',
+	'discount',
+	'listPrice'
 ];
 
 /** Role → column index (0-based) in the file, or -1 when not mapped. */

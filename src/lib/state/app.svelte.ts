@@ -12,6 +12,7 @@
  * storage errors), import-saving.test.ts and dataset-errors.test.ts (import flow and dashboard).
  */
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
+import type { PriceRaise } from '../engine/price-whatif';
 import type { DashboardView } from '../engine/dashboard';
 import type { ClassifySettings } from '../engine/types';
 import { listen } from '../store/broadcast';
@@ -34,7 +35,7 @@ export type { AppError, Phase, PendingFile, SharedView, Tab };
 export { TABS };
 /** Tabs that need a date column. */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a constant, never mutated
-export const DATED_TABS: ReadonlySet<Tab> = new Set<Tab>(['vip', 'movement', 'xyz', 'recency']);
+export const DATED_TABS: ReadonlySet<Tab> = new Set<Tab>(['vip', 'movement', 'xyz', 'recency', 'rfm']);
 
 export class AppState {
 	readonly session: Session;
@@ -163,6 +164,9 @@ export class AppState {
 	applySettings(next: Partial<UserSettings>): Promise<void> {
 		return this.dashboard.applySettings(next);
 	}
+	setPriceRaise(next: PriceRaise): void {
+		this.dashboard.setPriceRaise(next);
+	}
 
 	get openMeta(): DatasetMeta | null {
 		return this.dashboard.openMeta;
@@ -227,6 +231,12 @@ export class AppState {
 	}
 	get xyzView() {
 		return this.dashboard.tabs.xyzView;
+	}
+	get rfmView() {
+		return this.dashboard.tabs.rfmView;
+	}
+	get reeseView() {
+		return this.dashboard.tabs.reeseView;
 	}
 	get recencyView() {
 		return this.dashboard.tabs.recencyView;

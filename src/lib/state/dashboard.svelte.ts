@@ -3,6 +3,7 @@
  * the tabs (`TabViews`), re-ranking after a settings change and deletion. Every request
  * goes to the analysis worker; a failure becomes an error box, never a blank page.
  */
+import type { PriceRaise } from '../engine/price-whatif';
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
 import type { ClassifySettings } from '../engine/types';
@@ -197,6 +198,11 @@ export class DashboardState {
 	async applySettings(next: Partial<UserSettings>): Promise<void> {
 		this.prefs.update(next);
 		await this.rerank();
+	}
+
+	/** The price-raise what-if's inputs: computed on the page from the types already shown, no new request. */
+	setPriceRaise(next: PriceRaise): void {
+		this.prefs.update({ priceRaise: next });
 	}
 
 	/** One field of the filter bar changed (README "Dimensions and filters"): every view follows. */

@@ -43,6 +43,7 @@ export class ExportFlow {
 					recency: s.recency,
 					...(periods ? { migration: periods } : {}),
 					marginGap: s.marginGap,
+					reese: s.reese,
 					format,
 					labels,
 					sheetDialect

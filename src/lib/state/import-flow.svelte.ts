@@ -271,7 +271,9 @@ function emptyChoice(overrides: SniffOverrides): PendingFile['choice'] {
 			unitPrice: -1,
 			profit: -1,
 			manager: -1,
-			orderId: -1
+			orderId: -1,
+			discount: -1,
+			listPrice: -1
 		},
 		amountSource: 'column',
 		dateOrder: 'dmy',

@@ -4,6 +4,8 @@ import type { ClassDef, ClassifySettings, Metric, ReturnsPolicy } from '../engin
 import type { VipSettings } from '../engine/vip';
 import type { RecencySettings } from '../engine/recency';
 import { DEFAULT_XYZ, xyzMode, type XyzSettings } from '../engine/xyz';
+import { DEFAULT_REESE, type ReeseSettings } from '../engine/reese';
+import { DEFAULT_PRICE_RAISE, type PriceRaise } from '../engine/price-whatif';
 
 export type PresetChoice = PresetId | 'custom';
 export type PeriodPreset = 'all' | 'last12' | 'last6' | 'lastQuarter' | 'year' | 'custom';
@@ -27,6 +29,10 @@ export interface UserSettings {
 	compareA: Metric;
 	compareB: Metric;
 	migration: { mode: MigrationMode; year: number | null; p1From: string; p1To: string; p2From: string; p2To: string };
+	/** the Customer types tab's thresholds (README "The rules: Reese's four customer types") */
+	reese: ReeseSettings;
+	/** the price-raise what-if's rise and who leaves */
+	priceRaise: PriceRaise;
 }
 
 export const DEFAULT_SETTINGS: UserSettings = {
@@ -49,7 +55,9 @@ export const DEFAULT_SETTINGS: UserSettings = {
 	marginGap: 0.1,
 	compareA: 'revenue',
 	compareB: 'payments',
-	migration: { mode: 'quarters', year: null, p1From: '', p1To: '', p2From: '', p2To: '' }
+	migration: { mode: 'quarters', year: null, p1From: '', p1To: '', p2From: '', p2To: '' },
+	reese: { ...DEFAULT_REESE },
+	priceRaise: { raise: DEFAULT_PRICE_RAISE.raise, leave: { ...DEFAULT_PRICE_RAISE.leave } }
 };
 
 /**

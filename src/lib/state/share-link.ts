@@ -4,8 +4,20 @@
  */
 import { DEFAULT_SETTINGS, normalizeXyz, type UserSettings } from './settings';
 
-export type Tab = 'classes' | 'breakdown' | 'vip' | 'movement' | 'xyz' | 'recency' | 'margin' | 'compare';
-export const TABS: Tab[] = ['classes', 'breakdown', 'vip', 'movement', 'xyz', 'recency', 'margin', 'compare'];
+export type Tab =
+	'classes' | 'breakdown' | 'vip' | 'movement' | 'xyz' | 'recency' | 'rfm' | 'types' | 'margin' | 'compare';
+export const TABS: Tab[] = [
+	'classes',
+	'breakdown',
+	'vip',
+	'movement',
+	'xyz',
+	'recency',
+	'rfm',
+	'types',
+	'margin',
+	'compare'
+];
 
 /** What a share link carries: the user's settings and the open tab. */
 export type SharedView = UserSettings & { tab: Tab };

@@ -10,6 +10,8 @@ import type {
 	MigrationCellView,
 	MigrationView,
 	RecencyView,
+	ReeseView,
+	RfmView,
 	VipView,
 	XyzView
 } from '../engine/view-types';
@@ -33,6 +35,8 @@ export class TabViews {
 	xyzView = $state.raw<XyzView | null>(null);
 	recencyView = $state.raw<RecencyView | null>(null);
 	compareView = $state.raw<CompareView | null>(null);
+	rfmView = $state.raw<RfmView | null>(null);
+	reeseView = $state.raw<ReeseView | null>(null);
 	readonly breakdown: BreakdownState;
 	private ticket = 0;
 	/** the newest request's ticket per tab */
@@ -49,6 +53,7 @@ export class TabViews {
 		this.breakdown.clear();
 		this.vipView = this.migrationView = this.migrationCell = null;
 		this.marginView = this.xyzView = this.recencyView = this.compareView = null;
+		this.rfmView = this.reeseView = null;
 	}
 
 	/**
@@ -116,6 +121,17 @@ export class TabViews {
 						if (current()) this.recencyView = v;
 					}
 					break;
+				case 'rfm':
+					if (hasDates) {
+						const v = await client.request('rfm', { settings });
+						if (current()) this.rfmView = v;
+					}
+					break;
+				case 'types': {
+					const v = await client.request('reese', { settings, reese: s.reese });
+					if (current()) this.reeseView = v;
+					break;
+				}
 				case 'margin':
 					if (meta.has.profit) {
 						const v = await client.request('margin', { settings, gap: s.marginGap });

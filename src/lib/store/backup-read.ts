@@ -77,6 +77,7 @@ function validateColumns(v: unknown, where: string): SalesColumns {
 	if (v.quantity !== undefined) typedOf(v.quantity, Float64Array, n, `${where}.quantity`);
 	if (v.profit !== undefined) typedOf(v.profit, Float64Array, n, `${where}.profit`);
 	if (v.date !== undefined) typedOf(v.date, Int32Array, n, `${where}.date`);
+	if (v.discount !== undefined) typedOf(v.discount, Float64Array, n, `${where}.discount`);
 	// order codes were an Int32Array dictionary in the first datasets; both read the same way
 	if (v.order instanceof Int32Array) typedOf(v.order, Int32Array, n, `${where}.order`);
 	else if (v.order !== undefined) typedOf(v.order, Float64Array, n, `${where}.order`);

@@ -10,7 +10,7 @@ import type { ParetoscopeDb } from './db';
  */
 export const CHUNK_ROWS = 1_000_000;
 
-const ROW_ARRAYS = ['customer', 'amount', 'quantity', 'profit', 'date', 'order'] as const;
+const ROW_ARRAYS = ['customer', 'amount', 'quantity', 'profit', 'date', 'order', 'discount'] as const;
 type RowArray = (typeof ROW_ARRAYS)[number];
 type Typed = Float64Array | Int32Array;
 

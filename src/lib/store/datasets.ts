@@ -129,7 +129,8 @@ export function checkStoredDataset(meta: DatasetMeta | undefined, columns: Sales
 		['quantity', columns.quantity, false],
 		['profit', columns.profit, false],
 		['date', columns.date, false],
-		['order', columns.order, false]
+		['order', columns.order, false],
+		['discount', columns.discount, false]
 	];
 	for (const [name, a, required] of rowArrays) {
 		if (a === undefined || a === null) {

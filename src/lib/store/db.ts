@@ -25,7 +25,7 @@ export interface DatasetMeta {
 	files: DatasetFileInfo[];
 	rowCount: number;
 	customerCount: number;
-	has: { date: boolean; quantity: boolean; profit: boolean; order: boolean; manager: boolean };
+	has: { date: boolean; quantity: boolean; profit: boolean; order: boolean; manager: boolean; discount?: boolean };
 	/** first and last valid day number, when dates exist */
 	dateRange: [number, number] | null;
 	report: ImportReport;

@@ -3,6 +3,7 @@
  * dataset, a backup waiting for the user's choice, cancelled requests, imports still being
  * written, the helper worker for large files, and the replaceable steps after classification.
  */
+import type { ReeseSettings, ReeseType } from '../engine/reese';
 import type { MigrationResult } from '../engine/migration';
 import type { Analysis } from '../engine/dashboard';
 import type { MonthlyTotals } from '../engine/monthly';
@@ -34,6 +35,13 @@ export interface Current {
 	migration?: MigrationResult;
 	/** the customer page's monthly totals and XYZ for the last settings, reused while paging customers */
 	profileCache?: { key: string; analysis: Analysis; monthly?: MonthlyTotals; xyz?: XyzResult };
+	/**
+	 * Reese type per customer index for the open classification (its rows and period) under the
+	 * Customer types tab's thresholds: the customer table's type column (handlers/segments.ts)
+	 */
+	reeseCache?: { classification: Classification; settings: string; types: (ReeseType | undefined)[] };
+	/** the thresholds the Customer types tab last asked with (the table's column follows them) */
+	reeseSettings?: ReeseSettings;
 }
 
 export interface WorkerContext {

@@ -118,7 +118,8 @@ export function metaOf({ name, workspaceId, files, columns, report, sqlColumns }
 			quantity: !!columns.quantity,
 			profit: !!columns.profit,
 			order: !!columns.order,
-			manager: !!columns.managers
+			manager: !!columns.managers,
+			discount: !!columns.discount
 		},
 		dateRange: dateRangeOf(columns.date),
 		report,

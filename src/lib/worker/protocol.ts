@@ -6,6 +6,7 @@ import type { ImportReport } from '../ingest/build';
 import type { ImportErrorInfo } from '../ingest/errors';
 import type { FileSniff, SniffOverrides } from '../ingest/file-sniff';
 import type { ImportProgress } from '../ingest/import-types';
+import type { DiscountKind } from '../ingest/discounts';
 import type { AmountSource, ColumnMapping, DateOrder, DecimalSeparator, Interpretation } from '../ingest/types';
 import type { CustomerPage, CustomerQuery } from '../engine/customer-table';
 import type { DashboardView } from '../engine/dashboard';
@@ -16,6 +17,8 @@ import type {
 	MigrationCellView,
 	MigrationView,
 	RecencyView,
+	ReeseView,
+	RfmView,
 	VipView,
 	XyzView
 } from '../engine/view-types';
@@ -31,6 +34,7 @@ import type { RelaxOption } from '../engine/filter-relax';
 import type { FilterCounts } from '../engine/filter-counts';
 import type { XyzSettings } from '../engine/xyz';
 import type { RecencySettings } from '../engine/recency';
+import type { ReeseSettings } from '../engine/reese';
 import type { Period } from '../engine/migration';
 import type { ExportedFile, ExportFormat, SheetDialect } from '../engine/export';
 import type { ExportLabels } from '../engine/export-labels';
@@ -59,6 +63,8 @@ export interface FileChoice {
 	fingerprint?: string;
 	/** columns kept as dimensions (filters); absent: the pre-ticked suggestions (ingest/dimensions.ts) */
 	dimensions?: number[];
+	/** what the discount column holds; absent: what its cells suggest (ingest/discounts.ts) */
+	discountKind?: DiscountKind;
 }
 
 export type SniffOutcome = { ok: true; sniff: FileSniff } | { ok: false; error: ImportErrorInfo; fileName: string };
@@ -112,6 +118,8 @@ export interface Api {
 	xyz: [{ settings: ClassifySettings; xyz: XyzSettings }, XyzView];
 	recency: [{ settings: ClassifySettings; recency: RecencySettings }, RecencyView];
 	compare: [{ settings: ClassifySettings; a: Metric; b: Metric }, CompareView];
+	rfm: [{ settings: ClassifySettings }, RfmView];
+	reese: [{ settings: ClassifySettings; reese: ReeseSettings }, ReeseView];
 	accounts: [{ settings: ClassifySettings }, AccountsView];
 	sniffProspects: [{ file: File; encoding?: TextEncodingName; delimiter?: Delimiter }, ProspectSniff];
 	parseProspects: [
@@ -158,6 +166,8 @@ export interface ExportOptions {
 	migration?: { previous: Period; current: Period };
 	/** the Margin squeeze tab's gap: the workbook's Margin squeeze sheet (data with profit only) */
 	marginGap?: number;
+	/** the Customer types tab's thresholds: the customer-type column (data with discounts only) */
+	reese?: ReeseSettings;
 }
 
 export type ProspectSniff =

@@ -11,11 +11,13 @@ import { importHandlers } from './import';
 import { sampleHandlers } from './sample';
 import type { Handlers } from './types';
 import { viewHandlers } from './views';
+import { segmentHandlers } from './segments';
 
 export const handlers: Handlers = {
 	...importHandlers,
 	...datasetHandlers,
 	...viewHandlers,
+	...segmentHandlers,
 	...drillHandlers,
 	...exportHandlers,
 	...backupHandlers,

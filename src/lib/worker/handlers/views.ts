@@ -22,6 +22,7 @@ import { classifyXyz } from '../../engine/xyz';
 import type { WorkerContext } from '../context';
 import { need, reclassify, scope } from '../open-dataset';
 import type { HandlersFor } from './types';
+import { reeseOfCustomers } from './segments';
 
 export const viewHandlers: HandlersFor<
 	'classify' | 'query' | 'vip' | 'migration' | 'migrationCell' | 'margin' | 'xyz' | 'recency' | 'compare'
@@ -87,6 +88,9 @@ function query(ctx: WorkerContext, q: CustomerQuery): CustomerPage {
 		};
 	}
 	const page = pageOf(c.classification, data.customerKeys, data.customerNames, c.ranksCache.ranks, offset, limit);
+	const types = reeseOfCustomers(ctx);
+	// the customer-type column, when the data has discounts
+	if (types) for (const r of page.rows) r.reeseType = types[c.classification.rankOrder[r.rank - 1]] ?? 'unknown';
 	ctx.warmAfterFirstPage?.();
 	ctx.warmAfterFirstPage = null;
 	return page;
