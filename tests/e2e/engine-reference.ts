@@ -15,6 +15,7 @@ export async function engineCsvFor(name: string): Promise<string> {
 	return exportClassification(columns, c, {
 		vip: DEFAULT_SETTINGS.vip,
 		xyz: DEFAULT_SETTINGS.xyz,
-		recency: DEFAULT_SETTINGS.recency
+		recency: DEFAULT_SETTINGS.recency,
+		reese: DEFAULT_SETTINGS.reese
 	});
 }

@@ -41,7 +41,7 @@ test('drop a Windows-1251 CSV, see the dashboard, export, reload, reopen, reject
 	const expected = await engineCsvFor('sales_ru_cp1251.csv');
 	// the foundation's eight columns first and unchanged, then the dated analyses
 	expect(exported.split('\r\n')[0]).toBe(
-		'rank,customer_key,customer_name,value,share,cumulative_share,class,key_customer,metric,vip_status,vip_months,xyz,recency'
+		'rank,customer_key,customer_name,value,share,cumulative_share,class,key_customer,metric,vip_status,vip_months,xyz,recency,rfm_r,rfm_f,rfm_m,rfm_segment'
 	);
 	expect(exported).toBe(expected);
 

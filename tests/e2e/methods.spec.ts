@@ -79,7 +79,11 @@ test('sales_en: switch metric and period, both VIP variants, migration matrix, X
 		'xyz',
 		'recency',
 		'period_from',
-		'period_to'
+		'period_to',
+		'rfm_r',
+		'rfm_f',
+		'rfm_m',
+		'rfm_segment'
 	]);
 	const shown = Number((await page.getByTestId('customer-count').textContent())!.replace(/\D/g, ''));
 	expect(rows.length - 1).toBe(shown);

@@ -23,7 +23,7 @@ const LANGUAGES = [
 		headline: /\d+ of 198 customers \([\d.]+ ?%\) make 80% of revenue\./,
 		playbooks: 'What to do with each group',
 		page: (n: number, of: number) => `Page ${n} of ${of}`,
-		tabPages: ['VIP', 'Movement', 'ABC×XYZ', 'Recency', 'Margin squeeze', 'Compare metrics'],
+		tabPages: ['VIP', 'Movement', 'ABC×XYZ', 'Recency', 'RFM', 'Margin squeeze', 'Compare metrics'],
 		shot: 'report-en.png'
 	},
 	{
@@ -42,7 +42,7 @@ const LANGUAGES = [
 		headline: /\d+ из 198 клиентов \([\d,]+ %\) дают 80 % \(показатель: выручка\)\./,
 		playbooks: 'Что делать с каждой группой',
 		page: (n: number, of: number) => `Стр. ${n} из ${of}`,
-		tabPages: ['VIP', 'Миграция', 'ABC×XYZ', 'Давность', 'Маржинальность', 'Сравнение показателей'],
+		tabPages: ['VIP', 'Миграция', 'ABC×XYZ', 'Давность', 'RFM', 'Маржинальность', 'Сравнение показателей'],
 		shot: 'report-ru.png'
 	}
 ];

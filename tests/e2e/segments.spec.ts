@@ -120,6 +120,13 @@ for (const locale of Object.keys(UI) as Locale[]) {
 			await expect(sentence).toHaveText(L.sentence20);
 			await noSeriousViolations(page, `${locale} customer types`);
 
+			// a listed customer's page names its type and its RFM segment
+			await page.getByRole('button', { name: 'Chloé Dubois', exact: true }).first().click();
+			await expect(page.getByTestId('customer-type')).toContainText(L.names.freeloader);
+			await expect(page.getByTestId('customer-rfm')).toContainText(/R [1-5], F [1-5], M [1-5]/);
+			await page.goBack();
+			await expect(page.getByTestId('customer-type')).toHaveCount(0);
+
 			// the customer table names each customer's type
 			await page.getByRole('tab', { name: locale === 'ru-RU' ? 'Классы' : 'Classes' }).click();
 			await expect(page.locator('#customer-table thead')).toContainText(L.column);

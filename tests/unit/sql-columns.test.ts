@@ -53,4 +53,34 @@ describe('sqlColumnsOf', () => {
 			positions: {}
 		});
 	});
+
+	it('carries the discount column with its kind and the list-price column (customer types)', () => {
+		const h = ['Client', 'Total', 'Promo', 'Compare at', 'Price'];
+		const m = { ...unmapped, customerKey: 0, amount: 1, unitPrice: 4 };
+		expect(
+			sqlColumnsOf({
+				header: h,
+				amountSource: 'column',
+				mapping: { ...m, discount: 2, listPrice: 3 },
+				discountKind: 'code'
+			})
+		).toMatchObject({
+			discount: 'Promo',
+			discountKind: 'code',
+			listPrice: 'Compare at',
+			positions: { customerKey: 1, amount: 2, discount: 3, listPrice: 4, unitPrice: 5 }
+		});
+		// a discount column without a kind is read as an amount (as the importer does)
+		expect(sqlColumnsOf({ header: h, amountSource: 'column', mapping: { ...m, discount: 2 } })).toMatchObject({
+			discount: 'Promo',
+			discountKind: 'amount'
+		});
+		// no discount roles mapped, or a plan stored before them: no discount keys at all
+		for (const mapping of [m, (({ discount: _d, listPrice: _l, ...rest }) => rest)(m)]) {
+			const cols = sqlColumnsOf({ header: h, amountSource: 'column', mapping });
+			expect(cols).not.toHaveProperty('discount');
+			expect(cols).not.toHaveProperty('discountKind');
+			expect(cols).not.toHaveProperty('listPrice');
+		}
+	});
 });

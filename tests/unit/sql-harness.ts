@@ -1,6 +1,6 @@
 /**
  * What the "Show as SQL" comparisons share (tests/unit/sql-suite.ts): a CSV loaded through the app's
- * pipeline (the engine's side), the engine's rows and RFM per customer, the query's rows as read from
+ * pipeline (the engine's side), the engine's rows, RFM and customer type per customer, the query's rows as read from
  * a database, and the databases: DuckDB in process, or a real PostgreSQL server (postgres-server.ts)
  * loaded with `COPY` from the same file, its column types as DuckDB's CSV reader detects them.
  */
@@ -13,10 +13,12 @@ import { importFiles, prepareBytes } from '../../src/lib/ingest/pipeline';
 import { classify, PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { rfm } from '../../src/lib/engine/rfm';
-import { classificationSql, type SqlColumns, type SqlDialect } from '../../src/lib/engine/sql';
+import { reeseTypes, type ReeseSettings } from '../../src/lib/engine/reese';
+import { classificationSql, type SqlColumns, type SqlDialect, type SqlOptions } from '../../src/lib/engine/sql';
 import { sqlColumnsOf } from '../../src/lib/engine/sql-columns';
 import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
 import type { Role } from '../../src/lib/ingest/types';
+import type { FilePlan } from '../../src/lib/ingest/build';
 import { startPostgres } from './postgres-server';
 
 export const FIXTURE = join(__dirname, '..', 'fixtures', 'sales_en.csv');
@@ -48,10 +50,16 @@ export interface Loaded {
 	sql: SqlColumns;
 }
 
-/** Loads a CSV through the app's pipeline; the SQL columns are what the app stores (`sqlColumnsOf`). */
-export async function loadEngine(path: string, fix?: (mapping: Record<Role, number>) => void): Promise<Loaded> {
+/**
+ * Loads a CSV through the app's pipeline; the SQL columns are what the app stores (`sqlColumnsOf`).
+ * `fix` changes the mapping (and the plan) as the mapping step would.
+ */
+export async function loadEngine(
+	path: string,
+	fix?: (mapping: Record<Role, number>, plan: FilePlan) => void
+): Promise<Loaded> {
 	const prepared = await prepareBytes(new Uint8Array(readFileSync(path)), path);
-	fix?.(prepared.plan.mapping);
+	fix?.(prepared.plan.mapping, prepared.plan);
 	const { columns } = await importFiles([prepared], { cancelled: () => false });
 	return { columns, sql: sqlColumnsOf(prepared.plan) };
 }
@@ -74,13 +82,22 @@ export interface Row {
 	keyCustomer: boolean;
 	/** undefined: no RFM columns; null: no dated purchase */
 	rfm?: RfmCells | null;
+	/** Reese's type; undefined: no customer_type column (no discount data); null: no purchase in scope */
+	customerType?: string | null;
 }
 
 export const BASE_COLUMNS = ['rank', 'customer_key', 'value', 'share', 'cumulative_share', 'class', 'key_customer'];
 export const RFM_COLUMNS = ['rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment'];
+export const REESE_COLUMNS = ['customer_type'];
 
-/** The engine's classification (and RFM when the data has dates) in rank order. */
-export function engineRows(data: Loaded, settings: ClassifySettings): Row[] {
+/** The dataset has a discount or list-price column: the query has customer_type. */
+export const hasDiscountColumns = (data: Loaded) => data.sql.discount !== undefined || data.sql.listPrice !== undefined;
+
+/**
+ * The engine's classification (and RFM when the data has dates, Reese's type with `reese` thresholds
+ * when it has discount columns) in rank order.
+ */
+export function engineRows(data: Loaded, settings: ClassifySettings, reese?: ReeseSettings): Row[] {
 	const totals = aggregate(data.columns, settings);
 	const c = classify(totals, data.columns.customerKeys, settings);
 	const minor = new Map<number, number>();
@@ -94,6 +111,15 @@ export function engineRows(data: Loaded, settings: ClassifySettings): Row[] {
 			dateTo: settings.dateTo
 		}).customers)
 			scores.set(x.customer, { r: x.r, f: x.f, m: x.m, segment: x.segment });
+	const withTypes = hasDiscountColumns(data);
+	const types = new Map<number, string>();
+	if (withTypes)
+		for (const x of reeseTypes(
+			data.columns,
+			{ returns: settings.returns, dateFrom: settings.dateFrom, dateTo: settings.dateTo },
+			reese
+		).customers)
+			types.set(x.customer, x.type);
 	return Array.from(c.rankOrder, (cust, r) => ({
 		rank: r + 1,
 		key: data.columns.customerKeys[cust],
@@ -102,7 +128,8 @@ export function engineRows(data: Loaded, settings: ClassifySettings): Row[] {
 		cumulativeShare: c.cumShare[r],
 		className: settings.classes[c.classIndex[r]].name,
 		keyCustomer: c.isKeyCustomer[r] === 1,
-		...(withRfm ? { rfm: scores.get(cust) ?? null } : {})
+		...(withRfm ? { rfm: scores.get(cust) ?? null } : {}),
+		...(withTypes ? { customerType: types.get(cust) ?? null } : {})
 	}));
 }
 
@@ -117,7 +144,7 @@ export function nineDecimals(text: string): bigint {
 const isNull = (v: unknown) => v === null || v === undefined || v === '';
 
 /** A result row of the query, whatever the database's value types (DuckDB JSON or psql text). */
-export function queryRow(o: Record<string, unknown>, withRfm: boolean): Row {
+export function queryRow(o: Record<string, unknown>, withRfm: boolean, withTypes = false): Row {
 	return {
 		rank: Number(o.rank),
 		key: String(o.customer_key),
@@ -132,7 +159,8 @@ export function queryRow(o: Record<string, unknown>, withRfm: boolean): Row {
 						? null
 						: { r: Number(o.rfm_r), f: Number(o.rfm_f), m: Number(o.rfm_m), segment: String(o.rfm_segment) }
 				}
-			: {})
+			: {}),
+		...(withTypes ? { customerType: isNull(o.customer_type) ? null : String(o.customer_type) } : {})
 	};
 }
 
@@ -234,19 +262,28 @@ export async function postgresEngine(): Promise<SqlEngine & { version: string }>
 	};
 }
 
-/** Runs the query for `settings` and expects the engine's rows customer by customer. */
+/**
+ * Runs the query for `settings` and expects the engine's rows customer by customer (with the
+ * customer type when the data has discount columns, by the thresholds `options.reese`).
+ */
 export async function expectSameAsEngine(
 	engine: SqlEngine,
 	data: Loaded,
 	settings: ClassifySettings,
 	dialect: SqlDialect,
-	table = 'sales'
+	table = 'sales',
+	options: SqlOptions = {}
 ): Promise<Row[]> {
-	const expected = engineRows(data, settings);
+	const expected = engineRows(data, settings, options.reese ?? undefined);
 	const withRfm = data.sql.date !== undefined;
-	const result = await engine.run(classificationSql(settings, data.sql, dialect, table));
-	expect(result.columns).toEqual(withRfm ? [...BASE_COLUMNS, ...RFM_COLUMNS] : BASE_COLUMNS);
-	const got = result.rows.map((o) => queryRow(o, withRfm));
+	const withTypes = hasDiscountColumns(data);
+	const result = await engine.run(classificationSql(settings, data.sql, dialect, table, options));
+	expect(result.columns).toEqual([
+		...BASE_COLUMNS,
+		...(withRfm ? RFM_COLUMNS : []),
+		...(withTypes ? REESE_COLUMNS : [])
+	]);
+	const got = result.rows.map((o) => queryRow(o, withRfm, withTypes));
 	expect(got.length).toBe(expected.length);
 	expect(expected.length).toBeGreaterThan(0);
 	const strip = (r: Row) => ({ ...r, share: 0, cumulativeShare: 0 });

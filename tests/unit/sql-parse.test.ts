@@ -3,7 +3,8 @@
  * SQL by dt-sql-parser's SparkSQL grammar, BigQuery by node-sql-parser with `database: 'BigQuery'`,
  * for every setting the comparisons run (sql-suite.ts: presets, metrics, returns, periods, count
  * basis, filters), quantity × price, odd header names, columns without a name, the import's row
- * rules and RFM. A syntax error in either form fails here.
+ * rules, RFM and Reese's customer types (each discount kind, with and without a list price, default
+ * and other thresholds). A syntax error in either form fails here.
  *
  * Two valid BigQuery constructs node-sql-parser 5.4 does not know, replaced before parsing:
  * - the typed literal `BIGNUMERIC '0.8'` (neither the BIGNUMERIC type nor typed numeric literals are
@@ -20,6 +21,7 @@ import type { ClassifySettings } from '../../src/lib/engine/types';
 import { PRESETS } from '../../src/lib/engine/abc';
 import { base, day, SALES_EN_COLUMNS } from './sql-harness';
 import { SALES_CASES } from './sql-suite';
+import { OTHER_THRESHOLDS } from './sql-suite-reese';
 
 const spark = new SparkSQL();
 const bigquery = new NodeSqlParser.Parser();
@@ -90,6 +92,32 @@ const COLUMN_SETS: [string, SqlColumns][] = [
 		}
 	],
 	[
+		'a discount code and a compare-at price (customer types)',
+		{
+			...SALES,
+			discount: 'Discount Code',
+			discountKind: 'code',
+			listPrice: 'Lineitem compare at price',
+			positions: { discount: 13, listPrice: 20 }
+		}
+	],
+	[
+		'a percent discount and a list price, quantity × price, odd names (customer types)',
+		{
+			...SALES,
+			amount: undefined,
+			discount: "Скидка, % (O'Brien `x`)",
+			discountKind: 'percent',
+			listPrice: 'Цена по прайсу'
+		}
+	],
+	[
+		'an amount discount, no quantity, no date (customer types)',
+		{ customerKey: 'Customer ID', amount: 'Sales', discount: 'Discount Amount', discountKind: 'amount' }
+	],
+	['a fraction discount (customer types)', { ...SALES, discount: 'Discount', discountKind: 'fraction' }],
+	['a list price only, no unit price (customer types)', { ...SALES, unitPrice: undefined, listPrice: '' }],
+	[
 		'a deals pipeline with an unnamed stage column',
 		{
 			customerKey: 'Компания',
@@ -134,15 +162,21 @@ describe('the Spark SQL and BigQuery forms parse', () => {
 					(settings.filter?.managers && !columns.manager)
 				);
 				if (!usable) continue;
-				expect(sparkErrors(classificationSql(settings, columns, 'spark')), `Spark SQL, ${name}`).toEqual([]);
-				expect(
-					bigqueryError(classificationSql(settings, columns, 'bigquery', 'proj.ds.sales')),
-					`BigQuery, ${name}`
-				).toBe('');
+				const typed = columns.discount !== undefined || columns.listPrice !== undefined;
+				for (const options of typed ? [{}, { reese: OTHER_THRESHOLDS }] : [{}]) {
+					expect(
+						sparkErrors(classificationSql(settings, columns, 'spark', 'sales', options)),
+						`Spark SQL, ${name}`
+					).toEqual([]);
+					expect(
+						bigqueryError(classificationSql(settings, columns, 'bigquery', 'proj.ds.sales', options)),
+						`BigQuery, ${name}`
+					).toBe('');
+				}
 				parsed++;
 			}
 			expect(parsed).toBeGreaterThanOrEqual(10);
-		});
+		}, 60_000);
 	}
 
 	it('the RFM columns and the row rules are in what is parsed', () => {
@@ -155,16 +189,47 @@ describe('the Spark SQL and BigQuery forms parse', () => {
 		}
 	});
 
+	it('the customer types are in what is parsed, with each discount kind', () => {
+		const typed = COLUMN_SETS.filter(([n]) => n.endsWith('(customer types)'));
+		expect(typed).toHaveLength(5);
+		expect(new Set(typed.map(([, c]) => c.discountKind).filter(Boolean))).toEqual(
+			new Set(['amount', 'fraction', 'percent', 'code'])
+		);
+		for (const [name, columns] of typed)
+			for (const dialect of ['spark', 'bigquery'] as const) {
+				const q = classificationSql(base, columns, dialect);
+				expect(q, name).toMatch(/customer_type\nFROM running/);
+				expect(q, name).toContain('reese_cutoff AS (');
+				expect(q, name).toContain('LEFT JOIN reese ON reese.reese_key = running.customer_key');
+			}
+		// datasets without discount columns: no customer_type
+		for (const [name, columns] of COLUMN_SETS.filter(([n]) => !n.endsWith('(customer types)')))
+			expect(classificationSql(base, columns, 'spark'), name).not.toContain('customer_type');
+	});
+
 	it('a broken query does not parse (the check can fail)', () => {
-		for (const [, columns] of COLUMN_SETS.slice(0, 2)) {
-			for (const broken of [
-				(q: string) => q.replace('FROM in_scope', 'FROM in_scope ('),
-				(q: string) => q.replace('  rank,', '  rank,,'),
-				(q: string) => q.replace(/ END AS class,/, ' AS class,')
-			]) {
+		const typed = COLUMN_SETS.find(([n]) => n.startsWith('a discount code'))![1];
+		const breaks = [
+			(q: string) => q.replace('FROM in_scope', 'FROM in_scope ('),
+			(q: string) => q.replace('  rank,', '  rank,,'),
+			(q: string) => q.replace(/ END AS class,/, ' AS class,')
+		];
+		const typeBreaks = [
+			(q: string) => q.replace("ELSE 'seeker' END AS customer_type", "ELSE 'seeker' AS customer_type"),
+			(q: string) => q.replace('  CROSS JOIN reese_cutoff', '  CROSS JOIN reese_cutoff (')
+		];
+		for (const [columns, mutations] of [
+			...COLUMN_SETS.slice(0, 2).map(([, c]) => [c, breaks] as const),
+			[typed, typeBreaks] as const
+		]) {
+			for (const broken of mutations) {
+				for (const dialect of ['spark', 'bigquery'] as const) {
+					const good = classificationSql(base, columns, dialect);
+					expect(broken(good)).not.toBe(good);
+				}
 				expect(sparkErrors(broken(classificationSql(base, columns, 'spark'))).length).toBeGreaterThan(0);
 				expect(bigqueryError(broken(classificationSql(base, columns, 'bigquery')))).not.toBe('');
 			}
 		}
-	});
+	}, 60_000);
 });

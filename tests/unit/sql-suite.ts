@@ -1,7 +1,8 @@
 /**
  * The "Show as SQL" comparisons, for any database (sql-harness.ts): every setting below is run as
  * SQL and compared customer by customer with the engine (rank, key, exact value, shares, class, key
- * flag, and RFM scores and segment when there is a date column). sql.test.ts runs them in DuckDB
+ * flag, RFM scores and segment when there is a date column, Reese's customer type when there is a
+ * discount or list-price column: sql-suite-reese.ts). sql.test.ts runs them in DuckDB
  * (the DuckDB and PostgreSQL forms), sql-postgres.test.ts on a real PostgreSQL server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ import {
 	type Loaded,
 	type SqlEngine
 } from './sql-harness';
+import { describeReeseComparisons } from './sql-suite-reese';
 
 /** The sales_en.csv settings: presets, metrics, returns, periods, count basis, odd class names. */
 export const SALES_CASES: [string, ClassifySettings][] = [
@@ -322,6 +324,8 @@ export function describeSqlComparisons(makeEngine: () => Promise<SqlEngine>, dia
 			expect(rows.map((e) => e.key)).toEqual(['ACME', 'Beta', 'Gamma', 'Delta']);
 		}
 	});
+
+	describeReeseComparisons(() => engine, file, dialects);
 
 	describe('status, document type, refunds and currency (README "What an export means")', () => {
 		let orders: Loaded;

@@ -4,6 +4,8 @@
  * YYYY-MM, values in value units of the metric (currency for revenue/profit, counts otherwise),
  * shares as fractions 0..1.
  */
+import type { RfmSegment } from './rfm';
+import type { ReeseType } from './reese';
 import type { NamedCustomer } from './view-types';
 import type { RecencyStatus } from './recency';
 import type { SegmentRow } from './types';
@@ -108,6 +110,10 @@ export interface CustomerProfile {
 	margin: { revenue: number; profit: number; margin: number } | null;
 	/** rows in scope for the customer (see CustomerRowsPage) */
 	rowCount: number;
+	/** its RFM scores and segment (README "The rules: RFM"); absent without a dated purchase in scope */
+	rfm?: { r: number; f: number; m: number; code: string; segment: RfmSegment };
+	/** its Reese type (README "The rules: Reese's four customer types"); absent without discount data */
+	reeseType?: ReeseType;
 }
 
 /** One page of a customer's rows in scope, newest first, with its dimension values. */

@@ -3,6 +3,7 @@
  * mapped role, and the stand-in name of a mapped column whose header cell is empty.
  */
 import { sqlRowRulesOf, type RowMeaningPlan, type SqlRowRules } from './sql-rules';
+import type { SqlDiscountKind } from './sql-reese';
 
 /**
  * The mapped column names as in the user's file header. A name may be '' (the header cell is
@@ -20,13 +21,29 @@ export interface SqlColumns {
 	orderId?: string;
 	/** the manager column (for a manager filter); absent in datasets stored before filters */
 	manager?: string;
+	/** the discount column (Reese's customer types); absent in datasets stored before them */
+	discount?: string;
+	/** what the discount column holds (ingest/discounts.ts `DiscountKind`); 'amount' when absent */
+	discountKind?: SqlDiscountKind;
+	/** the list-price (compare-at) column; absent in datasets stored before customer types */
+	listPrice?: string;
 	/** 1-based position of each mapped column in the file */
 	positions?: Partial<Record<SqlRole, number>>;
 	/** the import's row rules (status, document type, refunds, currency); absent in datasets stored before them */
 	rules?: SqlRowRules;
 }
 
-export type SqlRole = 'customerKey' | 'amount' | 'quantity' | 'unitPrice' | 'profit' | 'date' | 'orderId' | 'manager';
+export type SqlRole =
+	| 'customerKey'
+	| 'amount'
+	| 'quantity'
+	| 'unitPrice'
+	| 'profit'
+	| 'date'
+	| 'orderId'
+	| 'manager'
+	| 'discount'
+	| 'listPrice';
 
 const SQL_ROLES: readonly SqlRole[] = [
 	'customerKey',
@@ -36,7 +53,9 @@ const SQL_ROLES: readonly SqlRole[] = [
 	'profit',
 	'date',
 	'orderId',
-	'manager'
+	'manager',
+	'discount',
+	'listPrice'
 ];
 const ROLE_SNAKE: Record<SqlRole, string> = {
 	customerKey: 'customer_key',
@@ -46,28 +65,34 @@ const ROLE_SNAKE: Record<SqlRole, string> = {
 	profit: 'profit',
 	date: 'date',
 	orderId: 'order_id',
-	manager: 'manager'
+	manager: 'manager',
+	discount: 'discount',
+	listPrice: 'list_price'
 };
 
 /** A file's header and the column index of each role (-1 when unmapped): the part of an import plan SQL needs. */
 export interface MappedHeader {
 	header: string[];
-	mapping: Record<SqlRole, number>;
+	/** plans stored before the discount roles have no `discount` / `listPrice` */
+	mapping: Omit<Record<SqlRole, number>, 'discount' | 'listPrice'> & Partial<Record<'discount' | 'listPrice', number>>;
 	amountSource: 'column' | 'quantityTimesPrice';
 	/** what the import decided about rows (ingest `Interpretation`) */
 	meaning?: RowMeaningPlan;
+	/** what the discount column holds; the importer reads a discount column without one as 'amount' */
+	discountKind?: SqlDiscountKind;
 }
 
 /**
  * The first file's mapped header names: what a `sales` table loaded from it would call its
  * columns, with each column's 1-based position (the SQL names a column without a header by it).
- * Unmapped roles are absent; `amount` only when the amount is a column of its own.
+ * Unmapped roles are absent; `amount` only when the amount is a column of its own; the discount
+ * column comes with its kind.
  */
 export function sqlColumnsOf(plan: MappedHeader): SqlColumns {
 	const m = plan.mapping;
 	const positions: Partial<Record<SqlRole, number>> = {};
-	const name = (role: SqlRole, c: number) => {
-		if (!(c >= 0)) return undefined;
+	const name = (role: SqlRole, c: number | undefined) => {
+		if (c === undefined || !(c >= 0)) return undefined;
 		positions[role] = c + 1;
 		return plan.header[c] ?? '';
 	};
@@ -81,6 +106,13 @@ export function sqlColumnsOf(plan: MappedHeader): SqlColumns {
 		orderId: name('orderId', m.orderId),
 		manager: name('manager', m.manager)
 	};
+	const discount = name('discount', m.discount);
+	if (discount !== undefined) {
+		out.discount = discount;
+		out.discountKind = plan.discountKind ?? 'amount';
+	}
+	const listPrice = name('listPrice', m.listPrice);
+	if (listPrice !== undefined) out.listPrice = listPrice;
 	out.positions = positions;
 	const rules = sqlRowRulesOf(plan.header, plan.meaning);
 	if (rules) out.rules = rules;

@@ -26,11 +26,14 @@ import { decimalText, DIALECTS, SQL_DIALECT_NAMES, type SqlDialect } from './sql
 import { resolveSqlNames, type SqlColumns } from './sql-columns';
 import { keptRowsSql, rowRulesSql, type SqlRowRules } from './sql-rules';
 import { rfmSql } from './sql-rfm';
+import { reeseSql } from './sql-reese';
+import type { ReeseSettings } from './reese';
 
 export { SQL_DIALECTS, SQL_DIALECT_NAMES, type SqlDialect } from './sql-dialects';
 export { resolveSqlNames, type SqlColumns, type SqlRole } from './sql-columns';
 export type { SqlRowRules } from './sql-rules';
 export { RFM_SQL_COLUMNS } from './sql-rfm';
+export { REESE_SQL_COLUMN, type SqlDiscountKind } from './sql-reese';
 
 /** Optional parts of the query beyond the settings and the columns. */
 export interface SqlOptions {
@@ -38,6 +41,11 @@ export interface SqlOptions {
 	rules?: SqlRowRules | null;
 	/** the RFM columns (rfm_r, rfm_f, rfm_m, rfm_segment) when a date column is mapped; default true */
 	rfm?: boolean;
+	/**
+	 * the thresholds of Reese's customer types (column customer_type, when a discount or list-price
+	 * column is mapped); default DEFAULT_REESE; null leaves the column out
+	 */
+	reese?: ReeseSettings | null;
 }
 
 /** Why a query cannot be written for these settings and columns (`SqlResult`). */
@@ -80,7 +88,8 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 /**
  * The classification as one SQL query (CTEs and window functions) over `table`, whose columns are
  * named as in the file header. Output: rank, customer_key, value, share, cumulative_share, class,
- * key_customer, and with a date column rfm_r, rfm_f, rfm_m, rfm_segment; ordered by rank. The
+ * key_customer, with a date column rfm_r, rfm_f, rfm_m, rfm_segment, and with a discount or
+ * list-price column customer_type (engine/sql-reese.ts); ordered by rank. The
  * import's row rules (`columns.rules`, or `options.rules`) decide which rows are sales, returns or
  * refunded (engine/sql-rules.ts).
  */
@@ -116,6 +125,27 @@ export function classificationSql(
 	const tableRef = table.split('.').map(col).join('.');
 	const withRfm = columns.date !== undefined && options.rfm !== false;
 	const rules = rowRulesSql(options.rules === undefined ? sqlColumns.rules : (options.rules ?? undefined), d, col);
+	const withReese = (columns.discount !== undefined || columns.listPrice !== undefined) && options.reese !== null;
+	let reese: ReturnType<typeof reeseSql> | null = null;
+	if (withReese) {
+		try {
+			reese = reeseSql(
+				d,
+				{
+					...(columns.discount !== undefined
+						? { discount: { name: columns.discount, kind: sqlColumns.discountKind ?? 'amount' } }
+						: {}),
+					listPrice: columns.listPrice,
+					unitPrice: columns.unitPrice,
+					hasQuantity: columns.quantity !== undefined
+				},
+				col,
+				options.reese ?? undefined
+			);
+		} catch (err) {
+			throw new SqlError('failed', err instanceof Error ? err.message : String(err));
+		}
+	}
 
 	// --- header comment ---
 	const amountText = hasAmount
@@ -166,6 +196,7 @@ export function classificationSql(
 					'-- R by the last purchase day, F payments, M revenue in scope; rfm_segment from the R x F grid'
 				]
 			: []),
+		...(reese?.comments ?? []),
 		...(managers
 			? [
 					'-- the app keeps the rows of customers whose last-named manager is one of these; this query keeps the rows',
@@ -194,6 +225,8 @@ export function classificationSql(
 	const countOrders = settings.metric === 'payments' && columns.orderId !== undefined;
 	const rfmOrders = withRfm && columns.orderId !== undefined;
 	if (countOrders || rfmOrders) select.push(`TRIM(CAST(${col(columns.orderId!)} AS ${d.text})) AS order_id`);
+	// the discount cells Reese's types read
+	if (reese) select.push(...reese.select);
 	// the row columns by name, what the row rules pass through
 	const rowNames = select.map((s) => s.slice(s.lastIndexOf(' AS ') + 4));
 	if (rules) select.push(...rules.select);
@@ -255,6 +288,7 @@ export function classificationSql(
 			].join('')
 		: '';
 
+	const extraColumns = [...(rfm?.columns ?? []), ...(reese ? [reese.column] : [])];
 	const lines = [
 		...header,
 		'WITH source_rows AS (',
@@ -274,6 +308,7 @@ export function classificationSql(
 		'  GROUP BY customer_key',
 		'),',
 		...(rfm?.ctes ?? []),
+		...(reese?.ctes ?? []),
 		'ranked AS (',
 		'  SELECT customer_key, total,',
 		`    ROW_NUMBER() OVER (ORDER BY total DESC, customer_key${d.collate} ASC) AS rank,`,
@@ -296,9 +331,9 @@ export function classificationSql(
 		`  CASE WHEN total <= 0 THEN ${lowest}`,
 		...whens,
 		`       ELSE ${lowest} END AS class,`,
-		`  total > 0 AND total >= ${d.fraction(toPpm(settings.keyShare))} * positive_total AS key_customer${rfm ? ',' : ''}`,
-		...(rfm ? [`  ${rfm.columns.join(', ')}`] : []),
-		`FROM running${rfm ? `\n${rfm.join}` : ''}`,
+		`  total > 0 AND total >= ${d.fraction(toPpm(settings.keyShare))} * positive_total AS key_customer${extraColumns.length > 0 ? ',' : ''}`,
+		...(extraColumns.length > 0 ? [`  ${extraColumns.join(', ')}`] : []),
+		['FROM running', ...(rfm ? [rfm.join] : []), ...(reese ? [reese.join] : [])].join('\n'),
 		'ORDER BY rank;'
 	];
 	return lines.join('\n') + '\n';

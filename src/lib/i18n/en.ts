@@ -961,6 +961,9 @@ export const en = {
 	// customer types, RFM and the price-raise what-if (issue 16)
 	'common.customers': 'Customers',
 	'table.reeseType': 'Customer type',
+	// the tab row's visible labels, short enough for one row at 1366 px (the full name is the tab's accessible name)
+	'tab.short.compare': 'Compare',
+	'tab.short.types': 'Customer types',
 	'tab.rfm': 'RFM',
 	'tab.types': 'Customer types',
 	'role.discount': 'Discount',

@@ -993,6 +993,9 @@ export const ro: Record<MessageKey, string> = {
 	// customer types, RFM and the price-raise what-if (issue 16)
 	'common.customers': 'Clienți',
 	'table.reeseType': 'Tip de client',
+	// the tab row's visible labels, short enough for one row at 1366 px (the full name is the tab's accessible name)
+	'tab.short.compare': 'Compararea',
+	'tab.short.types': 'Tipuri',
 	'tab.rfm': 'RFM',
 	'tab.types': 'Tipuri de clienți',
 	'role.discount': 'Reducere',

@@ -994,6 +994,9 @@ export const ru: Record<MessageKey, string> = {
 	// customer types, RFM and the price-raise what-if (issue 16)
 	'common.customers': 'Клиенты',
 	'table.reeseType': 'Тип клиента',
+	// the tab row's visible labels, short enough for one row at 1366 px (the full name is the tab's accessible name)
+	'tab.short.compare': 'Сравнение',
+	'tab.short.types': 'Типы клиентов',
 	'tab.rfm': 'RFM',
 	'tab.types': 'Типы клиентов',
 	'role.discount': 'Скидка',

@@ -23,7 +23,7 @@ import { normalizeXyz, type UserSettings } from './settings';
 import type { Tab } from './share-link';
 
 /** The tabs with a page of their own in the printed report, in the tab list's order. */
-export const REPORT_TABS = ['vip', 'movement', 'xyz', 'recency', 'margin', 'compare'] as const;
+export const REPORT_TABS = ['vip', 'movement', 'xyz', 'recency', 'rfm', 'types', 'margin', 'compare'] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 
 export class TabViews {
@@ -74,6 +74,8 @@ export class TabViews {
 			movement: this.migrationView,
 			xyz: this.xyzView,
 			recency: this.recencyView,
+			rfm: this.rfmView,
+			types: this.reeseView,
 			margin: this.marginView,
 			compare: this.compareView
 		};

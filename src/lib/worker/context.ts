@@ -3,6 +3,7 @@
  * dataset, a backup waiting for the user's choice, cancelled requests, imports still being
  * written, the helper worker for large files, and the replaceable steps after classification.
  */
+import type { RfmCustomer } from '../engine/rfm';
 import type { ReeseSettings, ReeseType } from '../engine/reese';
 import type { MigrationResult } from '../engine/migration';
 import type { Analysis } from '../engine/dashboard';
@@ -34,7 +35,14 @@ export interface Current {
 	/** the last movement computed, for listing a matrix cell's customers */
 	migration?: MigrationResult;
 	/** the customer page's monthly totals and XYZ for the last settings, reused while paging customers */
-	profileCache?: { key: string; analysis: Analysis; monthly?: MonthlyTotals; xyz?: XyzResult };
+	profileCache?: {
+		key: string;
+		analysis: Analysis;
+		monthly?: MonthlyTotals;
+		xyz?: XyzResult;
+		/** RFM by customer index (engine/rfm.ts), for the customer page */
+		rfm?: Map<number, RfmCustomer>;
+	};
 	/**
 	 * Reese type per customer index for the open classification (its rows and period) under the
 	 * Customer types tab's thresholds: the customer table's type column (handlers/segments.ts)

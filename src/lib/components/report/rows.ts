@@ -1,4 +1,13 @@
-import type { CompareView, MarginView, MigrationView, RecencyView, VipView, XyzView } from '../../engine/view-types';
+import type {
+	CompareView,
+	MarginView,
+	MigrationView,
+	RecencyView,
+	ReeseView,
+	RfmView,
+	VipView,
+	XyzView
+} from '../../engine/view-types';
 
 /** The printed report's tables show their top rows only; the rest is counted ("and N more"). */
 export const REPORT_ROWS = 25;
@@ -14,6 +23,9 @@ export interface ReportViews {
 	movement: MigrationView | null;
 	xyz: XyzView | null;
 	recency: RecencyView | null;
+	rfm: RfmView | null;
+	/** printed only when some customer has a type (the data has discounts, or free lines) */
+	types: ReeseView | null;
 	margin: MarginView | null;
 	compare: CompareView | null;
 }

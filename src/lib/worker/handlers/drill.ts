@@ -3,6 +3,8 @@
  * class × dimension, classes within each value of a dimension, and the customer page with its rows.
  * Each computes with engine/ on the rows the settings' filter keeps.
  */
+import { rfm } from '../../engine/rfm';
+import { reeseOfCustomers } from './segments';
 import { classByDimension, classesWithin } from '../../engine/class-dimension';
 import { customerProfile, customerRows } from '../../engine/customer-profile';
 import { filterOptions } from '../../engine/row-filter';
@@ -43,11 +45,20 @@ export const drillHandlers: HandlersFor<
 				key: cacheKey,
 				analysis: scoped,
 				monthly,
-				xyz: monthly ? classifyXyz(scoped.data, settings, classification, xyz, monthly) : undefined
+				xyz: monthly ? classifyXyz(scoped.data, settings, classification, xyz, monthly) : undefined,
+				rfm: monthly ? new Map(rfm(scoped.data, settings, monthly).customers.map((x) => [x.customer, x])) : undefined
 			};
 		}
 		const { monthly, xyz: xyzResult } = c.profileCache;
-		return customerProfile(scoped, settings, key, { vip, xyz, recency, classification, monthly, xyzResult });
+		const profile = customerProfile(scoped, settings, key, { vip, xyz, recency, classification, monthly, xyzResult });
+		if (!profile) return profile;
+		const index = scoped.data.customerKeys.indexOf(key);
+		const r = index >= 0 ? c.profileCache.rfm?.get(index) : undefined;
+		if (r) profile.rfm = { r: r.r, f: r.f, m: r.m, code: r.code, segment: r.segment };
+		// the type as the customer table shows it (the open classification's rows and period)
+		const types = same ? reeseOfCustomers(ctx) : null;
+		if (types && index >= 0) profile.reeseType = types[index] ?? 'unknown';
+		return profile;
 	},
 
 	customerRows: async ({ settings, key, offset, limit }, ctx) =>
