@@ -9,6 +9,9 @@ import { RFM_SEGMENTS, type RfmResult } from './rfm';
 import type { Classification, SalesColumns } from './types';
 import type { ReeseView, RfmView } from './view-types';
 
+/** The segments of customers worth keeping who are slipping away: the first class's are called first. */
+export const SLIPPING = ['atRisk', 'cantLoseThem'] as const;
+
 /** Customers listed per cell of ABC × RFM and per customer type; the counts cover every one. */
 export const SEGMENT_CELL_LIMIT = 200;
 
@@ -44,6 +47,24 @@ export function rfmView(data: SalesColumns, r: RfmResult, c: Classification, lim
 		cell.all.push({ c: x.customer, code: x.code, revenue: x.monetary });
 	}
 	for (const s of segments) s.revenueShare = total !== 0 ? s.revenue / total : 0;
+	const abcRfm = cells.map((row) =>
+		row.map((cell) => ({
+			customers: cell.customers,
+			revenue: cell.revenue,
+			top: cell.all
+				.sort((a, b) => b.revenue - a.revenue || a.c - b.c)
+				.slice(0, limit)
+				.map((x) => ({ key: data.customerKeys[x.c], name: data.customerNames[x.c], code: x.code, revenue: x.revenue }))
+		}))
+	);
+	const slipping = { customers: 0, revenue: 0, keys: [] as string[] };
+	for (const s of SLIPPING) {
+		const cell = abcRfm[0]?.[segIndex.get(s)!];
+		if (!cell) continue;
+		slipping.customers += cell.customers;
+		slipping.revenue += cell.revenue;
+		slipping.keys.push(...cell.top.map((x) => x.key));
+	}
 	return {
 		referenceDay: r.referenceDay === NO_DAY ? '' : formatDay(r.referenceDay),
 		customers: r.customers.length,
@@ -52,21 +73,8 @@ export function rfmView(data: SalesColumns, r: RfmResult, c: Classification, lim
 			row.map((g) => ({ customers: g.customers, meanM: g.customers ? g.mSum / g.customers : null }))
 		),
 		classes,
-		abcRfm: cells.map((row) =>
-			row.map((cell) => ({
-				customers: cell.customers,
-				revenue: cell.revenue,
-				top: cell.all
-					.sort((a, b) => b.revenue - a.revenue || a.c - b.c)
-					.slice(0, limit)
-					.map((x) => ({
-						key: data.customerKeys[x.c],
-						name: data.customerNames[x.c],
-						code: x.code,
-						revenue: x.revenue
-					}))
-			}))
-		)
+		abcRfm,
+		slipping
 	};
 }
 

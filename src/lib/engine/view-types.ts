@@ -108,6 +108,8 @@ export interface RfmView {
 	classes: string[];
 	/** abcRfm[classIndex][segment index]: customers, and the first `SEGMENT_CELL_LIMIT` by revenue */
 	abcRfm: { customers: number; revenue: number; top: (NamedCustomer & { code: string; revenue: number })[] }[][];
+	/** the first class's customers at risk or "can't lose them": the ones to call first (keys as listed in `abcRfm`) */
+	slipping: { customers: number; revenue: number; keys: string[] };
 }
 
 /** The Customer types tab (engine/segment-views.ts `reeseView`). */
