@@ -15,7 +15,6 @@ const UI = {
 		headline: /^80\s%\sвыручки приходится на \d+ клиент(а|ов) — [\d,]+\s%\sиз \d+$/,
 		tabs: [
 			'Классы',
-			'Разрезы',
 			'VIP',
 			'Миграция',
 			'ABC×XYZ',
@@ -53,7 +52,6 @@ const UI = {
 		headline: /^80% of revenue comes from \d+ customers — [\d.]+% of \d+$/,
 		tabs: [
 			'Classes',
-			'Breakdown',
 			'VIP',
 			'Movement',
 			'ABC×XYZ',

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NO_DAY } from '../../src/lib/core/calendar';
-import { quintileScores, rfm, RFM_SEGMENTS, SEGMENT_GRID } from '../../src/lib/engine/rfm';
+import { lastPurchases, quintileScores, rfm, RFM_SEGMENTS, SEGMENT_GRID } from '../../src/lib/engine/rfm';
+import { monthlyTotals } from '../../src/lib/engine/monthly';
 import { build, day } from './drill-fixture';
 
 describe('quintile scores', () => {
@@ -117,5 +118,21 @@ describe('rfm on a hand-worked dataset', () => {
 		const result = rfm(undated, { returns: 'net' });
 		expect(result.customers).toEqual([]);
 		expect(result.referenceDay).toBe(NO_DAY);
+	});
+
+	it('its one-pass last purchases equal the monthly totals’ (with and without a period, returns netted or ignored)', () => {
+		for (const opts of [
+			{ returns: 'net' as const },
+			{ returns: 'ignore' as const },
+			{ returns: 'net' as const, dateFrom: ref - 60, dateTo: ref - 30 },
+			{ returns: 'ignore' as const, dateFrom: ref - 250, dateTo: ref + 10 }
+		]) {
+			const fast = lastPurchases(data, opts);
+			const monthly = monthlyTotals(data, { ...opts, metric: 'revenue' });
+			expect(fast.referenceDay, JSON.stringify(opts)).toBe(monthly.referenceDay);
+			expect([...fast.customers], JSON.stringify(opts)).toEqual([...monthly.customers]);
+			expect([...fast.lastPurchase], JSON.stringify(opts)).toEqual([...monthly.lastPurchase]);
+			expect(rfm(data, opts, monthly)).toEqual(rfm(data, opts));
+		}
 	});
 });

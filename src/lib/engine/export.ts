@@ -63,7 +63,7 @@ export function exportExtras(data: SalesColumns, c: Classification, s: ExportSet
 		}
 		if (s.xyz) extra.xyz = classifyXyz(data, opts, c, s.xyz, monthly).xyz;
 		if (s.recency) extra.recency = classifyRecency(data, opts, c, s.recency, monthly).status;
-		extra.rfm = new Map(rfm(data, opts).customers.map((x) => [x.customer, x]));
+		extra.rfm = new Map(rfm(data, opts, monthly).customers.map((x) => [x.customer, x]));
 	}
 	if (data.date && !extra.rfm) extra.rfm = new Map();
 	if (data.discount) {

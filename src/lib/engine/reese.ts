@@ -4,8 +4,8 @@
  * lines and prices; customers the data says nothing about are "unknown". Pure: no DOM, no storage.
  */
 import { NO_DAY } from '../core/calendar';
-import { aggregate, isReturnRow, type AggregateOptions } from './aggregate';
-import type { SalesColumns } from './types';
+import { aggregate, type AggregateOptions } from './aggregate';
+import { DISCOUNT_CODE, type CustomerTotals, type SalesColumns } from './types';
 
 export const REESE_TYPES = ['freeloader', 'discountLover', 'seeker', 'resultFocused', 'unknown'] as const;
 export type ReeseType = (typeof REESE_TYPES)[number];
@@ -80,16 +80,6 @@ export interface ReeseResult {
 	types: ReeseTypeRow[];
 }
 
-interface Tally {
-	items: number;
-	freeItems: number;
-	revenue: number;
-	discounted: number;
-	depthSum: number;
-	depthCount: number;
-	known: boolean;
-}
-
 /**
  * Each customer's type over the rows in scope (the period of `opts`; the caller filters rows).
  * Purchases only (rows with a negative amount or quantity are returns and left out of the rules):
@@ -105,78 +95,151 @@ interface Tally {
 export function reeseTypes(
 	data: SalesColumns,
 	opts: Omit<AggregateOptions, 'metric'>,
-	settings: ReeseSettings = DEFAULT_REESE
+	settings: ReeseSettings = DEFAULT_REESE,
+	totals: TypeTotals = {}
 ): ReeseResult {
-	const tallies = new Map<number, Tally>();
+	const t = tally(data, opts, settings);
+	const { types, cutoff } = decide(t, settings);
+	const rows: ReeseCustomer[] = [];
+	for (let c = 0; c < types.length; c++) {
+		if (types[c] === NOT_IN_SCOPE) continue;
+		rows.push({
+			customer: c,
+			type: REESE_TYPES[types[c]],
+			items: t.items[c],
+			freeItems: t.freeItems[c],
+			revenue: t.revenue[c],
+			discountedShare: t.revenue[c] > 0 ? t.discounted[c] / t.revenue[c] : 0,
+			averagePrice: t.items[c] > 0 ? t.revenue[c] / t.items[c] : 0,
+			averageDiscount: t.depthCount[c] > 0 ? t.depthSum[c] / t.depthCount[c] : NaN,
+			discountLines: t.depthCount[c]
+		});
+	}
+	return {
+		hasDiscountData: !!data.discount,
+		priceCutoff: cutoff,
+		customers: rows,
+		types: typeRows(data, opts, rows, totals)
+	};
+}
+
+/** `reeseTypes`'s types alone, fast (one pass, no objects): per customer index, its index in `REESE_TYPES`, or `NOT_IN_SCOPE`. */
+export function reeseTypeCodes(
+	data: SalesColumns,
+	opts: Omit<AggregateOptions, 'metric'>,
+	settings: ReeseSettings = DEFAULT_REESE
+): Uint8Array {
+	return decide(tally(data, opts, settings), settings).types;
+}
+
+/** A customer without a purchase in scope, in `reeseTypeCodes`. */
+export const NOT_IN_SCOPE = 255;
+
+/** Per customer index: what the rules read, summed over its purchases in scope. */
+interface Tallies {
+	items: Float64Array;
+	freeItems: Float64Array;
+	revenue: Float64Array;
+	discounted: Float64Array;
+	depthSum: Float64Array;
+	depthCount: Int32Array;
+	/** 1 when some purchase carries discount information */
+	known: Uint8Array;
+	/** 1 when it has a purchase in scope */
+	seen: Uint8Array;
+}
+
+function tally(data: SalesColumns, opts: Omit<AggregateOptions, 'metric'>, settings: ReeseSettings): Tallies {
+	const n = data.customerKeys.length;
+	const t: Tallies = {
+		items: new Float64Array(n),
+		freeItems: new Float64Array(n),
+		revenue: new Float64Array(n),
+		discounted: new Float64Array(n),
+		depthSum: new Float64Array(n),
+		depthCount: new Int32Array(n),
+		known: new Uint8Array(n),
+		seen: new Uint8Array(n)
+	};
 	const unit = 10 ** data.amountScale;
 	const qUnit = 10 ** data.quantityScale;
 	const filterDates = data.date !== undefined && (opts.dateFrom !== undefined || opts.dateTo !== undefined);
 	const from = opts.dateFrom ?? -Infinity;
 	const to = opts.dateTo ?? Infinity;
-	const discount = data.discount;
+	const { discount, quantity, amount, customer } = data;
+	const deep = settings.deepDiscount - EPS;
 	for (let r = 0; r < data.rowCount; r++) {
 		if (filterDates) {
 			const d = data.date![r];
 			if (d === NO_DAY || d < from || d > to) continue;
 		}
-		if (isReturnRow(data, r)) continue;
-		const c = data.customer[r];
-		let t = tallies.get(c);
-		if (!t) {
-			t = { items: 0, freeItems: 0, revenue: 0, discounted: 0, depthSum: 0, depthCount: 0, known: false };
-			tallies.set(c, t);
-		}
-		const paid = data.amount[r] / unit;
-		const q = data.quantity ? data.quantity[r] / qUnit : 0;
+		// a return (negative amount or quantity) is not a purchase
+		if (amount[r] < 0 || (quantity !== undefined && quantity[r] < 0)) continue;
+		const c = customer[r];
+		const paid = amount[r] / unit;
+		const q = quantity ? quantity[r] / qUnit : 0;
 		const items = q > 0 ? q : 1;
 		const depth = discount ? discount[r] : NaN;
 		const free = paid === 0;
-		t.items += items;
-		t.revenue += paid;
-		if (!Number.isNaN(depth)) t.known = true;
-		if (free || depth >= settings.deepDiscount - EPS) t.freeItems += items;
-		if (depth > 0 || depth === -1) t.discounted += paid;
+		t.seen[c] = 1;
+		t.items[c] += items;
+		t.revenue[c] += paid;
+		if (depth === depth) t.known[c] = 1; // not NaN
+		if (free || depth >= deep) t.freeItems[c] += items;
+		if (depth > 0 || depth === DISCOUNT_CODE) t.discounted[c] += paid;
 		if (depth >= 0 || free) {
-			t.depthSum += free ? 1 : depth;
-			t.depthCount++;
+			t.depthSum[c] += free ? 1 : depth;
+			t.depthCount[c]++;
 		}
 	}
-
-	const rows: ReeseCustomer[] = [];
-	for (const [customer, t] of tallies) {
-		rows.push({
-			customer,
-			type: 'unknown',
-			items: t.items,
-			freeItems: t.freeItems,
-			revenue: t.revenue,
-			discountedShare: t.revenue > 0 ? t.discounted / t.revenue : 0,
-			averagePrice: t.items > 0 ? t.revenue / t.items : 0,
-			averageDiscount: t.depthCount > 0 ? t.depthSum / t.depthCount : NaN,
-			discountLines: t.depthCount
-		});
-	}
-	rows.sort((a, b) => a.customer - b.customer);
-	const known = rows.filter((x) => tallies.get(x.customer)!.known);
-	const prices = known.map((x) => x.averagePrice).sort((a, b) => b - a);
-	const cutoff =
-		prices.length > 0 ? prices[Math.max(0, Math.ceil(prices.length * settings.resultPriceTop - EPS) - 1)] : NaN;
-	for (const x of rows) {
-		const t = tallies.get(x.customer)!;
-		if (x.items > 0 && x.freeItems >= settings.freeShare * x.items - EPS) x.type = 'freeloader';
-		else if (!t.known) x.type = 'unknown';
-		else if (x.revenue > 0 && x.discountedShare >= settings.loverShare - EPS) x.type = 'discountLover';
-		else if (x.discountedShare < settings.resultMaxDiscounted - EPS && x.averagePrice >= cutoff)
-			x.type = 'resultFocused';
-		else x.type = 'seeker';
-	}
-	return { hasDiscountData: !!discount, priceCutoff: cutoff, customers: rows, types: typeRows(data, opts, rows) };
+	return t;
 }
 
-function typeRows(data: SalesColumns, opts: Omit<AggregateOptions, 'metric'>, rows: ReeseCustomer[]): ReeseTypeRow[] {
-	const revenue = totalsOf(data, { ...opts, metric: 'revenue' });
-	const orders = totalsOf(data, { ...opts, metric: 'payments' });
-	const profit = data.profit ? totalsOf(data, { ...opts, metric: 'profit' }) : null;
+/** The rules in their order (see `reeseTypes`), with the price cutoff of the top share. */
+function decide(t: Tallies, settings: ReeseSettings): { types: Uint8Array; cutoff: number } {
+	const n = t.seen.length;
+	let known = 0;
+	for (let c = 0; c < n; c++) if (t.seen[c] && t.known[c]) known++;
+	const prices = new Float64Array(known);
+	for (let c = 0, k = 0; c < n; c++)
+		if (t.seen[c] && t.known[c]) prices[k++] = t.items[c] > 0 ? t.revenue[c] / t.items[c] : 0;
+	prices.sort(); // ascending: the k-th highest is at known − k
+	const rank = Math.max(1, Math.ceil(known * settings.resultPriceTop - EPS));
+	const cutoff = known > 0 ? prices[Math.max(0, known - rank)] : NaN;
+	const types = new Uint8Array(n).fill(NOT_IN_SCOPE);
+	const [FREELOADER, LOVER, SEEKER, RESULT, UNKNOWN] = [0, 1, 2, 3, 4];
+	for (let c = 0; c < n; c++) {
+		if (!t.seen[c]) continue;
+		const items = t.items[c];
+		const revenue = t.revenue[c];
+		const discounted = revenue > 0 ? t.discounted[c] / revenue : 0;
+		const price = items > 0 ? revenue / items : 0;
+		if (items > 0 && t.freeItems[c] >= settings.freeShare * items - EPS) types[c] = FREELOADER;
+		else if (!t.known[c]) types[c] = UNKNOWN;
+		else if (revenue > 0 && discounted >= settings.loverShare - EPS) types[c] = LOVER;
+		else if (discounted < settings.resultMaxDiscounted - EPS && price >= cutoff) types[c] = RESULT;
+		else types[c] = SEEKER;
+	}
+	return { types, cutoff };
+}
+
+/** Per-customer totals the caller already has (the worker caches them per metric): not summed again. */
+export interface TypeTotals {
+	revenue?: CustomerTotals;
+	payments?: CustomerTotals;
+	profit?: CustomerTotals;
+}
+
+function typeRows(
+	data: SalesColumns,
+	opts: Omit<AggregateOptions, 'metric'>,
+	rows: ReeseCustomer[],
+	totals: TypeTotals
+): ReeseTypeRow[] {
+	const n = data.customerKeys.length;
+	const revenue = totalsOf(totals.revenue ?? aggregate(data, { ...opts, metric: 'revenue' }), n);
+	const orders = totalsOf(totals.payments ?? aggregate(data, { ...opts, metric: 'payments' }), n);
+	const profit = data.profit ? totalsOf(totals.profit ?? aggregate(data, { ...opts, metric: 'profit' }), n) : null;
 	const out = REESE_TYPES.map((type): ReeseTypeRow => ({
 		type,
 		customers: 0,
@@ -192,9 +255,9 @@ function typeRows(data: SalesColumns, opts: Omit<AggregateOptions, 'metric'>, ro
 		const k = REESE_TYPES.indexOf(x.type);
 		const row = out[k];
 		row.customers++;
-		row.revenue += revenue.get(x.customer) ?? 0;
-		row.orders += orders.get(x.customer) ?? 0;
-		if (profit) row.profit! += profit.get(x.customer) ?? 0;
+		row.revenue += revenue[x.customer];
+		row.orders += orders[x.customer];
+		if (profit) row.profit! += profit[x.customer];
 		// back to the line sums: the type's mean is over its lines, not over its customers' means
 		if (x.discountLines > 0) {
 			depth[k].sum += x.averageDiscount * x.discountLines;
@@ -211,11 +274,10 @@ function typeRows(data: SalesColumns, opts: Omit<AggregateOptions, 'metric'>, ro
 	return out;
 }
 
-/** Per customer: the metric's total in value units. */
-function totalsOf(data: SalesColumns, opts: AggregateOptions): Map<number, number> {
-	const t = aggregate(data, opts);
+/** Per customer index (of `n`): the metric's total in value units, 0 without rows in scope. */
+function totalsOf(t: CustomerTotals, n: number): Float64Array {
 	const u = 10 ** t.scale;
-	const m = new Map<number, number>();
-	t.customers.forEach((c, i) => m.set(c, t.totals[i] / u));
-	return m;
+	const out = new Float64Array(n);
+	for (let i = 0; i < t.customers.length; i++) out[t.customers[i]] = t.totals[i] / u;
+	return out;
 }

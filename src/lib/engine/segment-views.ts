@@ -85,9 +85,11 @@ export function reeseView(
 	settings: ReeseSettings,
 	limit = SEGMENT_CELL_LIMIT
 ): ReeseView {
-	const top = REESE_TYPES.map((type) =>
-		r.customers
-			.filter((x) => x.type === type)
+	// one pass into the types' lists, then each list's largest by revenue
+	const byType = REESE_TYPES.map(() => [] as ReeseResult['customers']);
+	for (const x of r.customers) byType[REESE_TYPES.indexOf(x.type)].push(x);
+	const top = byType.map((list) =>
+		list
 			.sort((a, b) => b.revenue - a.revenue || a.customer - b.customer)
 			.slice(0, limit)
 			.map((x) => ({

@@ -42,6 +42,9 @@ export interface SalesColumns {
 	discount?: Float64Array;
 }
 
+/** A row's discount meaning "bought with a discount code, depth unknown" (`SalesColumns.discount`). */
+export const DISCOUNT_CODE = -1;
+
 /** Most distinct values a dimension may have; a column with more (an id) is not kept as a filter. */
 export const MAX_DIMENSION_VALUES = 5000;
 

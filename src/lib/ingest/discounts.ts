@@ -6,6 +6,7 @@
 import { decimalToNumber, parseDecimal } from './numbers';
 import { normaliseHeader } from './header-scores';
 import type { DecimalSeparator } from './types';
+import { DISCOUNT_CODE } from '../engine/types';
 
 /**
  * What a discount column holds, decided from its header and sampled cells and shown (changeable)
@@ -19,7 +20,7 @@ export type DiscountKind = 'amount' | 'fraction' | 'percent' | 'code';
 export const DISCOUNT_KINDS: readonly DiscountKind[] = ['amount', 'fraction', 'percent', 'code'];
 
 /** A row's discount value meaning "bought with a discount code, depth unknown" (SalesColumns.discount). */
-export const DISCOUNT_CODE = -1;
+export { DISCOUNT_CODE };
 
 const CODE_HEADER = /code|код|promo|промо|coupon|купон|voucher|ваучер|cupon/;
 /** Headers that say percent: the numbers are percentages even when all are small ('Скидка, %' of 0,5 and 1). */

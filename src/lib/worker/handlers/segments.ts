@@ -2,7 +2,14 @@
  * Requests for the RFM and Customer types tabs (README "The rules: RFM", "The rules: Reese's four
  * customer types"): the engine on the rows in scope (filter and period), answered as small views.
  */
-import { DEFAULT_REESE, reeseTypes, type ReeseType } from '../../engine/reese';
+import {
+	DEFAULT_REESE,
+	NOT_IN_SCOPE,
+	REESE_TYPES,
+	reeseTypeCodes,
+	reeseTypes,
+	type ReeseType
+} from '../../engine/reese';
 import type { WorkerContext } from '../context';
 import { rfm } from '../../engine/rfm';
 import { reeseView, rfmView } from '../../engine/segment-views';
@@ -13,13 +20,24 @@ export const segmentHandlers: HandlersFor<'rfm' | 'reese'> = {
 	async rfm({ settings }, ctx) {
 		const scoped = scope(ctx, settings);
 		const cls = scoped.classify(settings);
-		return rfmView(scoped.data, rfm(scoped.data, settings), cls);
+		// the totals the worker keeps per metric (warmed up after an import): not summed again
+		const totals = {
+			payments: scoped.totals({ ...settings, metric: 'payments' }),
+			revenue: scoped.totals({ ...settings, metric: 'revenue' })
+		};
+		return rfmView(scoped.data, rfm(scoped.data, settings, undefined, totals), cls);
 	},
 
 	async reese({ settings, reese }, ctx) {
 		need(ctx).reeseSettings = reese;
-		const data = scope(ctx, settings).data;
-		return reeseView(data, reeseTypes(data, settings, reese), reese);
+		const scoped = scope(ctx, settings);
+		const data = scoped.data;
+		const totals = {
+			revenue: scoped.totals({ ...settings, metric: 'revenue' }),
+			payments: scoped.totals({ ...settings, metric: 'payments' }),
+			...(data.profit ? { profit: scoped.totals({ ...settings, metric: 'profit' }) } : {})
+		};
+		return reeseView(data, reeseTypes(data, settings, reese, totals), reese);
 	}
 };
 
@@ -35,8 +53,10 @@ export function reeseOfCustomers(ctx: WorkerContext): (ReeseType | undefined)[] 
 	const settings = c.reeseSettings ?? DEFAULT_REESE;
 	const key = JSON.stringify(settings);
 	if (c.reeseCache?.classification !== c.classification || c.reeseCache.settings !== key) {
-		const types: (ReeseType | undefined)[] = new Array(data.customerKeys.length);
-		for (const x of reeseTypes(data, c.classification.settings, settings).customers) types[x.customer] = x.type;
+		const codes = reeseTypeCodes(data, c.classification.settings, settings);
+		const types: (ReeseType | undefined)[] = Array.from(codes, (k) =>
+			k === NOT_IN_SCOPE ? undefined : REESE_TYPES[k]
+		);
 		c.reeseCache = { classification: c.classification, settings: key, types };
 	}
 	return c.reeseCache.types;
