@@ -27,6 +27,8 @@ export interface FileHalves {
 	bytes: Uint8Array;
 	/** byte offset just after a line end: `text` is the decode of `bytes[0, cut)` */
 	cut: number;
+	/** every part's first byte after the first part (`cuts[0]` = `cut`); absent: two parts */
+	cuts?: number[];
 }
 
 export interface ImportProgress {
@@ -41,8 +43,10 @@ export interface ImportControl {
 	onProgress?: (p: ImportProgress) => void;
 	/** records per parser chunk (bytes for files); small values are for tests */
 	chunkSize?: number;
-	/** reads the second half of a large file elsewhere (another worker) while this one reads the first */
+	/** reads the later parts of a large file elsewhere (other workers) while this one reads the first */
 	parallel?: ParallelParser;
+	/** how many parts a large file is cut into (this worker and `parts` − 1 helpers); default 2 */
+	parts?: number;
 	/** files with fewer characters are read in one piece (tests set it low) */
 	splitMinChars?: number;
 }

@@ -20,7 +20,16 @@ export { MAX_FILE_BYTES, SAMPLE_BYTES, sniffFile, type FileSniff, type SniffOver
 export type { FileHalves, FileToImport, ImportControl, ImportProgress, ParallelParser, PartJob } from './import-types';
 export { MAX_RECORD_CHARS } from './parse-records';
 export { prepareBytes, prepareFile, prepareImport, type MappedFile, type PlanChoice } from './prepare-import';
-export { buildPart, byteSplitPoint, decodeForImport, SPLIT_MIN_CHARS, SplitUnsafe, splitPoint } from './split';
+export {
+	buildPart,
+	byteSplitPoint,
+	byteSplitPoints,
+	decodeForImport,
+	SPLIT_MIN_CHARS,
+	SplitUnsafe,
+	splitPoint,
+	splitPoints
+} from './split';
 
 /** What an import read: the columns, the report, and per file the encoding really used. */
 export interface ImportResult {

@@ -105,19 +105,20 @@ export interface MappedFile extends Partial<PlanChoice> {
 }
 
 /**
- * Reads, sniffs and decodes a mapped file, ready to import with the user's choices. `split`: a
- * helper worker will read the second half of a large file, so only the first half is decoded here
+ * Reads, sniffs and decodes a mapped file, ready to import with the user's choices. `parts` > 1:
+ * helper workers will read the later parts of a large file, so only the first part is decoded here
  * (`halves`, see `decodeForImport`). `encoding` is the one the decode really used. Rejects with
  * ImportError as `sniffFile` does.
  */
-export async function prepareFile(choice: MappedFile, split: boolean): Promise<FileToImport> {
+export async function prepareFile(choice: MappedFile, parts: number): Promise<FileToImport> {
 	const file = choice.file;
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const sniff = await sniffFile(file, file.name, { ...choice.overrides, dateOrder: choice.dateOrder });
 	// the whole file may prove a UTF-8 guess from its start wrong: record what was really used;
-	// with a second worker, a large file is decoded half here and half there
-	const { text, encoding, halves } = split
-		? decodeForImport(bytes, sniff.encoding, sniff.newline)
-		: { ...decodeFile(bytes, sniff.encoding), halves: undefined };
+	// with helper workers, a large file is decoded part by part, each part in its reader
+	const { text, encoding, halves } =
+		parts > 1
+			? decodeForImport(bytes, sniff.encoding, sniff.newline, undefined, parts)
+			: { ...decodeFile(bytes, sniff.encoding), halves: undefined };
 	return { ...prepareImport(text, file.size, { ...sniff, encoding }, choice), halves };
 }

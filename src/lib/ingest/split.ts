@@ -1,8 +1,8 @@
 /**
- * The two-worker split of a large file: where to cut it (in its text or its bytes), decoding only
- * the first half here, reading the two halves at once (this worker the first, a `ParallelParser`
- * the second) and what the helper worker runs on its half (`buildPart`). The result is exactly
- * what reading the file in one piece gives, or the split declines and nothing was read.
+ * The split of a large file across workers: where to cut it into parts (in its text or its bytes),
+ * decoding only the first part here, reading the parts at once (this worker the first, a
+ * `ParallelParser` the others) and what a helper worker runs on its part (`buildPart`). The result
+ * is exactly what reading the file in one piece gives, or the split declines and nothing was read.
  */
 import { SalesBuilder, type SalesPart } from './build';
 import { decodeBytes, decodeFile } from './decode';
@@ -34,16 +34,55 @@ export class SplitUnsafe extends Error {
 
 /** Just after the first line end at or after the middle of the text, or -1 when there is none. */
 export function splitPoint(text: string, newline: Newline): number {
-	const end = newline === '\r' ? '\r' : '\n';
-	const at = text.indexOf(end, text.length >> 1);
-	return at < 0 || at + 1 >= text.length ? -1 : at + 1;
+	return splitPoints(text, newline, 2)[0] ?? -1;
 }
 
 /** The same in bytes: '\n' and '\r' are single bytes in UTF-8 and the single-byte code pages. */
 export function byteSplitPoint(bytes: Uint8Array, newline: Newline): number {
+	return byteSplitPoints(bytes, newline, 2)[0] ?? -1;
+}
+
+/**
+ * Where to cut a text into `parts` parts of about equal length: just after the first line end at or
+ * after each k/parts of it that is not followed by an empty line (PapaParse reads a stretch that is
+ * only a line end as no record at all, where the whole file has a blank record there), ascending
+ * and distinct; fewer cuts when lines are too long for them (none: read it in one piece).
+ */
+export function splitPoints(text: string, newline: Newline, parts: number): number[] {
+	const end = newline === '\r' ? '\r' : '\n';
+	return cutsAt(
+		text.length,
+		parts,
+		(from) => text.indexOf(end, from),
+		(at) => text[at] === '\r' || text[at] === '\n'
+	);
+}
+
+/** `splitPoints` in bytes. */
+export function byteSplitPoints(bytes: Uint8Array, newline: Newline, parts: number): number[] {
 	const end = newline === '\r' ? 13 : 10;
-	const at = bytes.indexOf(end, bytes.length >> 1);
-	return at < 0 || at + 1 >= bytes.length ? -1 : at + 1;
+	return cutsAt(
+		bytes.length,
+		parts,
+		(from) => bytes.indexOf(end, from),
+		(at) => bytes[at] === 13 || bytes[at] === 10
+	);
+}
+
+function cutsAt(
+	length: number,
+	parts: number,
+	lineEndFrom: (from: number) => number,
+	lineEndAt: (at: number) => boolean
+): number[] {
+	const cuts: number[] = [];
+	for (let k = 1; k < parts; k++) {
+		let at = lineEndFrom(Math.max(Math.floor((length * k) / parts), cuts.at(-1) ?? 0));
+		while (at >= 0 && at + 1 < length && lineEndAt(at + 1)) at = lineEndFrom(at + 1);
+		if (at < 0 || at + 1 >= length) break;
+		if (at + 1 > (cuts.at(-1) ?? 0)) cuts.push(at + 1);
+	}
+	return cuts;
 }
 
 /**
@@ -56,25 +95,27 @@ export function decodeForImport(
 	bytes: Uint8Array,
 	encoding: TextEncodingName,
 	newline: Newline,
-	splitMinBytes = SPLIT_MIN_CHARS
+	splitMinBytes = SPLIT_MIN_CHARS,
+	parts = 2
 ): { text: string; encoding: TextEncodingName; halves?: FileHalves } {
-	const cut = bytes.length < splitMinBytes || encoding.startsWith('utf-16') ? -1 : byteSplitPoint(bytes, newline);
-	if (cut < 0) return decodeFile(bytes, encoding);
-	const first = decodeFile(bytes.subarray(0, cut), encoding);
-	// a first half that is not UTF-8 after all: the whole file chooses its code page
+	const cuts =
+		bytes.length < splitMinBytes || encoding.startsWith('utf-16') ? [] : byteSplitPoints(bytes, newline, parts);
+	if (cuts.length === 0) return decodeFile(bytes, encoding);
+	const first = decodeFile(bytes.subarray(0, cuts[0]), encoding);
+	// a first part that is not UTF-8 after all: the whole file chooses its code page
 	if (first.encoding !== encoding) return decodeFile(bytes, encoding);
-	return { ...first, halves: { bytes, cut } };
+	return { ...first, halves: { bytes, cut: cuts[0], cuts } };
 }
 
 /**
- * Reads a large file in two halves at once: this worker the first, `control.parallel` the second,
- * cut at a line end near the middle (of the text, or of the bytes when `f.halves` says the file was
- * decoded only up to there). Returns false, having read nothing, when the file must be read in one
- * piece instead: too small, no helper, text after closing quotes (the lenient reader), a cut that
- * fell inside a quoted field (the first half then ends in an open quote), or a second half that is
- * not the first half's encoding. `intoBuilder`: the first half may go straight into `builder`
- * (it is empty; the caller starts a new one when false comes back). Rejects with ImportError as
- * reading the file in one piece would (rows numbered in the whole file).
+ * Reads a large file in parts at once: this worker the first, `control.parallel` the others (as
+ * many as `control.parts` − 1, or as `f.halves.cuts` says when the file was decoded only up to its
+ * first cut), each cut at a line end. Returns false, having read nothing that counts, when the file
+ * must be read in one piece instead: too small, no helper, text after closing quotes (the lenient
+ * reader), a cut that fell inside a quoted field (the part before it then ends in an open quote),
+ * or a later part that is not the first part's encoding. `intoBuilder`: the first part may go
+ * straight into `builder` (it is empty; the caller starts a new one when false comes back).
+ * Rejects with ImportError as reading the file in one piece would (rows numbered in the whole file).
  */
 export async function importSplit(
 	f: FileToImport,
@@ -85,9 +126,11 @@ export async function importSplit(
 ): Promise<boolean> {
 	// rows whose meaning depends on the rows above them (a heading's customer, an order's total) are read in one piece
 	if (!control.parallel || RowMeaning.needsWholeFile(f.plan.meaning)) return false;
+	const parallel = control.parallel;
 	let firstText: string;
-	let firstBytes: number;
-	let job: PartJob;
+	/** bytes of each part, for the progress */
+	let sizes: number[];
+	let jobs: PartJob[];
 	const common = {
 		plan: { ...f.plan, headerRow: -1 },
 		delimiter: f.delimiter,
@@ -95,66 +138,88 @@ export async function importSplit(
 		chunkSize: control.chunkSize
 	};
 	if (f.halves) {
+		const all = f.halves.bytes;
+		const cuts = f.halves.cuts ?? [f.halves.cut];
+		const ends = [...cuts.slice(1), all.length];
 		firstText = f.text;
-		firstBytes = f.halves.cut;
-		// a copy: the bytes stay here for a read in one piece
-		job = { ...common, bytes: f.halves.bytes.slice(f.halves.cut), encoding: f.encoding };
+		sizes = [cuts[0], ...cuts.map((c, i) => ends[i] - c)];
+		// copies: the bytes stay here for a read in one piece
+		jobs = cuts.map((c, i) => ({ ...common, bytes: all.slice(c, ends[i]), encoding: f.encoding }));
 	} else {
 		if (f.text.length < (control.splitMinChars ?? SPLIT_MIN_CHARS)) return false;
-		const cut = splitPoint(f.text, f.newline);
-		if (cut < 0) return false;
-		firstText = f.text.slice(0, cut);
-		firstBytes = Math.round((cut / f.text.length) * f.size);
-		job = { ...common, text: f.text.slice(cut) };
+		const cuts = splitPoints(f.text, f.newline, Math.max(2, control.parts ?? 2));
+		if (cuts.length === 0) return false;
+		const ends = [...cuts.slice(1), f.text.length];
+		firstText = f.text.slice(0, cuts[0]);
+		const perChar = f.size / Math.max(1, f.text.length);
+		sizes = [cuts[0], ...cuts.map((c, i) => ends[i] - c)].map((n) => n * perChar);
+		jobs = cuts.map((c, i) => ({ ...common, text: f.text.slice(c, ends[i]) }));
 	}
 	if (hasMalformedQuotes(firstText, f.delimiter)) return false;
-	let firstDone = 0;
-	let secondDone = 0;
-	const report = () => onBytes(firstDone * firstBytes + secondDone * (f.size - firstBytes));
-	const second = control.parallel.start(job, (fraction) => {
-		secondDone = fraction;
-		report();
+	const done = sizes.map(() => 0);
+	const report = () => onBytes(done.reduce((sum, d, i) => sum + d * sizes[i], 0));
+	const runs = jobs.map((job, i) => {
+		const run = parallel.start(job, (fraction) => {
+			done[i + 1] = fraction;
+			report();
+		});
+		// a rejection that arrives while the first part is still being read must not go unhandled
+		run.result.catch(() => {});
+		return run;
 	});
-	// a rejection that arrives while the first half is still being read must not go unhandled
-	second.result.catch(() => {});
-	const firstHalf = intoBuilder ? builder : new SalesBuilder();
-	if (!intoBuilder) firstHalf.beginFile(f.plan);
-	let firstRecords: number;
+	const abortAll = () => runs.forEach((r) => r.abort());
+	const firstPart = intoBuilder ? builder : new SalesBuilder();
+	if (!intoBuilder) firstPart.beginFile(f.plan);
+	let offset: number;
 	try {
-		firstRecords = await parseRecordsWithPapa(
+		offset = await parseRecordsWithPapa(
 			{ ...f, text: firstText, size: firstText.length },
 			control,
-			recordsInto(firstHalf),
+			recordsInto(firstPart),
 			(chars) => {
-				firstDone = chars / Math.max(1, firstText.length);
+				done[0] = chars / Math.max(1, firstText.length);
 				report();
 			}
 		);
 	} catch (err) {
-		second.abort();
+		abortAll();
 		if (err instanceof ImportError && err.info.code === 'unclosed-quote') return false;
 		throw err;
 	}
-	let part: SalesPart | null;
-	try {
-		part = await second.result;
-	} catch (err) {
-		if (err instanceof SplitUnsafe) return false;
-		if (err instanceof ImportError && err.info.row !== undefined)
-			throw new ImportError({ ...err.info, row: err.info.row + firstRecords });
-		if (err instanceof ImportError) throw err;
-		// the helper itself failed (it crashed, or the browser would not start it): read its half here
-		part = null;
+	if (!intoBuilder && !builder.absorb(firstPart.part(), 0)) {
+		abortAll();
+		return false;
 	}
-	if (!intoBuilder && !builder.absorb(firstHalf.part(), 0)) return false;
-	if (!part || !builder.absorb(part, firstRecords)) {
+	for (let i = 0; i < runs.length; i++) {
+		const last = i === runs.length - 1;
+		let part: SalesPart | null;
+		try {
+			part = await runs[i].result;
+		} catch (err) {
+			// a cut inside a quoted field: the part before the next cut ends in an open quote
+			if (err instanceof SplitUnsafe || (!last && err instanceof ImportError && err.info.code === 'unclosed-quote')) {
+				abortAll();
+				return false;
+			}
+			if (err instanceof ImportError) {
+				abortAll();
+				throw err.info.row !== undefined ? new ImportError({ ...err.info, row: err.info.row + offset }) : err;
+			}
+			// the helper itself failed (it crashed, or the browser would not start it): read its part here
+			part = null;
+		}
+		if (part && builder.absorb(part, offset)) {
+			offset += part.rowsRead + part.blankRows;
+			continue;
+		}
+		const job = jobs[i];
 		const rest = job.text ?? decodeBytes(job.bytes!, job.encoding!);
-		await readInto(
+		offset += await readInto(
 			builder,
 			{ ...f, text: rest, size: rest.length, halves: undefined },
 			control,
 			() => {},
-			firstRecords
+			offset
 		);
 	}
 	return true;

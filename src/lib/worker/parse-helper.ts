@@ -1,6 +1,6 @@
 /**
- * The analysis worker's side of the two-worker split: a `ParallelParser` that hands the second
- * half of a large file to the parse worker and turns its answer back into a part or an error.
+ * The analysis worker's side of the split import: a `ParallelParser` that hands each later part of
+ * a large file to a parse worker of a small pool and turns its answer back into a part or an error.
  */
 import { ImportError } from '../ingest/errors';
 import type { ParallelParser, PartJob } from '../ingest/import-types';
@@ -9,19 +9,30 @@ import type { SalesPart } from '../ingest/build';
 import type { PartRequest, PartResponse } from './parse-protocol';
 
 /**
- * Reads the second half of large files in a worker of its own, started on first use and kept for
- * the next import; an aborted job ends that worker (the next one starts fresh).
+ * How many parts a large file is cut into on a machine with `cores` logical cores: one per core
+ * but one left for the page, never fewer than two (a 2-core machine still reads two parts at once,
+ * the page being idle while it imports) and at most `MAX_PARSE_PARTS`.
+ */
+export function parseParts(cores: number | undefined = globalThis.navigator?.hardwareConcurrency): number {
+	return Math.min(MAX_PARSE_PARTS, Math.max(2, (cores ?? 2) - 1));
+}
+
+/** The most parts a file is read in at once (the page's memory grows with each part's buffers). */
+export const MAX_PARSE_PARTS = 8;
+
+/**
+ * Reads the later parts of large files in workers of their own, each started on first use and
+ * kept for the next import (at most `MAX_PARSE_PARTS` − 1 kept); an aborted job ends its worker.
  */
 export function workerParser(create: () => Worker): ParallelParser & { warm(): void } {
-	let idle: Worker | null = null;
+	const idle: Worker[] = [];
 	return {
-		/** Starts the worker ahead of need (a file is being mapped): its code loads meanwhile. */
+		/** Starts a worker ahead of need (a file is being mapped): its code loads meanwhile. */
 		warm() {
-			idle ??= create();
+			if (idle.length === 0) idle.push(create());
 		},
 		start(job: PartJob, onProgress: (done: number) => void) {
-			const worker = idle ?? create();
-			idle = null;
+			const worker = idle.pop() ?? create();
 			let settle: { resolve: (p: SalesPart) => void; reject: (e: unknown) => void } | null = null;
 			const result = new Promise<SalesPart>((resolve, reject) => (settle = { resolve, reject }));
 			let settled = false;
@@ -29,7 +40,7 @@ export function workerParser(create: () => Worker): ParallelParser & { warm(): v
 				settled = true;
 				worker.onmessage = null;
 				worker.onerror = null;
-				if (keep) idle = worker;
+				if (keep && idle.length < MAX_PARSE_PARTS - 1) idle.push(worker);
 				else worker.terminate();
 			};
 			worker.onmessage = (ev: MessageEvent<PartResponse>) => {

@@ -1,4 +1,4 @@
-/** Messages between the analysis worker and the parse worker that reads the second half of a large file. */
+/** Messages between the analysis worker and a parse worker that reads a later part of a large file. */
 import type { SalesPart } from '../ingest/build';
 import type { ImportErrorInfo } from '../ingest/errors';
 import type { PartJob } from '../ingest/import-types';

@@ -2,6 +2,7 @@
  * Import requests: sniffing a dropped file, importing the mapped files (the dashboard is answered
  * as soon as the dataset has its id, before its columns are written) and waiting for that write.
  */
+import { parseParts } from '../parse-helper';
 import { Analysis } from '../../engine/dashboard';
 import { ImportError } from '../../ingest/errors';
 import { sniffFile } from '../../ingest/file-sniff';
@@ -61,13 +62,14 @@ async function runImport(
 	const toImport: FileToImport[] = [];
 	for (let i = 0; i < files.length; i++) {
 		progress('read', 0, 0, i);
-		const prepared = await prepareFile(files[i], !!ctx.parallel);
+		const prepared = await prepareFile(files[i], ctx.parallel ? parseParts() : 1);
 		toImport.push(files[i].fingerprint ? { ...prepared, fingerprint: files[i].fingerprint } : prepared);
 		if (call.cancelled()) throw new ImportError({ code: 'cancelled' });
 	}
 	const { columns, report, encodings } = await importFiles(toImport, {
 		cancelled: () => call.cancelled(),
 		parallel: ctx.parallel,
+		parts: parseParts(),
 		onProgress: (p) => progress('parse', p.fraction, p.rows, p.fileIndex)
 	});
 	// classify before storing, so a cancel during classification also leaves nothing behind
