@@ -7,6 +7,8 @@
 //   npm run bench -- --sizes=100000,1000000 --runs=5
 //   npm run bench -- --profile            also CPU-profiles page and worker in the first run of each size
 //   npm run bench -- --no-build           use the existing build/
+//   npm run bench -- --workers=N          read large files in N parts (1 = one piece) instead of one
+//                                         per core but one; prints parse rows/s per worker
 //   npm run bench -- --export-customers=N Excel export of a dataset of N customers (default 100 000;
 //                                         30 000 with --quick; 0 skips it), see bench/export.mjs
 //
@@ -44,6 +46,13 @@ const doBuild = !opt('no-build');
 const profile = !!opt('profile');
 const out = opt('out') ?? join(BENCH, quick ? 'data/results-quick.json' : 'results.json');
 const exportCustomers = Number(opt('export-customers') ?? (quick ? 30000 : 100000));
+/** parts a large file is read in (the app's `?parseParts=N`); undefined: the app decides (one per core but one) */
+const workers = opt('workers') === undefined ? undefined : Number(opt('workers'));
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 8)) {
+	console.error('bench: --workers takes a whole number from 1 to 8');
+	process.exit(2);
+}
+const partsOf = () => workers ?? Math.min(8, Math.max(2, os.cpus().length - 1));
 const PRESET_TO = 'gsb';
 const METRIC_TO = 'payments';
 
@@ -811,7 +820,7 @@ async function main() {
 		detached: true
 	});
 	children.push(preview);
-	const appUrl = `http://127.0.0.1:${appPort}/`;
+	const appUrl = `http://127.0.0.1:${appPort}/${workers !== undefined ? `?parseParts=${workers}` : ''}`;
 	let up = false;
 	for (let i = 0; i < 150 && !up; i++) {
 		await sleep(200);
@@ -918,8 +927,18 @@ async function main() {
 				failedAfterMs: stats(appRuns.map((a) => a.failedAfterMs)),
 				heapAtFailureMB: stats(appRuns.map((a) => a.heapAtFailure?.sumMB)),
 				heapAtFailureWithBuffersMB: stats(appRuns.map((a) => a.heapAtFailure?.sumWithBuffersMB)),
-				ratio: stats(ratios)
+				ratio: stats(ratios),
+				workers: partsOf()
 			};
+			// parse throughput per worker: what splitting across more workers buys
+			const parseMedian = summary.parseMs?.median;
+			if (parseMedian) {
+				summary.parseRowsPerSecondPerWorker = Math.round(rows / (parseMedian / 1000) / partsOf());
+				log(
+					`  parse in ${partsOf()} worker${partsOf() > 1 ? 's' : ''}: ${Math.round(parseMedian)} ms, ` +
+						`${summary.parseRowsPerSecondPerWorker.toLocaleString('en')} rows/s per worker`
+				);
+			}
 			if (summary.heapSumMB)
 				summary.heapPerFileByte = Math.round(((summary.heapSumMB.max * 1e6) / fileBytes) * 100) / 100;
 			const first = appRuns.find((a) => a.ours);

@@ -199,7 +199,8 @@ export class ImportFlow {
 				name: this.datasetName.trim() || ready[0].file.name,
 				workspaceId: this.workspace.workspaceId,
 				settings: this.prefs.engineSettings(null),
-				confirmStages: true
+				confirmStages: true,
+				...parsePartsAsked()
 			},
 			(p) => {
 				if (p.stage !== 'export') this.progress = p;
@@ -280,4 +281,13 @@ function emptyChoice(overrides: SniffOverrides): PendingFile['choice'] {
 		decimalSeparators: [],
 		meaning: {}
 	};
+}
+
+/**
+ * `?parseParts=N` in the page's address reads large files in N parts whatever the cores (the
+ * bench's `--workers`, README "Performance"); without it the worker decides.
+ */
+function parsePartsAsked(): { parts?: number } {
+	const n = Number(new URLSearchParams(globalThis.location?.search ?? '').get('parseParts'));
+	return Number.isInteger(n) && n >= 1 ? { parts: n } : {};
 }

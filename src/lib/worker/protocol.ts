@@ -82,7 +82,15 @@ export interface Api {
 	 * worker writes anything, so a Cancel pressed while "Classifying…" shows always wins.
 	 */
 	import: [
-		{ files: FileChoice[]; name: string; workspaceId: string; settings: ClassifySettings; confirmStages?: boolean },
+		{
+			files: FileChoice[];
+			name: string;
+			workspaceId: string;
+			settings: ClassifySettings;
+			confirmStages?: boolean;
+			/** parts a large file is read in (the bench's `--workers`); absent: one per core but one (`parseParts`) */
+			parts?: number;
+		},
 		Opened
 	];
 	/** waits until an import's dataset is stored (the dashboard shows before the write commits) */

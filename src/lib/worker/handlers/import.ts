@@ -2,7 +2,7 @@
  * Import requests: sniffing a dropped file, importing the mapped files (the dashboard is answered
  * as soon as the dataset has its id, before its columns are written) and waiting for that write.
  */
-import { parseParts } from '../parse-helper';
+import { MAX_PARSE_PARTS, parseParts } from '../parse-helper';
 import { Analysis } from '../../engine/dashboard';
 import { ImportError } from '../../ingest/errors';
 import { sniffFile } from '../../ingest/file-sniff';
@@ -53,23 +53,25 @@ export const importHandlers: HandlersFor<'sniff' | 'import' | 'stored'> = {
  * `cancelled` and stores nothing.
  */
 async function runImport(
-	{ files, name, workspaceId, settings, confirmStages }: Api['import'][0],
+	{ files, name, workspaceId, settings, confirmStages, parts: asked }: Api['import'][0],
 	ctx: WorkerContext,
 	call: Call<'import'>
 ): Promise<Answered> {
 	const progress = (stage: 'read' | 'parse' | 'store' | 'classify', fraction: number, rows = 0, fileIndex = 0) =>
 		call.progress({ stage, fraction, rows, fileIndex });
+	// 1: one piece; more: as many parts, within what the pool allows
+	const parts = asked !== undefined ? Math.min(MAX_PARSE_PARTS, Math.max(1, Math.round(asked))) : parseParts();
 	const toImport: FileToImport[] = [];
 	for (let i = 0; i < files.length; i++) {
 		progress('read', 0, 0, i);
-		const prepared = await prepareFile(files[i], ctx.parallel ? parseParts() : 1);
+		const prepared = await prepareFile(files[i], ctx.parallel ? parts : 1);
 		toImport.push(files[i].fingerprint ? { ...prepared, fingerprint: files[i].fingerprint } : prepared);
 		if (call.cancelled()) throw new ImportError({ code: 'cancelled' });
 	}
 	const { columns, report, encodings } = await importFiles(toImport, {
 		cancelled: () => call.cancelled(),
-		parallel: ctx.parallel,
-		parts: parseParts(),
+		parallel: parts > 1 ? ctx.parallel : undefined,
+		parts,
 		onProgress: (p) => progress('parse', p.fraction, p.rows, p.fileIndex)
 	});
 	// classify before storing, so a cancel during classification also leaves nothing behind
