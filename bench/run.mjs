@@ -551,6 +551,11 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 		// (6) filter switch: one manager ticked in the filter bar → the customer table changed
 		// (README "Dimensions and filters"); the bench files have a Manager column
 		const addFilter = page.locator('details.filter.add');
+		// the filter bar's fields arrive with the dataset's filter options: wait for them on a large file
+		await addFilter
+			.locator('[data-pick="manager"]')
+			.waitFor({ state: 'attached', timeout: 20000 + 5000 * scale })
+			.catch(() => {});
 		if ((await addFilter.count()) > 0 && (await addFilter.locator('[data-pick="manager"]').count()) > 0) {
 			await addFilter.locator('summary').click();
 			await addFilter.locator('[data-pick="manager"]').click();

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * The second core's share of a large import: the analysis worker hands over the second half of a
- * file's text and gets back the rows read from it as transferable columns (see `importSplit`).
+ * One core's share of a large import: the analysis worker hands over a later part of a file (text,
+ * or bytes to decode) and gets back the rows read from it as transferable columns (see `importSplit`).
  */
 import { partBuffers } from '../ingest/build';
 import { ImportError } from '../ingest/errors';
