@@ -4,11 +4,7 @@
 // filterRows + Analysis(filtered).classify + dashboardView; then the drill views on the whole data.
 // The TypeScript engine is loaded through Vite's module runner (no extra dependency).
 // Usage: node bench/filter-node.mjs [rows] [customers]
-import { runnerImport } from 'vite';
-
-const root = new URL('..', import.meta.url);
-const load = async (path) =>
-	(await runnerImport(new URL(path, root).pathname, { configFile: false, logLevel: 'error' })).module;
+import { load, seededRandom } from './node-engine.mjs';
 
 const { filterRows, filterOptions } = await load('src/lib/engine/row-filter.ts');
 const { Analysis, dashboardView } = await load('src/lib/engine/dashboard.ts');
@@ -23,14 +19,7 @@ const { DEFAULT_RECENCY } = await load('src/lib/engine/recency.ts');
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const CUSTOMERS = Number(process.argv[3] ?? 200_000);
 
-/** Deterministic xorshift32 in [0, 1). */
-let seed = 0x2545f491;
-const random = () => {
-	seed ^= seed << 13;
-	seed ^= seed >>> 17;
-	seed ^= seed << 5;
-	return (seed >>> 0) / 4294967296;
-};
+const random = seededRandom();
 
 function synthetic() {
 	const customerKeys = Array.from({ length: CUSTOMERS }, (_, i) => `C${i}`);

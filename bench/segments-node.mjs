@@ -3,11 +3,7 @@
 // discount per row: none, 10–40 % off, a promo code or a free line) in plain typed arrays, and the
 // median of 5 runs of what each tab costs in the worker (the engine, then the view it posts).
 // Usage: node bench/segments-node.mjs [rows] [customers]
-import { runnerImport } from 'vite';
-
-const root = new URL('..', import.meta.url);
-const load = async (path) =>
-	(await runnerImport(new URL(path, root).pathname, { configFile: false, logLevel: 'error' })).module;
+import { load, seededRandom } from './node-engine.mjs';
 
 const { rfm } = await load('src/lib/engine/rfm.ts');
 const { reeseTypes, reeseTypeCodes, DEFAULT_REESE } = await load('src/lib/engine/reese.ts');
@@ -18,14 +14,7 @@ const { PRESETS } = await load('src/lib/engine/abc.ts');
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const CUSTOMERS = Number(process.argv[3] ?? 200_000);
 
-/** Deterministic xorshift32 in [0, 1). */
-let seed = 0x2545f491;
-const random = () => {
-	seed ^= seed << 13;
-	seed ^= seed >>> 17;
-	seed ^= seed << 5;
-	return (seed >>> 0) / 4294967296;
-};
+const random = seededRandom();
 
 const customerKeys = Array.from({ length: CUSTOMERS }, (_, i) => `C${i}`);
 const customer = new Int32Array(ROWS);

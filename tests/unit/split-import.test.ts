@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-	buildPart,
 	byteSplitPoint,
 	decodeForImport,
 	importFiles,
@@ -19,39 +18,17 @@ import {
 	type ImportControl,
 	type ParallelParser
 } from '../../src/lib/ingest/pipeline';
-import { ImportError } from '../../src/lib/ingest/errors';
+import { inProcess, outcome } from './split-helpers';
 import * as S from './real-exports.samples';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', name)));
-
-/** The helper worker's work, done in this thread; counts how often it was asked. */
-function inProcess(): ParallelParser & { started: number } {
-	const p = {
-		started: 0,
-		start(job: Parameters<ParallelParser['start']>[0], onChars: (c: number) => void) {
-			p.started++;
-			let aborted = false;
-			return { result: buildPart(job, { cancelled: () => aborted }, onChars), abort: () => (aborted = true) };
-		}
-	};
-	return p;
-}
 
 async function both(files: FileToImport[], extra: Partial<ImportControl> = {}) {
 	const parallel = inProcess();
 	const whole = await importFiles(files, { cancelled: () => false, ...extra });
 	const split = await importFiles(files, { cancelled: () => false, parallel, splitMinChars: 0, ...extra });
 	return { whole, split, started: parallel.started };
-}
-
-async function outcome(files: FileToImport[], control: ImportControl) {
-	try {
-		return { ok: await importFiles(files, control) };
-	} catch (err) {
-		if (err instanceof ImportError) return { error: err.info };
-		throw err;
-	}
 }
 
 const prepare = (text: string, name = 'split.csv') => prepareBytes(utf8(text), name);

@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-	buildPart,
 	byteSplitPoints,
 	decodeForImport,
 	importFiles,
@@ -21,33 +20,11 @@ import {
 	type ImportControl,
 	type ParallelParser
 } from '../../src/lib/ingest/pipeline';
-import { ImportError } from '../../src/lib/ingest/errors';
+import { inProcess, outcome } from './split-helpers';
 import { parseParts, MAX_PARSE_PARTS } from '../../src/lib/worker/parse-helper';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', name)));
-
-/** The helper workers' work, done in this thread; counts the parts handed out. */
-function inProcess(): ParallelParser & { started: number } {
-	const p = {
-		started: 0,
-		start(job: Parameters<ParallelParser['start']>[0], onDone: (d: number) => void) {
-			p.started++;
-			let aborted = false;
-			return { result: buildPart(job, { cancelled: () => aborted }, onDone), abort: () => (aborted = true) };
-		}
-	};
-	return p;
-}
-
-async function outcome(files: FileToImport[], control: ImportControl) {
-	try {
-		return { ok: await importFiles(files, control) };
-	} catch (err) {
-		if (err instanceof ImportError) return { error: err.info };
-		throw err;
-	}
-}
 
 /** One piece, then `parts` parts: the same outcome (columns and report, or the same error). */
 async function sameInParts(f: FileToImport, parts: number, extra: Partial<ImportControl> = {}) {

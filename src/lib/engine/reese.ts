@@ -4,7 +4,7 @@
  * lines and prices; customers the data says nothing about are "unknown". Pure: no DOM, no storage.
  */
 import { NO_DAY } from '../core/calendar';
-import { aggregate, type AggregateOptions } from './aggregate';
+import { aggregate, isReturnRow, type AggregateOptions } from './aggregate';
 import { DISCOUNT_CODE, type CustomerTotals, type SalesColumns } from './types';
 
 export const REESE_TYPES = ['freeloader', 'discountLover', 'seeker', 'resultFocused', 'unknown'] as const;
@@ -174,7 +174,7 @@ function tally(data: SalesColumns, opts: Omit<AggregateOptions, 'metric'>, setti
 			if (d === NO_DAY || d < from || d > to) continue;
 		}
 		// a return (negative amount or quantity) is not a purchase
-		if (amount[r] < 0 || (quantity !== undefined && quantity[r] < 0)) continue;
+		if (isReturnRow(data, r)) continue;
 		const c = customer[r];
 		const paid = amount[r] / unit;
 		const q = quantity ? quantity[r] / qUnit : 0;

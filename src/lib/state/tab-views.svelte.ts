@@ -26,6 +26,31 @@ import type { Tab } from './share-link';
 export const REPORT_TABS = ['vip', 'movement', 'xyz', 'recency', 'rfm', 'types', 'margin', 'compare'] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 
+/** The tabs' views the printed report prints, a page each; null: that tab has no data (or was not computed). */
+export type ReportViews = {
+	vip: VipView | null;
+	movement: MigrationView | null;
+	xyz: XyzView | null;
+	recency: RecencyView | null;
+	rfm: RfmView | null;
+	/** printed only when some customer has a type (the data has discounts, or free lines) */
+	types: ReeseView | null;
+	margin: MarginView | null;
+	compare: CompareView | null;
+};
+
+/** No tab page: the report outside printing. */
+export const NO_REPORT_VIEWS: ReportViews = Object.freeze({
+	vip: null,
+	movement: null,
+	xyz: null,
+	recency: null,
+	rfm: null,
+	types: null,
+	margin: null,
+	compare: null
+});
+
 export class TabViews {
 	tab = $state<Tab>('classes');
 	vipView = $state.raw<VipView | null>(null);
@@ -69,7 +94,15 @@ export class TabViews {
 	 * them; the open tab stays open. A view already there is not asked for again.
 	 */
 	async loadAllForReport(meta: DatasetMeta, settings: ClassifySettings, s: UserSettings): Promise<void> {
-		const have: Record<ReportTab, unknown> = {
+		const have = this.reportViews;
+		await Promise.all(
+			REPORT_TABS.filter((tab) => have[tab] === null).map((tab) => this.compute(tab, meta, settings, s))
+		);
+	}
+
+	/** The views the report prints, as they are now. */
+	get reportViews(): ReportViews {
+		return {
 			vip: this.vipView,
 			movement: this.migrationView,
 			xyz: this.xyzView,
@@ -79,9 +112,6 @@ export class TabViews {
 			margin: this.marginView,
 			compare: this.compareView
 		};
-		await Promise.all(
-			REPORT_TABS.filter((tab) => have[tab] === null).map((tab) => this.compute(tab, meta, settings, s))
-		);
 	}
 
 	/** The view of `tab`; an answer is kept unless a newer request for that tab, or a clear(), came since. */
