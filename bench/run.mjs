@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Performance benchmark (issue 6): the built site in headless Chromium, side by side with
-// DuckDB-wasm on the same file in the same browser.
+// DuckDB-wasm on the same file in the same browser, and with the PapaParse floor (the file only
+// parsed, in as many workers as the app reads it in; bench/floor.mjs). The heap is sampled in the
+// page and every worker, the analysis worker's own parse workers too (bench/cdp.mjs).
 //
 //   npm run bench                         100 000, 1 000 000 and 5 000 000 rows, 3 runs each
 //   npm run bench -- --quick              100 000 rows, 1 run (CI smoke; exits non-zero on failure)
 //   npm run bench -- --sizes=100000,1000000 --runs=5
-//   npm run bench -- --profile            also CPU-profiles page and worker in the first run of each size
+//   npm run bench -- --profile            also CPU-profiles the page and every worker (nested ones too) in the
+//                                         first run of each size: bench/data/profile-<size>-<page|kind-n>.cpuprofile
 //   npm run bench -- --no-build           use the existing build/
 //   npm run bench -- --workers=N          read large files in N parts (1 = one piece) instead of one
-//                                         per core but one; prints parse rows/s per worker
+//                                         per core but one; prints parse rows/s per worker; the floor
+//                                         uses as many workers
 //   npm run bench -- --export-customers=N Excel export of a dataset of N customers (default 100 000;
 //                                         30 000 with --quick; 0 skips it), see bench/export.mjs
 //
@@ -23,6 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from './server.mjs';
 import { installProbes } from './probes.mjs';
 import { exportRun } from './export.mjs';
+import { attachCdp, heapSampler, profileWorkers, topSelfTime } from './cdp.mjs';
+import { floorRun, SPLIT_MIN_BYTES } from './floor.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -224,135 +230,31 @@ function stats(values) {
 	return { median: r(median), min: r(v[0]), max: r(v[v.length - 1]), n: v.length };
 }
 
-// ---------- CDP: heap sampling and profiling of the page and its workers ----------
-async function attachCdp(context, page) {
-	const cdp = await context.newCDPSession(page);
-	const workers = new Map(); // sessionId → { url, pending, nextId }
-	cdp.on('Target.attachedToTarget', (e) => {
-		if (e.targetInfo.type !== 'worker') return;
-		workers.set(e.sessionId, { url: e.targetInfo.url, pending: new Map(), nextId: 1 });
-		for (const fn of attachHooks) fn(e.sessionId);
-	});
-	cdp.on('Target.detachedFromTarget', (e) => {
-		const w = workers.get(e.sessionId);
-		if (!w) return;
-		for (const [, p] of w.pending) p.reject(new Error('worker detached'));
-		workers.delete(e.sessionId);
-	});
-	cdp.on('Target.receivedMessageFromTarget', (e) => {
-		const w = workers.get(e.sessionId);
-		if (!w) return;
-		const msg = JSON.parse(e.message);
-		const p = msg.id && w.pending.get(msg.id);
-		if (!p) return;
-		w.pending.delete(msg.id);
-		if (msg.error) p.reject(new Error(msg.error.message));
-		else p.resolve(msg.result);
-	});
-	const attachHooks = [];
-	const sendWorker = (sessionId, method, params = {}) => {
-		const w = workers.get(sessionId);
-		if (!w) return Promise.reject(new Error('no such worker'));
-		const id = w.nextId++;
-		return new Promise((resolve, reject) => {
-			w.pending.set(id, { resolve, reject });
-			cdp
-				.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
-				.catch(reject);
-		});
-	};
-	await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-	return { cdp, workers, sendWorker, onWorker: (fn) => attachHooks.push(fn) };
-}
-
-/** Samples Runtime.getHeapUsage of page and workers every 100 ms until stopped. */
-function heapSampler(cdpx) {
-	let running = true;
-	const peak = {
-		page: 0,
-		worker: 0,
-		sum: 0,
-		pageBuffers: 0,
-		workerBuffers: 0,
-		sumWithBuffers: 0,
-		samples: 0,
-		workerSamples: 0
-	};
-	const within = (p, ms) => Promise.race([p, sleep(ms).then(() => null)]);
-	const loop = (async () => {
-		while (running) {
-			const t = Date.now();
-			const [pg, ...ws] = await Promise.all([
-				within(
-					cdpx.cdp.send('Runtime.getHeapUsage').catch(() => null),
-					2000
-				),
-				...[...cdpx.workers.keys()].map((s) =>
-					within(
-						cdpx.sendWorker(s, 'Runtime.getHeapUsage').catch(() => null),
-						2000
-					)
-				)
-			]);
-			let sum = 0;
-			let buffers = 0;
-			if (pg) {
-				buffers += pg.backingStorageSize ?? 0;
-				peak.page = Math.max(peak.page, pg.usedSize);
-				peak.pageBuffers = Math.max(peak.pageBuffers, pg.backingStorageSize ?? 0);
-				peak.samples++;
-				sum += pg.usedSize;
-			}
-			let w = 0;
-			let wb = 0;
-			for (const x of ws) {
-				if (!x) continue;
-				w += x.usedSize;
-				wb += x.backingStorageSize ?? 0;
-			}
-			if (ws.some(Boolean)) {
-				peak.worker = Math.max(peak.worker, w);
-				peak.workerBuffers = Math.max(peak.workerBuffers, wb);
-				peak.workerSamples++;
-			}
-			peak.sum = Math.max(peak.sum, sum + w);
-			peak.sumWithBuffers = Math.max(peak.sumWithBuffers, sum + w + buffers + wb);
-			await sleep(Math.max(0, 100 - (Date.now() - t)));
-		}
-	})();
-	return {
-		async stop() {
-			running = false;
-			await loop.catch(() => {});
-			return peak;
-		}
-	};
-}
-
-function topSelfTime(profile, n = 15) {
-	const self = new Map();
-	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-	const dt = profile.timeDeltas ?? [];
-	let total = 0;
-	for (let i = 0; i < (profile.samples ?? []).length; i++) {
-		const node = byId.get(profile.samples[i]);
-		const d = (dt[i + 1] ?? 0) / 1000;
-		total += d;
-		if (!node) continue;
-		const f = node.callFrame;
-		const key = `${f.functionName || '(anonymous)'} ${f.url ? basename(f.url.split('?')[0]) : ''}:${f.lineNumber + 1}`;
-		self.set(key, (self.get(key) ?? 0) + d);
-	}
-	return {
-		totalMs: Math.round(total),
-		top: [...self.entries()]
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, n)
-			.map(([fn, ms]) => ({ fn, ms: Math.round(ms), pct: Math.round((ms / total) * 1000) / 10 }))
-	};
-}
-
 // ---------- one app run ----------
+/** The heap sampler's peaks in MB: page, all workers (nested ones included), their sum, and per worker kind and worker. */
+function heapReport(heap) {
+	const both = (x) => ({ usedMB: mb(x.used), withBuffersMB: mb(x.withBuffers) });
+	return {
+		pageMB: mb(heap.page),
+		workerMB: heap.workerSamples ? mb(heap.worker) : 'n/a',
+		sumMB: mb(heap.sum),
+		sumWithBuffersMB: mb(heap.sumWithBuffers),
+		pageBuffersMB: mb(heap.pageBuffers),
+		workerBuffersMB: heap.workerSamples ? mb(heap.workerBuffers) : 'n/a',
+		byKind: Object.fromEntries(Object.entries(heap.byKind).map(([k, x]) => [k, both(x)])),
+		byWorker: Object.fromEntries(
+			Object.entries(heap.byWorker).map(([k, x]) => [k, { ...both(x), depth: x.depth, samples: x.samples }])
+		),
+		samples: heap.samples,
+		workerSamples: heap.workerSamples
+	};
+}
+/** "analysis 40 (120), parse 12 (95)": MB used (with ArrayBuffers) per worker kind. */
+const kindsText = (byKind) =>
+	Object.entries(byKind ?? {})
+		.map(([k, x]) => `${k} ${x.usedMB} (${x.withBuffersMB})`)
+		.join(', ');
+
 async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile }) {
 	const scale = rows / 1e6;
 	const r = { status: 'ok' };
@@ -372,16 +274,8 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 	let sampler;
 	try {
 		const cdpx = await attachCdp(context, page);
-		const profiles = {};
-		if (withProfile) {
-			cdpx.onWorker((s) => {
-				cdpx
-					.sendWorker(s, 'Profiler.enable')
-					.then(() => cdpx.sendWorker(s, 'Profiler.start'))
-					.catch(() => {});
-				profiles.worker = s;
-			});
-		}
+		// every worker, nested ones too, is profiled from the moment it attaches
+		const workerProfiler = withProfile ? profileWorkers(cdpx) : null;
 		for (let attempt = 1; ; attempt++) {
 			try {
 				await withTimeout(page.goto(appUrl), 30000, 'loading the app', crash);
@@ -437,12 +331,7 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 			r.failedAfterMs = result.t0 != null ? Math.round(result.tEnd - result.t0) : null;
 			r.splitAtFailure = result.split;
 			r.longestTaskMs = result.longestTask;
-			r.heapAtFailure = {
-				pageMB: mb(heap.page),
-				workerMB: mb(heap.worker),
-				sumMB: mb(heap.sum),
-				sumWithBuffersMB: mb(heap.sumWithBuffers)
-			};
+			r.heapAtFailure = heapReport(heap);
 			throw new StepError(result.error);
 		}
 		Object.assign(r, {
@@ -457,27 +346,23 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 			clickInPageMs: result.clickDelays.length ? Math.max(...result.clickDelays) : null,
 			clickRoundTripMaxMs: clickLatencies.length ? Math.max(...clickLatencies) : null,
 			clicksDuringImport: clickLatencies.length,
-			heap: {
-				pageMB: mb(heap.page),
-				workerMB: heap.workerSamples ? mb(heap.worker) : 'n/a',
-				sumMB: mb(heap.sum),
-				sumWithBuffersMB: mb(heap.sumWithBuffers),
-				pageBuffersMB: mb(heap.pageBuffers),
-				workerBuffersMB: heap.workerSamples ? mb(heap.workerBuffers) : 'n/a',
-				samples: heap.samples,
-				workerSamples: heap.workerSamples
-			}
+			heap: heapReport(heap)
 		});
 		if (withProfile) {
-			const pageProfile = (await cdpx.cdp.send('Profiler.stop')).profile;
+			const [pageProfile, workerProfiles] = await Promise.all([
+				cdpx.cdp.send('Profiler.stop').then((x) => x.profile),
+				workerProfiler.stop()
+			]);
 			writeFileSync(join(DATA, `profile-${label(rows)}-page.cpuprofile`), JSON.stringify(pageProfile));
-			r.profile = { page: topSelfTime(pageProfile) };
-			if (profiles.worker) {
-				const wp = await cdpx.sendWorker(profiles.worker, 'Profiler.stop').catch(() => null);
-				if (wp?.profile) {
-					writeFileSync(join(DATA, `profile-${label(rows)}-worker.cpuprofile`), JSON.stringify(wp.profile));
-					r.profile.worker = topSelfTime(wp.profile);
+			r.profile = { page: { ...topSelfTime(pageProfile), file: `profile-${label(rows)}-page.cpuprofile` } };
+			for (const [name, wp] of Object.entries(workerProfiles).sort(([a], [b]) => a.localeCompare(b))) {
+				if (!wp.profile) {
+					r.profile[name] = { kind: wp.kind, error: wp.error };
+					continue;
 				}
+				const fileName = `profile-${label(rows)}-${name}.cpuprofile`;
+				writeFileSync(join(DATA, fileName), JSON.stringify(wp.profile));
+				r.profile[name] = { kind: wp.kind, depth: wp.depth, ...topSelfTime(wp.profile), file: fileName };
 			}
 		}
 
@@ -576,13 +461,7 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 			e instanceof StepError && /crash/.test(e.message) ? 'crashed' : `error: ${String(e.message ?? e).split('\n')[0]}`;
 		if (sampler) {
 			const heap = await sampler.stop().catch(() => null);
-			if (heap)
-				r.heapAtFailure = {
-					pageMB: mb(heap.page),
-					workerMB: mb(heap.worker),
-					sumMB: mb(heap.sum),
-					sumWithBuffersMB: mb(heap.sumWithBuffers)
-				};
+			if (heap) r.heapAtFailure = heapReport(heap);
 		}
 	} finally {
 		if (pageErrors.length) r.pageErrors = pageErrors.slice(0, 5);
@@ -698,7 +577,7 @@ function printTable(results) {
 		['read/parse/store/classify/render ms', (x) => splitText(x.summary)],
 		['longest task ms', (x) => fmt(x.summary.longestTaskMs)],
 		['click ms', (x) => fmt(x.summary.clickRoundTripMaxMs)],
-		['heap page+worker MB', (x) => fmt(x.summary.heapSumMB)],
+		['heap page+workers MB', (x) => fmt(x.summary.heapSumMB)],
 		['+ArrayBuffers MB', (x) => fmt(x.summary.heapSumWithBuffersMB)],
 		['reload ms', (x) => fmt(x.summary.reloadOpenMs)],
 		['preset ms', (x) => fmt(x.summary.presetSwitchMs)],
@@ -706,6 +585,9 @@ function printTable(results) {
 		['filter ms', (x) => fmt(x.summary.filterSwitchMs)],
 		['DuckDB ms', (x) => fmt(x.summary.duckdbMs)],
 		['ours/DuckDB', (x) => (x.summary.ratio ? fmt(x.summary.ratio) : '—')],
+		['PapaParse floor ms', (x) => fmt(x.summary.papaFloorMs)],
+		['ours/floor', (x) => fmt(x.summary.oursOverFloor?.dropToDashboard)],
+		['parse/floor', (x) => fmt(x.summary.oursOverFloor?.parse)],
 		['agrees', (x) => (x.agreement.ok ? 'yes' : `NO${x.agreement.why ? ` (${x.agreement.why})` : ''}`)]
 	];
 	const table = [cols.map((c) => c[0]), ...results.map((x) => cols.map((c) => c[1](x)))];
@@ -719,8 +601,12 @@ function printTable(results) {
 	log('Medians (min–max) over the runs; ratio = our drop→dashboard / DuckDB-wasm file→result (< 1: we are faster).');
 	log('click ms = longest round trip of a click sent to the page every 250 ms during the import.');
 	log(
-		'heap = peak JS heap (Runtime.getHeapUsage, sampled every 100 ms) of page + worker; +ArrayBuffers adds their backing stores.'
+		'heap = peak of the summed JS heaps (Runtime.getHeapUsage, sampled every 100 ms) of the page and every worker, nested ones included; +ArrayBuffers adds their backing stores.'
 	);
+	log(
+		'PapaParse floor = the same file only parsed (PapaParse, records counted) in as many workers as the app reads it in, file chosen → every part parsed;'
+	);
+	log('ours/floor = drop→dashboard ÷ floor, parse/floor = our parse stage ÷ floor.');
 }
 function splitText(s) {
 	const k = ['readMs', 'parseMs', 'storeMs', 'classifyMs', 'renderMs'];
@@ -777,11 +663,12 @@ function targetMisses(results, exportResult) {
 			);
 		}
 		if (x.rows >= 5e6) {
-			if (s.heapSumMB) check(s.heapSumMB.max < 1536, `${n} rows: peak heap page+worker ${s.heapSumMB.max} MB ≥ 1.5 GB`);
+			if (s.heapSumMB)
+				check(s.heapSumMB.max < 1536, `${n} rows: peak heap page+workers ${s.heapSumMB.max} MB ≥ 1.5 GB`);
 			else if (s.heapAtFailureMB)
 				check(
 					s.heapAtFailureMB.max < 1536,
-					`${n} rows: peak heap page+worker ${s.heapAtFailureMB.max} MB ≥ 1.5 GB before the import failed`
+					`${n} rows: peak heap page+workers ${s.heapAtFailureMB.max} MB ≥ 1.5 GB before the import failed`
 				);
 		}
 	}
@@ -851,9 +738,11 @@ async function main() {
 		'/duckdb/': join(duckPkg, 'dist'),
 		'/arrow/': arrowPkg,
 		'/flatbuffers/': pkgDir('flatbuffers', arrowPkg),
-		'/tslib/': pkgDir('tslib', arrowPkg)
+		'/tslib/': pkgDir('tslib', arrowPkg),
+		'/papaparse/': pkgDir('papaparse')
 	});
 	const duckUrl = `http://127.0.0.1:${statics.port}/page/duckdb.html`;
+	const floorUrl = `http://127.0.0.1:${statics.port}/page/papa-floor.html`;
 
 	const launch = () =>
 		chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -868,6 +757,9 @@ async function main() {
 			log(`\n== ${rows.toLocaleString('en-US')} rows (${(fileBytes / 1e6).toFixed(1)} MB) ==`);
 			const appRuns = [];
 			const duckRuns = [];
+			const floorRuns = [];
+			// the app reads a small file in one piece, a large one in partsOf() parts
+			const floorParts = fileBytes < SPLIT_MIN_BYTES ? 1 : partsOf();
 			for (let i = 0; i < runs; i++) {
 				if (!browser.isConnected()) browser = await launch();
 				const a = await appRun(browser, appUrl, file, rows, {
@@ -879,7 +771,7 @@ async function main() {
 					`  run ${i + 1} app: ${a.status}` +
 						(a.status === 'ok'
 							? `, drop→dashboard ${Math.round(a.dropToDashboardMs)} ms, longest task ${Math.round(a.longestTaskMs)} ms, ` +
-								`click ≤ ${a.clickRoundTripMaxMs} ms, heap ${a.heap.pageMB}+${a.heap.workerMB} MB, reload ${Math.round(a.reloadOpenMs)} ms, ` +
+								`click ≤ ${a.clickRoundTripMaxMs} ms, heap ${a.heap.pageMB}+${a.heap.workerMB} MB (${a.heap.sumWithBuffersMB} MB with ArrayBuffers; workers: ${kindsText(a.heap.byKind)}), reload ${Math.round(a.reloadOpenMs)} ms, ` +
 								`preset ${Math.round(a.presetSwitchMs)} ms, metric ${Math.round(a.metricSwitchMs)} ms, ` +
 								`filter ${Math.round(a.filterSwitchMs)} ms`
 							: a.failedAfterMs != null
@@ -888,7 +780,14 @@ async function main() {
 				);
 				if (a.profile) {
 					for (const [where, p] of Object.entries(a.profile)) {
-						log(`  profile (${where}, ${p.totalMs} ms sampled), top self time:`);
+						if (p.error) {
+							log(`  profile (${where}): ${p.error}`);
+							continue;
+						}
+						log(
+							`  profile (${where}${p.depth > 1 ? `, nested` : ''}, bench/data/${p.file}): ${p.totalMs} ms sampled, ` +
+								`${p.idleMs} ms idle, ${p.busyMs} ms busy; top self time (% of busy):`
+						);
 						for (const t of p.top.slice(0, 12))
 							log(`    ${String(t.ms).padStart(6)} ms ${String(t.pct).padStart(5)} %  ${t.fn}`);
 					}
@@ -897,6 +796,18 @@ async function main() {
 				const d = await duckRun(browser, duckUrl, file, rows);
 				duckRuns.push(d);
 				log(`  run ${i + 1} DuckDB-wasm: ${d.status}${d.status === 'ok' ? `, ${Math.round(d.ms)} ms` : ''}`);
+				if (!browser.isConnected()) browser = await launch();
+				const tFloor = Date.now();
+				const f = await floorRun(browser, floorUrl, file, rows, floorParts);
+				floorRuns.push(f);
+				if (f.status !== 'ok') console.error(`  run ${i + 1} PapaParse floor FAILED: ${f.status}`);
+				else
+					log(
+						`  run ${i + 1} PapaParse floor: ${Math.round(f.ms)} ms in ${f.parts} worker${f.parts > 1 ? 's' : ''} ` +
+							`(read ${Math.round(f.readMs)} ms, cut ${Math.round(f.cutMs)} ms, parts decode+parse ` +
+							`${f.perPart.map((x) => `${Math.round(x.decodeMs)}+${Math.round(x.parseMs)}`).join(' / ')} ms; ` +
+							`${f.dataRows.toLocaleString('en-US')} rows; the step took ${((Date.now() - tFloor) / 1000).toFixed(1)} s)`
+					);
 			}
 			const ok = appRuns.filter((a) => a.status === 'ok');
 			const pick = (k) => stats(ok.map((a) => k.split('.').reduce((o, p) => o?.[p], a)));
@@ -905,6 +816,14 @@ async function main() {
 			const ratios = appRuns.map((a, i) =>
 				a.status === 'ok' && duckRuns[i].status === 'ok' ? a.dropToDashboardMs / duckRuns[i].ms : null
 			);
+			const floorOk = floorRuns.filter((f) => f.status === 'ok');
+			const overFloor = (k) =>
+				stats(
+					appRuns.map((a, i) => {
+						const v = k === 'parse' ? splitOf(a, 'parse') : a[k];
+						return a.status === 'ok' && floorRuns[i].status === 'ok' && v != null ? v / floorRuns[i].ms : null;
+					})
+				);
 			const summary = {
 				dropToDashboardMs: pick('dropToDashboardMs'),
 				mappingMs: pick('mappingMs'),
@@ -929,6 +848,15 @@ async function main() {
 				metricSwitchMs: pick('metricSwitchMs'),
 				filterSwitchMs: pick('filterSwitchMs'),
 				duckdbMs: stats(duckOk.map((d) => d.ms)),
+				papaFloorMs: stats(floorOk.map((f) => f.ms)),
+				papaFloorParts: floorParts,
+				oursOverFloor: { dropToDashboard: overFloor('dropToDashboardMs'), parse: overFloor('parse') },
+				heapByKindMB: Object.fromEntries(
+					[...new Set(ok.flatMap((a) => Object.keys(a.heap?.byKind ?? {})))].map((k) => [
+						k,
+						{ used: pick(`heap.byKind.${k}.usedMB`), withBuffers: pick(`heap.byKind.${k}.withBuffersMB`) }
+					])
+				),
 				failedAfterMs: stats(appRuns.map((a) => a.failedAfterMs)),
 				heapAtFailureMB: stats(appRuns.map((a) => a.heapAtFailure?.sumMB)),
 				heapAtFailureWithBuffersMB: stats(appRuns.map((a) => a.heapAtFailure?.sumWithBuffersMB)),
@@ -944,6 +872,19 @@ async function main() {
 						`${summary.parseRowsPerSecondPerWorker.toLocaleString('en')} rows/s per worker`
 				);
 			}
+			if (summary.papaFloorMs)
+				log(
+					`  PapaParse floor in ${floorParts} worker${floorParts > 1 ? 's' : ''}: ${fmt(summary.papaFloorMs)} ms; ` +
+						`ours/floor ${fmt(summary.oursOverFloor.dropToDashboard)}, parse/floor ${fmt(summary.oursOverFloor.parse)}`
+				);
+			if (summary.heapSumMB)
+				log(
+					`  peak heap page+workers ${fmt(summary.heapSumMB)} MB, with ArrayBuffers ${fmt(summary.heapSumWithBuffersMB)} MB; ` +
+						`page ${fmt(summary.heapPageMB)} MB; by worker kind: ` +
+						Object.entries(summary.heapByKindMB)
+							.map(([k, x]) => `${k} ${fmt(x.used)} MB (${fmt(x.withBuffers)} MB with ArrayBuffers)`)
+							.join(', ')
+				);
 			if (summary.heapSumMB)
 				summary.heapPerFileByte = Math.round(((summary.heapSumMB.max * 1e6) / fileBytes) * 100) / 100;
 			const first = appRuns.find((a) => a.ours);
@@ -953,7 +894,10 @@ async function main() {
 				agree.ok = false;
 				agree.why = `${agree.why ? agree.why + '; ' : ''}dashboard shows ${first.dashboardCustomers} customers, export has ${first.ours?.customers}`;
 			}
-			const bad = appRuns.find((a) => a.status !== 'ok') ?? duckRuns.find((d) => d.status !== 'ok');
+			const bad =
+				appRuns.find((a) => a.status !== 'ok') ??
+				duckRuns.find((d) => d.status !== 'ok') ??
+				floorRuns.find((f) => f.status !== 'ok');
 			results.push({
 				rows,
 				file: basename(file),
@@ -968,7 +912,7 @@ async function main() {
 						? { customers: duckFirst.customers, classes: duckFirst.classes, total: duckFirst.total }
 						: null
 				},
-				runs: appRuns.map((a, i) => ({ app: a, duckdb: duckRuns[i] }))
+				runs: appRuns.map((a, i) => ({ app: a, duckdb: duckRuns[i], papaFloor: floorRuns[i] }))
 			});
 			log(`  agreement with DuckDB-wasm: ${agree.ok ? 'yes' : `NO — ${agree.why}`}`);
 		}

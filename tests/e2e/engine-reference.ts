@@ -8,7 +8,11 @@ import { DEFAULT_SETTINGS, toClassifySettings } from '../../src/lib/state/settin
 
 /** The export the app should produce for a fixture with auto-mapping and default settings, computed in Node. */
 export async function engineCsvFor(name: string): Promise<string> {
-	const bytes = readFileSync(join(process.cwd(), 'tests', 'fixtures', name));
+	return engineCsvOf(readFileSync(join(process.cwd(), 'tests', 'fixtures', name)), name);
+}
+
+/** The same for a file's bytes (a file a test generates). */
+export async function engineCsvOf(bytes: Uint8Array, name: string): Promise<string> {
 	const { columns } = await importFiles([await prepareBytes(new Uint8Array(bytes), name)], { cancelled: () => false });
 	const settings = toClassifySettings(DEFAULT_SETTINGS);
 	const c = classify(aggregate(columns, settings), columns.customerKeys, settings);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	byteSplitPoint,
-	decodeForImport,
+	splitForImport,
 	importFiles,
 	prepareBytes,
 	prepareImport,
@@ -19,6 +19,7 @@ import {
 	type ParallelParser
 } from '../../src/lib/ingest/pipeline';
 import { inProcess, outcome } from './split-helpers';
+import type { ImportError } from '../../src/lib/ingest/errors';
 import * as S from './real-exports.samples';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -297,11 +298,12 @@ describe('reading a file in two halves', () => {
 		expect(await importFiles([f], { cancelled: () => false, parallel: crashing, splitMinChars: 0 })).toEqual(whole);
 	});
 
-	/** The file as the worker prepares it: decoded only up to a line end near the middle of its bytes. */
+	/** The file as the worker prepares it: cut near the middle of its bytes, nothing read or decoded yet. */
 	async function halved(bytes: Uint8Array, name: string): Promise<FileToImport> {
 		const sniff = await sniffFile(new Blob([bytes as BlobPart]), name);
-		const d = decodeForImport(bytes, sniff.encoding, sniff.newline, 0);
-		return { ...prepareImport(d.text, bytes.length, { ...sniff, encoding: d.encoding }), halves: d.halves };
+		const parts = await splitForImport(new Blob([bytes as BlobPart]), name, sniff.encoding, sniff.newline, 0);
+		if (!parts) return prepareBytes(bytes, name);
+		return { ...prepareImport('', bytes.length, sniff), parts };
 	}
 
 	it('cuts bytes just after the first line end at or after the middle', () => {
@@ -329,7 +331,7 @@ describe('reading a file in two halves', () => {
 			const split = await importFiles([f], { cancelled: () => false, parallel });
 			expect(split, name).toEqual(whole);
 			// UTF-16 is never cut in bytes; the others are
-			expect(f.halves === undefined, name).toBe(name === 'excelUnicodeText');
+			expect(f.parts === undefined, name).toBe(name === 'excelUnicodeText');
 			// and without a helper the halves are read as one text
 			expect(await importFiles([await halved(bytes, name)], { cancelled: () => false }), name).toEqual(whole);
 		}
@@ -354,6 +356,58 @@ describe('reading a file in two halves', () => {
 		expect(f.encoding).toBe('utf-8');
 		expect(split.encodings).toEqual(['windows-1251']);
 		expect(split.columns.customerKeys).toContain('Ромашка 1');
+	});
+
+	it('a first part that is not UTF-8 after an ASCII start is read as a whole, in its code page', async () => {
+		// past the 256 KB the sniff reads, before the middle
+		const rows = [
+			'customer,amount',
+			...Array.from({ length: 30_000 }, (_, i) => `C${i % 9},${i}`),
+			...Array.from({ length: 300 }, (_, i) => `Ромашка ${i % 5},${i}`),
+			...Array.from({ length: 60_000 }, (_, i) => `D${i % 7},${i}`)
+		];
+		const bytes = S.cp1251(rows.join('\n') + '\n');
+		const reference = await prepareBytes(bytes, 'early.csv');
+		expect(reference.encoding).toBe('windows-1251');
+		const f = await halved(bytes, 'early.csv');
+		expect(f.encoding).toBe('utf-8');
+		expect(f.parts!.cuts[0]).toBeGreaterThan(bytes.indexOf(0xd0));
+		const split = await importFiles([f], { cancelled: () => false, parallel: inProcess() });
+		expect(split).toEqual(await importFiles([reference], { cancelled: () => false }));
+		expect(split.encodings).toEqual(['windows-1251']);
+	});
+
+	it('a part the browser cannot read any more is a plain error naming the file, in every part', async () => {
+		const bytes = fixture('sales_en.csv');
+		const sniff = await sniffFile(new Blob([bytes as BlobPart]), 'sales_en.csv');
+		for (const unreadable of [0, 1]) {
+			// the file was changed on disk after it was dropped: reading that stretch fails
+			const blob = new Blob([bytes as BlobPart]);
+			let slices = 0;
+			const source = {
+				size: blob.size,
+				slice(start?: number, end?: number) {
+					const piece = blob.slice(start, end);
+					const failing = slices++ === unreadable;
+					return failing
+						? { size: piece.size, arrayBuffer: () => Promise.reject(new Error('The file changed.')) }
+						: piece;
+				}
+			} as unknown as Blob;
+			const f: FileToImport = {
+				...prepareImport('', bytes.length, sniff),
+				parts: { source, cuts: [bytes.indexOf(10, 400) + 1] }
+			};
+			const failed = await importFiles([f], { cancelled: () => false, parallel: inProcess() }).then(
+				() => null,
+				(err: ImportError) => err.info
+			);
+			expect(failed, `part ${unreadable}`).toMatchObject({
+				code: 'read-failed',
+				file: 'sales_en.csv',
+				detail: 'The file changed.'
+			});
+		}
 	});
 
 	it('reads small files in one piece without starting the helper', async () => {

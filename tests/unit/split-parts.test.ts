@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+	blobSplitPoints,
 	byteSplitPoints,
-	decodeForImport,
+	splitForImport,
 	importFiles,
 	prepareBytes,
 	prepareImport,
@@ -34,11 +35,12 @@ async function sameInParts(f: FileToImport, parts: number, extra: Partial<Import
 	return { whole, split, started: parallel.started };
 }
 
-/** The file as the worker prepares it for `parts` parts: decoded only up to its first cut. */
+/** The file as the worker prepares it for `parts` parts: cut, nothing read or decoded yet. */
 async function decodedInParts(bytes: Uint8Array, name: string, parts: number): Promise<FileToImport> {
 	const sniff = await sniffFile(new Blob([bytes as BlobPart]), name);
-	const d = decodeForImport(bytes, sniff.encoding, sniff.newline, 0, parts);
-	return { ...prepareImport(d.text, bytes.length, { ...sniff, encoding: d.encoding }), halves: d.halves };
+	const split = await splitForImport(new Blob([bytes as BlobPart]), name, sniff.encoding, sniff.newline, 0, parts);
+	if (!split) return prepareBytes(bytes, name);
+	return { ...prepareImport('', bytes.length, sniff), parts: split };
 }
 
 describe('how many parts', () => {
@@ -69,6 +71,31 @@ describe('where the cuts fall', () => {
 		expect(byteSplitPoints(bytes, '\r\n', 4)).toEqual([10, 15]);
 		expect(byteSplitPoints(utf8('a\rb\rc\rd\re'), '\r', 3)).toEqual([4, 8]);
 	});
+
+	it('the same from a file not read, window by window, wherever the windows end', async () => {
+		const samples: [Uint8Array, '\n' | '\r\n' | '\r'][] = [
+			[utf8('h\r\n\r\nA,1\r\n\r\n\r\nB,2\r\n'), '\r\n'],
+			[utf8('a\rb\rc\rd\re'), '\r'],
+			[utf8(`x\n${'y'.repeat(100)}\nz\n`), '\n'],
+			[utf8('a\n\n\n\n\n\n\n\nb\nc\n\n'), '\n'],
+			[utf8('no line end at all'), '\n'],
+			[utf8('ends in line ends\n\n\n'), '\n'],
+			[fixture('sales_en.csv'), '\n'],
+			[fixture('reliability/blank_lines.csv'), '\n']
+		];
+		for (const [bytes, newline] of samples) {
+			const blob = new Blob([bytes as BlobPart]);
+			for (const parts of [2, 3, 5, 8]) {
+				const expected = byteSplitPoints(bytes, newline, parts);
+				for (const window of [1, 2, 3, 7, 64, 65536]) {
+					expect(
+						await blobSplitPoints(blob, 'f.csv', newline, parts, window),
+						`${parts} parts, window ${window}`
+					).toEqual(expected);
+				}
+			}
+		}
+	});
 });
 
 describe('reading in N parts gives exactly the one-piece result', () => {
@@ -98,7 +125,7 @@ describe('reading in N parts gives exactly the one-piece result', () => {
 			const whole = await importFiles([await prepareBytes(bytes, name)], { cancelled: () => false });
 			for (const parts of [3, 4, 7]) {
 				const f = await decodedInParts(bytes, name, parts);
-				expect(f.halves?.cuts, `${name} in ${parts}`).toHaveLength(parts - 1);
+				expect(f.parts?.cuts, `${name} in ${parts}`).toHaveLength(parts - 1);
 				const parallel = inProcess();
 				const split = await importFiles([f], { cancelled: () => false, parallel, parts });
 				expect(parallel.started).toBe(parts - 1);

@@ -8,7 +8,10 @@ import type { Delimiter, Newline } from './sniff';
 import type { TextEncodingName } from './types';
 
 export interface FileToImport {
-	/** the decoded text (the worker decodes the whole file first: a slice-by-slice decode would split multi-byte characters) */
+	/**
+	 * the decoded text (a whole file is decoded at once: a slice-by-slice decode would split
+	 * multi-byte characters); empty for a file read in `parts`, whose parts are decoded by their readers
+	 */
 	text: string;
 	/** bytes of the file (progress is counted in bytes) */
 	size: number;
@@ -18,17 +21,19 @@ export interface FileToImport {
 	plan: FilePlan;
 	/** the page's fingerprint of the file (core/file-fingerprint.ts), stored with the dataset */
 	fingerprint?: string;
-	/** set for a large file decoded only up to byte `cut` (`decodeForImport`): `text` holds the records before it */
-	halves?: FileHalves;
+	/** set for a large file to be read in parts at once (`splitForImport`): nothing of it is read yet */
+	parts?: FileParts;
 }
 
-export interface FileHalves {
-	/** the whole file */
-	bytes: Uint8Array;
-	/** byte offset just after a line end: `text` is the decode of `bytes[0, cut)` */
-	cut: number;
-	/** every part's first byte after the first part (`cuts[0]` = `cut`); absent: two parts */
-	cuts?: number[];
+/**
+ * A large file cut at line ends into parts, each read (bytes), decoded and parsed by its own worker
+ * at once: the file's bytes are never all in one worker's memory.
+ */
+export interface FileParts {
+	/** the whole file, not read */
+	source: Blob;
+	/** every part's first byte after the first part, ascending; the first part is `[0, cuts[0])` */
+	cuts: number[];
 }
 
 export interface ImportProgress {
@@ -53,9 +58,9 @@ export interface ImportControl {
 
 /** The records of a stretch of a file after its header, to be read into a `SalesPart`. */
 export interface PartJob {
-	/** the records as text, or as bytes to decode with `encoding` */
+	/** the records as text, or as a stretch of the file to read and decode with `encoding` */
 	text?: string;
-	bytes?: Uint8Array;
+	blob?: Blob;
 	encoding?: TextEncodingName;
 	plan: FilePlan;
 	delimiter: Delimiter;

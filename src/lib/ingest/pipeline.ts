@@ -1,6 +1,6 @@
 /**
  * The import's orchestration: every prepared file is checked against its mapping, read (in two
- * halves when the split takes it, split.ts; else in one piece, parse-records.ts) into one builder,
+ * parts when the split takes it, split.ts; else in one piece, parse-records.ts) into one builder,
  * and the sales columns and report come out. The parts live in their own modules (file-sniff,
  * decode, prepare-import, parse-records, split, import-types); they are re-exported here so
  * callers keep one import for the whole import.
@@ -12,21 +12,22 @@ import { ImportError } from './errors';
 import { mappingGaps } from './mapping-complete';
 import type { FileToImport, ImportControl } from './import-types';
 import { readInto } from './parse-records';
-import { importSplit } from './split';
+import { importSplit, readBytes } from './split';
 import type { TextEncodingName } from './types';
 
 export { decodeFile, decodeWhole } from './decode';
 export { MAX_FILE_BYTES, SAMPLE_BYTES, sniffFile, type FileSniff, type SniffOverrides } from './file-sniff';
-export type { FileHalves, FileToImport, ImportControl, ImportProgress, ParallelParser, PartJob } from './import-types';
+export type { FileParts, FileToImport, ImportControl, ImportProgress, ParallelParser, PartJob } from './import-types';
 export { MAX_RECORD_CHARS } from './parse-records';
 export { prepareBytes, prepareFile, prepareImport, type MappedFile, type PlanChoice } from './prepare-import';
 export {
 	buildPart,
 	byteSplitPoint,
 	byteSplitPoints,
-	decodeForImport,
+	blobSplitPoints,
 	SPLIT_MIN_CHARS,
 	SplitUnsafe,
+	splitForImport,
 	splitPoint,
 	splitPoints
 } from './split';
@@ -36,9 +37,8 @@ export interface ImportResult {
 	columns: SalesColumns;
 	report: ImportReport;
 	/**
-	 * per file, the encoding its text was read with: a file decoded in halves whose second half
-	 * proved the UTF-8 guess wrong is read again as a whole in its code page, and the dataset
-	 * records that one (the files passed in are not changed)
+	 * per file, the encoding its text was read with: a file read in parts one of which proved
+	 * the UTF-8 guess wrong is read again as a whole in its code page, and the dataset records that one (the files passed in are not changed)
 	 */
 	encodings: TextEncodingName[];
 }
@@ -77,7 +77,7 @@ export async function importFiles(files: FileToImport[], control: ImportControl)
 				builder = new SalesBuilder();
 				builder.beginFile(f.plan);
 			}
-			const whole = wholeFile(f);
+			const whole = await wholeFile(f);
 			encoding = whole.encoding;
 			await readInto(builder, whole, control, onBytes);
 		}
@@ -94,11 +94,11 @@ export async function importFiles(files: FileToImport[], control: ImportControl)
 }
 
 /**
- * The file as one text: `f` itself, or for a file decoded in halves a new file decoded again as a
+ * The file as one text: `f` itself, or for a file cut into parts a new file read and decoded as a
  * whole, whose `encoding` is the one really used. `f` is not changed.
  */
-function wholeFile(f: FileToImport): FileToImport {
-	if (!f.halves) return f;
-	const { text, encoding } = decodeFile(f.halves.bytes, f.encoding);
-	return { ...f, text, encoding, halves: undefined };
+async function wholeFile(f: FileToImport): Promise<FileToImport> {
+	if (!f.parts) return f;
+	const { text, encoding } = decodeFile(await readBytes(f.parts.source, f.plan.fileName), f.encoding);
+	return { ...f, text, encoding, parts: undefined };
 }

@@ -9,7 +9,7 @@ import { decodeFile } from './decode';
 import { defaultDimensions, freeDimensions } from './dimensions';
 import { sniffFile, type FileSniff, type SniffOverrides } from './file-sniff';
 import type { FileToImport } from './import-types';
-import { decodeForImport } from './split';
+import { readBytes, splitForImport } from './split';
 import { sniffDiscountKind, type DiscountKind } from './discounts';
 import type { DateOrder } from './types';
 
@@ -105,20 +105,18 @@ export interface MappedFile extends Partial<PlanChoice> {
 }
 
 /**
- * Reads, sniffs and decodes a mapped file, ready to import with the user's choices. `parts` > 1:
- * helper workers will read the later parts of a large file, so only the first part is decoded here
- * (`halves`, see `decodeForImport`). `encoding` is the one the decode really used. Rejects with
- * ImportError as `sniffFile` does.
+ * Sniffs a mapped file and readies it for import with the user's choices. `parts` > 1: a large
+ * file is only cut (`parts`, see `splitForImport`), each part to be read, decoded and parsed by its
+ * own worker; otherwise it is read and decoded here (`encoding` is the one the decode really used).
+ * Rejects with ImportError as `sniffFile` does, or `read-failed`.
  */
 export async function prepareFile(choice: MappedFile, parts: number): Promise<FileToImport> {
 	const file = choice.file;
-	const bytes = new Uint8Array(await file.arrayBuffer());
 	const sniff = await sniffFile(file, file.name, { ...choice.overrides, dateOrder: choice.dateOrder });
-	// the whole file may prove a UTF-8 guess from its start wrong: record what was really used;
-	// with helper workers, a large file is decoded part by part, each part in its reader
-	const { text, encoding, halves } =
-		parts > 1
-			? decodeForImport(bytes, sniff.encoding, sniff.newline, undefined, parts)
-			: { ...decodeFile(bytes, sniff.encoding), halves: undefined };
-	return { ...prepareImport(text, file.size, { ...sniff, encoding }, choice), halves };
+	const split =
+		parts > 1 ? await splitForImport(file, file.name, sniff.encoding, sniff.newline, undefined, parts) : null;
+	if (split) return { ...prepareImport('', file.size, sniff, choice), parts: split };
+	// the whole file may prove a UTF-8 guess from its start wrong: record what was really used
+	const { text, encoding } = decodeFile(await readBytes(file, file.name), sniff.encoding);
+	return prepareImport(text, file.size, { ...sniff, encoding }, choice);
 }

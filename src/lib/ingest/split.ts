@@ -7,7 +7,7 @@
 import { SalesBuilder, type SalesPart } from './build';
 import { decodeBytes, decodeFile } from './decode';
 import { ImportError } from './errors';
-import type { FileHalves, FileToImport, ImportControl, PartJob } from './import-types';
+import type { FileParts, FileToImport, ImportControl, PartJob } from './import-types';
 import { hasMalformedQuotes } from './lenient';
 import { parseRecordsWithPapa, readInto, recordsInto } from './parse-records';
 import { RowMeaning } from './row-meaning';
@@ -86,25 +86,79 @@ function cutsAt(
 }
 
 /**
- * Decodes a file for import. A large file (`splitMinBytes` bytes or more) in UTF-8 or a
- * single-byte code page is decoded only up to a line end near its middle: the second half is
- * decoded by the worker that reads it (see `importSplit`), in parallel, without copying its text
- * between workers. `encoding` is the one really used (see `decodeFile`).
+ * How a large file (`splitMinBytes` bytes or more) in UTF-8 or a single-byte code page is cut for
+ * reading in `parts` parts at once (see `importSplit`), or null to read it in one piece (small,
+ * UTF-16, or lines too long to cut). Nothing but a few windows around the cuts is read here: each
+ * part is read, decoded and parsed by its own worker, so reading overlaps parsing and the file's
+ * bytes are never all held in one place. The cuts are `byteSplitPoints`' (the same bytes give the
+ * same cuts).
  */
-export function decodeForImport(
-	bytes: Uint8Array,
+export async function splitForImport(
+	source: Blob,
+	fileName: string,
 	encoding: TextEncodingName,
 	newline: Newline,
 	splitMinBytes = SPLIT_MIN_CHARS,
 	parts = 2
-): { text: string; encoding: TextEncodingName; halves?: FileHalves } {
-	const cuts =
-		bytes.length < splitMinBytes || encoding.startsWith('utf-16') ? [] : byteSplitPoints(bytes, newline, parts);
-	if (cuts.length === 0) return decodeFile(bytes, encoding);
-	const first = decodeFile(bytes.subarray(0, cuts[0]), encoding);
-	// a first part that is not UTF-8 after all: the whole file chooses its code page
-	if (first.encoding !== encoding) return decodeFile(bytes, encoding);
-	return { ...first, halves: { bytes, cut: cuts[0], cuts } };
+): Promise<FileParts | null> {
+	if (source.size < splitMinBytes || encoding.startsWith('utf-16') || parts < 2) return null;
+	const cuts = await blobSplitPoints(source, fileName, newline, parts);
+	return cuts.length === 0 ? null : { source, cuts };
+}
+
+/**
+ * The bytes of (a stretch of) a file; rejects with ImportError `read-failed` when the browser cannot
+ * read it (the file was changed or removed after it was dropped).
+ */
+export async function readBytes(blob: Blob, fileName: string): Promise<Uint8Array> {
+	try {
+		return new Uint8Array(await blob.arrayBuffer());
+	} catch (err) {
+		throw new ImportError({
+			code: 'read-failed',
+			file: fileName,
+			detail: err instanceof Error ? err.message : String(err)
+		});
+	}
+}
+
+/** How much of the file is read at a time to find a line end near a cut. */
+const CUT_WINDOW = 64 * 1024;
+
+/**
+ * `byteSplitPoints` of a file not read (rejects with ImportError `read-failed`): the first line end at or after each k/parts of it that is
+ * followed by something other than a line end, found by reading windows of `window` bytes.
+ */
+export async function blobSplitPoints(
+	source: Blob,
+	fileName: string,
+	newline: Newline,
+	parts: number,
+	window = CUT_WINDOW
+): Promise<number[]> {
+	const end = newline === '\r' ? 13 : 10;
+	const length = source.size;
+	const cuts: number[] = [];
+	for (let k = 1; k < parts; k++) {
+		let from = Math.max(Math.floor((length * k) / parts), cuts.at(-1) ?? 0);
+		let cut = -1;
+		while (cut < 0 && from < length) {
+			// one byte more than the window: a line end at its last byte needs the byte after it
+			const bytes = await readBytes(source.slice(from, from + window + 1), fileName);
+			for (let at = bytes.indexOf(end); at >= 0 && at < window; at = bytes.indexOf(end, at + 1)) {
+				if (at + 1 >= bytes.length) break;
+				const next = bytes[at + 1];
+				if (next !== 13 && next !== 10) {
+					cut = from + at + 1;
+					break;
+				}
+			}
+			from += window;
+		}
+		if (cut < 0) break;
+		if (cut > (cuts.at(-1) ?? 0)) cuts.push(cut);
+	}
+	return cuts;
 }
 
 /**
@@ -127,7 +181,6 @@ export async function importSplit(
 	// rows whose meaning depends on the rows above them (a heading's customer, an order's total) are read in one piece
 	if (!control.parallel || RowMeaning.needsWholeFile(f.plan.meaning)) return false;
 	const parallel = control.parallel;
-	let firstText: string;
 	/** bytes of each part, for the progress */
 	let sizes: number[];
 	let jobs: PartJob[];
@@ -137,27 +190,31 @@ export async function importSplit(
 		newline: f.newline,
 		chunkSize: control.chunkSize
 	};
-	if (f.halves) {
-		const all = f.halves.bytes;
-		const cuts = f.halves.cuts ?? [f.halves.cut];
-		const ends = [...cuts.slice(1), all.length];
-		firstText = f.text;
+	/** the first part's text, read once the other parts' workers have started */
+	let readFirst: () => Promise<string | null>;
+	if (f.parts) {
+		const { source, cuts } = f.parts;
+		const ends = [...cuts.slice(1), source.size];
 		sizes = [cuts[0], ...cuts.map((c, i) => ends[i] - c)];
-		// copies: the bytes stay here for a read in one piece
-		jobs = cuts.map((c, i) => ({ ...common, bytes: all.slice(c, ends[i]), encoding: f.encoding }));
+		jobs = cuts.map((c, i) => ({ ...common, blob: source.slice(c, ends[i]), encoding: f.encoding }));
+		readFirst = async () => {
+			const first = decodeFile(await readBytes(source.slice(0, cuts[0]), f.plan.fileName), f.encoding);
+			// a first part that is not UTF-8 after all: the whole file chooses its code page
+			return first.encoding === f.encoding ? first.text : null;
+		};
 	} else {
 		if (f.text.length < (control.splitMinChars ?? SPLIT_MIN_CHARS)) return false;
 		const cuts = splitPoints(f.text, f.newline, Math.max(2, control.parts ?? 2));
 		if (cuts.length === 0) return false;
 		const ends = [...cuts.slice(1), f.text.length];
-		firstText = f.text.slice(0, cuts[0]);
 		const perChar = f.size / Math.max(1, f.text.length);
 		sizes = [cuts[0], ...cuts.map((c, i) => ends[i] - c)].map((n) => n * perChar);
 		jobs = cuts.map((c, i) => ({ ...common, text: f.text.slice(c, ends[i]) }));
+		readFirst = async () => f.text.slice(0, cuts[0]);
 	}
-	if (hasMalformedQuotes(firstText, f.delimiter)) return false;
 	const done = sizes.map(() => 0);
 	const report = () => onBytes(done.reduce((sum, d, i) => sum + d * sizes[i], 0));
+	// the other parts start first: their workers read and decode them while this one reads its own
 	const runs = jobs.map((job, i) => {
 		const run = parallel.start(job, (fraction) => {
 			done[i + 1] = fraction;
@@ -168,6 +225,18 @@ export async function importSplit(
 		return run;
 	});
 	const abortAll = () => runs.forEach((r) => r.abort());
+	let read: string | null;
+	try {
+		read = await readFirst();
+	} catch (err) {
+		abortAll();
+		throw err;
+	}
+	if (read === null || hasMalformedQuotes(read, f.delimiter)) {
+		abortAll();
+		return false;
+	}
+	const firstText = read;
 	const firstPart = intoBuilder ? builder : new SalesBuilder();
 	if (!intoBuilder) firstPart.beginFile(f.plan);
 	let offset: number;
@@ -213,10 +282,10 @@ export async function importSplit(
 			continue;
 		}
 		const job = jobs[i];
-		const rest = job.text ?? decodeBytes(job.bytes!, job.encoding!);
+		const rest = job.text ?? decodeBytes(await readBytes(job.blob!, f.plan.fileName), job.encoding!);
 		offset += await readInto(
 			builder,
-			{ ...f, text: rest, size: rest.length, halves: undefined },
+			{ ...f, text: rest, size: rest.length, parts: undefined },
 			control,
 			() => {},
 			offset
@@ -238,7 +307,7 @@ export async function buildPart(
 ): Promise<SalesPart> {
 	let text = job.text;
 	if (text === undefined) {
-		text = decodeBytes(job.bytes!, job.encoding!);
+		text = decodeBytes(await readBytes(job.blob!, job.plan.fileName), job.encoding!);
 		if (job.encoding === 'utf-8' && text.includes('\ufffd')) throw new SplitUnsafe('encoding');
 	}
 	if (hasMalformedQuotes(text, job.delimiter)) throw new SplitUnsafe('quotes');

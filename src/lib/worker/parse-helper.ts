@@ -56,8 +56,8 @@ export function workerParser(create: () => Worker): ParallelParser & { warm(): v
 				finish(false);
 				settle!.reject(new Error(ev.message || 'The parsing worker stopped.'));
 			};
-			// the bytes are a copy made for this worker: hand them over instead of copying again
-			worker.postMessage({ job } satisfies PartRequest, job.bytes ? [job.bytes.buffer] : []);
+			// a stretch of the file goes over as a Blob (a reference, nothing read): the worker reads it
+			worker.postMessage({ job } satisfies PartRequest);
 			return {
 				result,
 				abort: () => {
