@@ -1,6 +1,6 @@
 // One part of the PapaParse floor (papa-floor.html): decode the part's bytes and run PapaParse over
 // the text exactly as the app's parseRecordsWithPapa (src/lib/ingest/parse-records.ts) does, in
-// 1 MiB chunks, pausing after each and resuming on a message to itself, but only counting the
+// 512 KiB chunks (CHUNK_CHARS), pausing after each and resuming on a message to itself, but only counting the
 // records instead of building the sales columns. Answers with the record count and its times.
 /* global Papa, importScripts */
 importScripts('/papaparse/papaparse.min.js');
@@ -37,7 +37,7 @@ self.onmessage = (ev) => {
 		newline: m.newline,
 		header: false,
 		skipEmptyLines: false,
-		chunkSize: 1024 * 1024,
+		chunkSize: 512 * 1024,
 		chunk(results, parser) {
 			records += results.data.length;
 			chunks++;

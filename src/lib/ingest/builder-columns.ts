@@ -1,6 +1,7 @@
 /** The growing columns of the builder: exact decimals until their common scale is known, and a string dictionary. */
 import { Growable } from './growable';
 import { rescale } from './numbers';
+import { ShapedKeys } from './shaped-keys';
 import type { Decimal } from './types';
 
 /** Decimal column kept as mantissa + decimals until the common scale is known. */
@@ -47,24 +48,29 @@ export interface DecimalPart {
 	d: Uint8Array;
 }
 
+/** Strings to ids in the order first seen; keys shaped like `C036537` are indexed by number (shaped-keys.ts). */
 export class Dictionary {
 	readonly values: string[] = [];
 	private readonly index = new Map<string, number>();
+	private readonly shaped = new ShapedKeys();
 	id(v: string): number {
-		let i = this.index.get(v);
-		if (i === undefined) {
+		const n = this.shaped.number(v);
+		let i = n >= 0 ? this.shaped.find(n) : (this.index.get(v) ?? -1);
+		if (i < 0) {
 			i = this.values.length;
 			this.values.push(v);
-			this.index.set(v, i);
+			if (n >= 0) this.shaped.add(n, i);
+			else this.index.set(v, i);
 		}
 		return i;
 	}
 	/** index of a known value, or -1 */
 	find(v: string): number {
-		return this.index.get(v) ?? -1;
+		const n = this.shaped.number(v);
+		return n >= 0 ? this.shaped.find(n) : (this.index.get(v) ?? -1);
 	}
 	has(v: string): boolean {
-		return this.index.has(v);
+		return this.find(v) >= 0;
 	}
 	get size(): number {
 		return this.values.length;

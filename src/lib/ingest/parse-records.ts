@@ -13,6 +13,13 @@ import { hasMalformedQuotes, parseLenient } from './lenient';
 /** A record longer than this is not a sales row: stop with a clear error instead of exhausting memory. */
 export const MAX_RECORD_CHARS = 1_000_000;
 
+/**
+ * Characters PapaParse reads between two pauses (a cancel is heard, progress posted). Under half of
+ * MAX_RECORD_CHARS: a chunk then spans more than that only when it holds a record near the limit,
+ * and only such a chunk has its fields measured.
+ */
+export const CHUNK_CHARS = 512 * 1024;
+
 /** Streams one file through PapaParse in chunks; rejects with ImportError on a broken structure. Resolves to the number of records. */
 export function parseRecords(
 	f: FileToImport,
@@ -85,7 +92,7 @@ function findTooLong(records: string[][], firstIndex: number, fileName: string):
 }
 
 /**
- * Streams `f.text` through PapaParse in chunks of `control.chunkSize` characters (1 MiB by
+ * Streams `f.text` through PapaParse in chunks of `control.chunkSize` characters (`CHUNK_CHARS` by
  * default), pausing between chunks; `onBytes` gets the bytes of `f` read so far. Resolves to the
  * number of records; rejects with ImportError (`unclosed-quote`, `line-too-long`, `cancelled`,
  * `read-failed`). Text after closing quotes is the caller's to route to the lenient reader.
@@ -98,8 +105,10 @@ export function parseRecordsWithPapa(
 ): Promise<number> {
 	return new Promise((resolve, reject) => {
 		let index = 0;
+		/** where the records before this chunk ended, in characters of `f.text` */
+		let cursor = 0;
 		let failed = false;
-		const chunkSize = control.chunkSize ?? 1024 * 1024;
+		const chunkSize = control.chunkSize ?? CHUNK_CHARS;
 		const fail = (err: unknown, parser?: Papa.Parser) => {
 			failed = true;
 			parser?.abort();
@@ -116,8 +125,11 @@ export function parseRecordsWithPapa(
 				if (failed) return;
 				if (control.cancelled()) return fail(new ImportError({ code: 'cancelled', file: f.plan.fileName }), parser);
 				const data = results.data;
+				// a field over the limit needs a chunk of records over it: most chunks need no look
+				const spanned = results.meta.cursor - cursor;
+				cursor = results.meta.cursor;
 				// of two problems in one chunk, the one further up the file is named
-				const tooLong = findTooLong(data, index, f.plan.fileName);
+				const tooLong = spanned > MAX_RECORD_CHARS ? findTooLong(data, index, f.plan.fileName) : null;
 				const broken = results.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes');
 				if (broken) {
 					const rowInChunk = typeof broken.row === 'number' ? broken.row : data.length - 1;
