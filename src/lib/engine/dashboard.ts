@@ -1,5 +1,5 @@
 import { classify } from './abc';
-import { aggregate, availableMetrics } from './aggregate';
+import { aggregate, AggregateInSlices, availableMetrics } from './aggregate';
 import { paretoPoints, rankReaching } from './pareto';
 import type {
 	Classification,
@@ -55,22 +55,47 @@ export interface DashboardView {
 /** Caches per-customer totals by everything that changes them, so a preset switch only re-ranks. */
 export class Analysis {
 	private totalsCache = new Map<string, CustomerTotals>();
+	/** totals being summed in the background (`totalsInSlices`), by the same key */
+	private partial = new Map<string, AggregateInSlices>();
 	constructor(readonly data: SalesColumns) {}
 
 	totals(s: ClassifySettings): CustomerTotals {
-		const k = `${s.metric}|${s.returns}|${s.dateFrom ?? ''}|${s.dateTo ?? ''}`;
+		const k = totalsKey(s);
 		let t = this.totalsCache.get(k);
 		if (!t) {
-			t = aggregate(this.data, s);
+			// a sum begun in the background is finished rather than started again
+			const begun = this.partial.get(k);
+			this.partial.delete(k);
+			t = begun ? begun.result() : aggregate(this.data, s);
 			this.totalsCache.set(k, t);
 		}
 		return t;
+	}
+
+	/**
+	 * Sums the totals of `s` `rowsPerSlice` rows per call of the returned function, which says
+	 * whether more is left; a `totals` call meanwhile finishes them at once. Nothing to do (false at
+	 * the first call) when they are known already.
+	 */
+	totalsInSlices(s: ClassifySettings, rowsPerSlice: number): () => boolean {
+		const k = totalsKey(s);
+		return () => {
+			if (this.totalsCache.has(k)) return false;
+			let sum = this.partial.get(k);
+			if (!sum) this.partial.set(k, (sum = new AggregateInSlices(this.data, s)));
+			sum.rows(rowsPerSlice);
+			if (!sum.done) return true;
+			this.totals(s);
+			return false;
+		};
 	}
 
 	classify(s: ClassifySettings): Classification {
 		return classify(this.totals(s), this.data.customerKeys, s);
 	}
 }
+
+const totalsKey = (s: ClassifySettings) => `${s.metric}|${s.returns}|${s.dateFrom ?? ''}|${s.dateTo ?? ''}`;
 
 export function dashboardView(data: SalesColumns, c: Classification): DashboardView {
 	const n = c.rankOrder.length;

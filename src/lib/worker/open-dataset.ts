@@ -76,18 +76,23 @@ export function reclassify(ctx: WorkerContext, settings: ClassifySettings): Dash
 	return view;
 }
 
+/** Rows summed per task of the warm-up: a few milliseconds, so a request waits no longer. */
+const WARM_ROWS_PER_TASK = 200_000;
+
 /**
  * After the dashboard is shown, the other metrics' totals are computed in the background so a
- * metric switch only re-ranks. A request arriving meanwhile simply waits for this small job.
+ * metric switch only re-ranks. They are summed a slice of rows per task: a request arriving
+ * meanwhile (a preset switch right after opening) runs between two slices, and one that needs
+ * totals still being summed finishes them at once.
  */
 function warmOtherMetrics(ctx: WorkerContext, analysis: Analysis, settings: ClassifySettings): void {
-	// one metric per task, so a request that arrives meanwhile waits for one aggregate at most;
 	// it starts once the dashboard has its table, slowest (payments: distinct orders) first
 	const metrics = availableMetrics(analysis.data).sort((a, b) => (a === 'payments' ? -1 : b === 'payments' ? 1 : 0));
-	const next = (i: number) => {
+	const next = (i: number, slice: (() => boolean) | null) => {
 		if (i >= metrics.length || ctx.current?.analysis !== analysis) return;
-		analysis.totals({ ...settings, metric: metrics[i] });
-		setTimeout(() => next(i + 1), 20);
+		const step = slice ?? analysis.totalsInSlices({ ...settings, metric: metrics[i] }, WARM_ROWS_PER_TASK);
+		if (step()) setTimeout(() => next(i, step), 0);
+		else setTimeout(() => next(i + 1, null), 0);
 	};
-	setTimeout(() => next(0), 0);
+	setTimeout(() => next(0, null), 0);
 }
