@@ -124,3 +124,19 @@ test('each bad file gets a plain message', async ({ page }) => {
 	}
 	await expect(page.getByRole('navigation', { name: 'Datasets' }).getByRole('listitem')).toHaveCount(0);
 });
+
+test('a new step starts at the top of the page: mapping scrolled down, Import, the dashboard from its top', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1280, height: 500 });
+	await page.goto('/');
+	await page.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('sales_en.csv'));
+	const importButton = page.getByRole('button', { name: 'Import', exact: true });
+	await expect(importButton).toBeVisible();
+	await page.mouse.wheel(0, 3000);
+	await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+	await importButton.click();
+	await expect(page.getByTestId('dashboard')).toBeVisible();
+	await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+	await expect(page.getByRole('heading', { name: 'sales_en' })).toBeInViewport();
+});

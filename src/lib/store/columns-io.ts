@@ -4,11 +4,14 @@ import type { ParetoscopeDb } from './db';
 /**
  * Column storage. Chromium refuses an IndexedDB record over ~127 MiB, and a 5M-row dataset's
  * columns are larger, so big datasets are split by rows into chunk records of CHUNK_ROWS each;
- * small ones stay one record as before. Dimension codes are row arrays too: chunked alike, while
+ * small ones stay one record as before. The chunks are written one after the other: while one is
+ * copied into the database the worker cannot answer, so they are small enough (a few tens of ms)
+ * for the page's requests after an import (the customer table's first page) to come in between.
+ * Reading takes chunks of any size, so datasets stored with other chunk sizes open as before. Dimension codes are row arrays too: chunked alike, while
  * their names and values stay in the head record. Call these inside a transaction that includes
  * db.columns and db.chunks so a dataset is written, read or deleted as a whole.
  */
-export const CHUNK_ROWS = 1_000_000;
+export const CHUNK_ROWS = 250_000;
 
 const ROW_ARRAYS = ['customer', 'amount', 'quantity', 'profit', 'date', 'order', 'discount'] as const;
 type RowArray = (typeof ROW_ARRAYS)[number];
