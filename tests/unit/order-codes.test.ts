@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DistinctOrders } from '../../src/lib/core/distinct-orders';
+import { DistinctOrders, distinctOrdersOf } from '../../src/lib/core/distinct-orders';
 import { OrderCodes } from '../../src/lib/ingest/order-codes';
 
 describe('order codes', () => {
@@ -68,5 +68,36 @@ describe('order codes', () => {
 			true,
 			true
 		]);
+	});
+
+	it('dense and hashed tables count the same pairs, whatever the codes', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: -1, max: 60 })), { maxLength: 300 }),
+				fc.integer({ min: 0, max: 3 }),
+				(rows, shift) => {
+					// codes of one prefix (whole numbers near each other), a second prefix (1e15 apart), and other ids (negative)
+					const code = (o: number) =>
+						o === -1 ? -1 : shift === 1 ? o + 1e15 * (o % 2) : shift === 2 ? -2 - o : o + 5000 * shift;
+					const orders = Float64Array.from(rows, ([, o]) => code(o));
+					const chosen = distinctOrdersOf(orders);
+					const hashed = new DistinctOrders();
+					for (let r = 0; r < rows.length; r++) {
+						if (orders[r] === -1) continue;
+						expect(chosen.add(rows[r][0], orders[r])).toBe(hashed.add(rows[r][0], orders[r]));
+					}
+				}
+			)
+		);
+	});
+
+	it('is dense for numbered ids of one prefix, hashed for ids far apart or not whole', () => {
+		const dense = (codes: number[]) =>
+			(distinctOrdersOf(Float64Array.from(codes)) as unknown as { base: number }).base >= 0;
+		expect(dense([101019, 101020, -1, 101019, 101500])).toBe(true);
+		expect(dense([1, 1e15 + 1])).toBe(false);
+		expect(dense([-2, -3, 5])).toBe(false);
+		expect(dense([1.5, 2])).toBe(false);
+		expect(dense([-1, -1])).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 import { NO_DAY } from '../core/calendar';
-import { DistinctOrders, MAX_PRESIZED_ORDERS } from '../core/distinct-orders';
+import { distinctOrdersOf, type DistinctOrders } from '../core/distinct-orders';
 import type { CustomerTotals, Metric, ReturnsPolicy, SalesColumns } from './types';
 
 export interface AggregateOptions {
@@ -76,10 +76,7 @@ export class AggregateInSlices {
 		this.inScope = new Uint8Array(customerCount);
 		this.sums = new Float64Array(customerCount);
 		// payments: distinct (customer, order) pairs, or rows when there is no order column
-		this.seenOrders =
-			opts.metric === 'payments' && data.order
-				? new DistinctOrders(Math.min(data.rowCount, MAX_PRESIZED_ORDERS))
-				: null;
+		this.seenOrders = opts.metric === 'payments' && data.order ? distinctOrdersOf(data.order) : null;
 	}
 
 	/** true once every row is summed */

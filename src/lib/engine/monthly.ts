@@ -1,5 +1,5 @@
 import { monthOf, NO_DAY } from '../core/calendar';
-import { DistinctOrders, MAX_PRESIZED_ORDERS } from '../core/distinct-orders';
+import { distinctOrdersOf } from '../core/distinct-orders';
 import { isReturnRow, metricColumn, type AggregateOptions } from './aggregate';
 import type { SalesColumns } from './types';
 
@@ -66,8 +66,7 @@ export function monthlyTotals(data: SalesColumns, opts: AggregateOptions): Month
 	const values = new Float64Array(count * M);
 	const active = new Uint8Array(count * M);
 	const lastPurchase = new Int32Array(count).fill(NO_DAY);
-	const orderSeen =
-		opts.metric === 'payments' && data.order ? new DistinctOrders(Math.min(data.rowCount, MAX_PRESIZED_ORDERS)) : null;
+	const orderSeen = opts.metric === 'payments' && data.order ? distinctOrdersOf(data.order) : null;
 	// month of a day, cached per day since rows repeat days a lot
 	let cachedDay = NO_DAY;
 	let cachedMonth = 0;
