@@ -5,16 +5,10 @@
 // What our import takes beyond it is our own work: the per-record checks, the sales columns, the
 // classification and the dashboard.
 
+import { failedStatus, localPage, withTimeout } from './local-page.mjs';
+
 /** The app reads a file smaller than this in one piece (src/lib/ingest/split.ts SPLIT_MIN_CHARS). */
 export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
-
-function within(promise, ms, what) {
-	let timer;
-	return Promise.race([
-		promise,
-		new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timeout: ${what}`)), ms)))
-	]).finally(() => clearTimeout(timer));
-}
 
 /**
  * One floor run: `file` (with `rows` data rows after its header) in `parts` workers. Resolves to
@@ -23,42 +17,32 @@ function within(promise, ms, what) {
  */
 export async function floorRun(browser, floorUrl, file, rows, parts) {
 	const scale = rows / 1e6;
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const external = [];
-	await context.route('**/*', (route) => {
-		const u = new URL(route.request().url());
-		if (u.hostname === '127.0.0.1' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
-		external.push(u.href);
-		return route.abort();
-	});
-	const page = await context.newPage();
-	let crashed = false;
-	page.on('crash', () => (crashed = true));
-	const pageErrors = [];
-	page.on('pageerror', (e) => pageErrors.push(String(e.message ?? e)));
-	page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+	const { context, page, external, pageErrors, crash } = await localPage(browser);
 	const r = { status: 'ok', parts };
 	try {
 		const url = `${floorUrl}${floorUrl.includes('?') ? '&' : '?'}parts=${parts}`;
-		await within(page.goto(url), 30000, 'loading the floor page');
-		await within(
+		await withTimeout(page.goto(url), 30000, 'loading the floor page', crash);
+		await withTimeout(
 			page.waitForFunction(() => window.__floor?.ready),
 			30000,
-			'floor page script'
+			'floor page script',
+			crash
 		);
-		const ready = await within(
+		const ready = await withTimeout(
 			page.evaluate(() => window.__floor.ready),
 			30000,
-			'floor workers'
+			'floor workers',
+			crash
 		);
 		if (ready.error) throw new Error(`floor: ${ready.error}`);
 		await page.locator('#file').setInputFiles(file);
-		const res = await within(
+		const res = await withTimeout(
 			page
 				.waitForFunction(() => window.__floor.result, null, { timeout: 0, polling: 100 })
 				.then(() => page.evaluate(() => window.__floor.result)),
 			60000 + 60000 * scale,
-			'PapaParse floor'
+			'PapaParse floor',
+			crash
 		);
 		if (res.error) throw new Error(`floor: ${res.error}`);
 		Object.assign(r, {
@@ -75,11 +59,11 @@ export async function floorRun(browser, floorUrl, file, rows, parts) {
 				`floor: ${res.dataRows} data rows parsed in ${res.parts} part(s), the file has ${rows} — the cut or the parse is wrong`
 			);
 	} catch (e) {
-		r.status = crashed ? 'crashed' : `error: ${String(e.message ?? e).split('\n')[0]}`;
+		r.status = failedStatus(e);
 	} finally {
 		if (external.length) r.blockedRequests = external.slice(0, 5);
 		if (pageErrors.length) r.pageErrors = pageErrors.slice(0, 5);
-		await within(context.close(), 20000, 'closing context').catch(() => {});
+		await withTimeout(context.close(), 20000, 'closing context').catch(() => {});
 	}
 	return r;
 }

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from './server.mjs';
 import { installProbes } from './probes.mjs';
 import { exportRun } from './export.mjs';
+import { failedStatus, localPage, StepError, withTimeout } from './local-page.mjs';
 import { attachCdp, heapSampler, profileWorkers, topSelfTime } from './cdp.mjs';
 import { floorRun, SPLIT_MIN_BYTES } from './floor.mjs';
 
@@ -67,21 +68,7 @@ const label = (rows) => (rows % 1e6 === 0 ? `${rows / 1e6}m` : rows % 1e3 === 0 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes) => (bytes == null ? null : Math.round(bytes / 1e5) / 10);
 
-// ---------- helpers: timeouts, ports, processes ----------
-class StepError extends Error {}
-function withTimeout(promise, ms, what, crashed) {
-	let timer;
-	const guards = [
-		promise,
-		new Promise(
-			(_, reject) =>
-				(timer = setTimeout(() => reject(new StepError(`timeout after ${Math.round(ms / 1000)} s: ${what}`)), ms))
-		)
-	];
-	if (crashed) guards.push(crashed.then(() => Promise.reject(new StepError(`crashed during ${what}`))));
-	return Promise.race(guards).finally(() => clearTimeout(timer));
-}
-
+// ---------- helpers: ports, processes (timeouts: local-page.mjs) ----------
 function freePort() {
 	return new Promise((resolve, reject) => {
 		const s = createServer();
@@ -457,8 +444,7 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 			r.filterSwitchDomMs = sw.tDom - sw.t0;
 		}
 	} catch (e) {
-		r.status =
-			e instanceof StepError && /crash/.test(e.message) ? 'crashed' : `error: ${String(e.message ?? e).split('\n')[0]}`;
+		r.status = failedStatus(e);
 		if (sampler) {
 			const heap = await sampler.stop().catch(() => null);
 			if (heap) r.heapAtFailure = heapReport(heap);
@@ -473,21 +459,7 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 // ---------- one DuckDB-wasm run ----------
 async function duckRun(browser, duckUrl, file, rows) {
 	const scale = rows / 1e6;
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const external = [];
-	await context.route('**/*', (route) => {
-		const u = new URL(route.request().url());
-		if (u.hostname === '127.0.0.1' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
-		external.push(u.href);
-		return route.abort();
-	});
-	const page = await context.newPage();
-	let crashed;
-	const crash = new Promise((resolve) => (crashed = resolve));
-	page.on('crash', () => crashed());
-	const pageErrors = [];
-	page.on('pageerror', (e) => pageErrors.push(String(e.message ?? e)));
-	page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+	const { context, page, external, pageErrors, crash } = await localPage(browser);
 	const r = { status: 'ok' };
 	try {
 		await withTimeout(page.goto(duckUrl), 30000, 'loading the DuckDB page', crash);
@@ -522,8 +494,7 @@ async function duckRun(browser, duckUrl, file, rows) {
 			total: microText(micro(res.total))
 		});
 	} catch (e) {
-		r.status =
-			e instanceof StepError && /crash/.test(e.message) ? 'crashed' : `error: ${String(e.message ?? e).split('\n')[0]}`;
+		r.status = failedStatus(e);
 	} finally {
 		if (external.length) r.blockedRequests = external.slice(0, 5);
 		if (pageErrors.length) r.pageErrors = pageErrors.slice(0, 5);
