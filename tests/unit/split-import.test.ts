@@ -4,11 +4,8 @@
  * codes, report (counts, rows, columns) and errors. The helper runs in-process here.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
 	byteSplitPoint,
-	splitForImport,
 	importFiles,
 	prepareBytes,
 	prepareImport,
@@ -18,12 +15,9 @@ import {
 	type ImportControl,
 	type ParallelParser
 } from '../../src/lib/ingest/pipeline';
-import { inProcess, outcome } from './split-helpers';
+import { fixture, inProcess, outcome, preparedInParts, utf8 } from './split-helpers';
 import type { ImportError } from '../../src/lib/ingest/errors';
 import * as S from './real-exports.samples';
-
-const utf8 = (s: string) => new TextEncoder().encode(s);
-const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', name)));
 
 async function both(files: FileToImport[], extra: Partial<ImportControl> = {}) {
 	const parallel = inProcess();
@@ -298,14 +292,6 @@ describe('reading a file in two halves', () => {
 		expect(await importFiles([f], { cancelled: () => false, parallel: crashing, splitMinChars: 0 })).toEqual(whole);
 	});
 
-	/** The file as the worker prepares it: cut near the middle of its bytes, nothing read or decoded yet. */
-	async function halved(bytes: Uint8Array, name: string): Promise<FileToImport> {
-		const sniff = await sniffFile(new Blob([bytes as BlobPart]), name);
-		const parts = await splitForImport(new Blob([bytes as BlobPart]), name, sniff.encoding, sniff.newline, 0);
-		if (!parts) return prepareBytes(bytes, name);
-		return { ...prepareImport('', bytes.length, sniff), parts };
-	}
-
 	it('cuts bytes just after the first line end at or after the middle', () => {
 		const b = utf8('ab\ncd\nef\n');
 		expect(byteSplitPoint(b, '\n')).toBe(6);
@@ -326,14 +312,14 @@ describe('reading a file in two halves', () => {
 		];
 		for (const [name, bytes] of files) {
 			const whole = await importFiles([await prepareBytes(bytes, name)], { cancelled: () => false });
-			const f = await halved(bytes, name);
+			const f = await preparedInParts(bytes, name);
 			const parallel = inProcess();
 			const split = await importFiles([f], { cancelled: () => false, parallel });
 			expect(split, name).toEqual(whole);
 			// UTF-16 is never cut in bytes; the others are
 			expect(f.parts === undefined, name).toBe(name === 'excelUnicodeText');
 			// and without a helper the halves are read as one text
-			expect(await importFiles([await halved(bytes, name)], { cancelled: () => false }), name).toEqual(whole);
+			expect(await importFiles([await preparedInParts(bytes, name)], { cancelled: () => false }), name).toEqual(whole);
 		}
 	});
 
@@ -348,7 +334,7 @@ describe('reading a file in two halves', () => {
 		const reference = await prepareBytes(bytes, 'late.csv');
 		expect(reference.encoding).toBe('windows-1251');
 		const whole = await importFiles([reference], { cancelled: () => false });
-		const f = await halved(bytes, 'late.csv');
+		const f = await preparedInParts(bytes, 'late.csv');
 		expect(f.encoding).toBe('utf-8');
 		const split = await importFiles([f], { cancelled: () => false, parallel: inProcess() });
 		expect(split).toEqual(whole);
@@ -369,7 +355,7 @@ describe('reading a file in two halves', () => {
 		const bytes = S.cp1251(rows.join('\n') + '\n');
 		const reference = await prepareBytes(bytes, 'early.csv');
 		expect(reference.encoding).toBe('windows-1251');
-		const f = await halved(bytes, 'early.csv');
+		const f = await preparedInParts(bytes, 'early.csv');
 		expect(f.encoding).toBe('utf-8');
 		expect(f.parts!.cuts[0]).toBeGreaterThan(bytes.indexOf(0xd0));
 		const split = await importFiles([f], { cancelled: () => false, parallel: inProcess() });

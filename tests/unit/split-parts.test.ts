@@ -6,26 +6,18 @@
  * helpers run in-process here.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
 	blobSplitPoints,
 	byteSplitPoints,
-	splitForImport,
 	importFiles,
 	prepareBytes,
-	prepareImport,
-	sniffFile,
 	splitPoints,
 	type FileToImport,
 	type ImportControl,
 	type ParallelParser
 } from '../../src/lib/ingest/pipeline';
-import { inProcess, outcome } from './split-helpers';
+import { fixture, inProcess, outcome, preparedInParts, utf8 } from './split-helpers';
 import { parseParts, MAX_PARSE_PARTS } from '../../src/lib/worker/parse-helper';
-
-const utf8 = (s: string) => new TextEncoder().encode(s);
-const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', name)));
 
 /** One piece, then `parts` parts: the same outcome (columns and report, or the same error). */
 async function sameInParts(f: FileToImport, parts: number, extra: Partial<ImportControl> = {}) {
@@ -33,14 +25,6 @@ async function sameInParts(f: FileToImport, parts: number, extra: Partial<Import
 	const parallel = inProcess();
 	const split = await outcome([f], { cancelled: () => false, parallel, splitMinChars: 0, parts, ...extra });
 	return { whole, split, started: parallel.started };
-}
-
-/** The file as the worker prepares it for `parts` parts: cut, nothing read or decoded yet. */
-async function decodedInParts(bytes: Uint8Array, name: string, parts: number): Promise<FileToImport> {
-	const sniff = await sniffFile(new Blob([bytes as BlobPart]), name);
-	const split = await splitForImport(new Blob([bytes as BlobPart]), name, sniff.encoding, sniff.newline, 0, parts);
-	if (!split) return prepareBytes(bytes, name);
-	return { ...prepareImport('', bytes.length, sniff), parts: split };
 }
 
 describe('how many parts', () => {
@@ -124,7 +108,7 @@ describe('reading in N parts gives exactly the one-piece result', () => {
 			const bytes = fixture(name);
 			const whole = await importFiles([await prepareBytes(bytes, name)], { cancelled: () => false });
 			for (const parts of [3, 4, 7]) {
-				const f = await decodedInParts(bytes, name, parts);
+				const f = await preparedInParts(bytes, name, parts);
 				expect(f.parts?.cuts, `${name} in ${parts}`).toHaveLength(parts - 1);
 				const parallel = inProcess();
 				const split = await importFiles([f], { cancelled: () => false, parallel, parts });
