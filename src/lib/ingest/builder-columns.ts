@@ -54,15 +54,17 @@ export class Dictionary {
 	private readonly index = new Map<string, number>();
 	private readonly shaped = new ShapedKeys();
 	id(v: string): number {
+		const next = this.values.length;
 		const n = this.shaped.number(v);
-		let i = n >= 0 ? this.shaped.find(n) : (this.index.get(v) ?? -1);
-		if (i < 0) {
-			i = this.values.length;
-			this.values.push(v);
-			if (n >= 0) this.shaped.add(n, i);
-			else this.index.set(v, i);
+		let known: number;
+		if (n >= 0) known = this.shaped.findOrAdd(n, next);
+		else {
+			known = this.index.get(v) ?? -1;
+			if (known < 0) this.index.set(v, next);
 		}
-		return i;
+		if (known >= 0) return known;
+		this.values.push(v);
+		return next;
 	}
 	/** index of a known value, or -1 */
 	find(v: string): number {

@@ -3,10 +3,11 @@
  * keys, then 1 to 12 digits) by number rather than by string: the import looks up one customer
  * key per row, and a Map of strings costs a hash of the new string and a second trip through
  * memory to compare it with the stored one. Here the key becomes an exact number (prefix, digit
- * count, digits: `C036537` and `C36537` stay apart) found in a flat typed-array hash table. Keys
- * of any other shape are the caller's to index by string. Equal keys give equal numbers and
- * different keys different numbers.
+ * count, digits: `C036537` and `C36537` stay apart) found in a flat typed-array hash table
+ * (core/number-table.ts). Keys of any other shape are the caller's to index by string. Equal keys
+ * give equal numbers and different keys different numbers.
  */
+import { NumberTable } from '../core/number-table';
 
 /** Prefixes longer than this are not a key's shape but a name ("Orbit Foods LLC #36537"). */
 const MAX_PREFIX = 12;
@@ -14,17 +15,13 @@ const MAX_PREFIX = 12;
 const MAX_PREFIXES = 8;
 const MAX_DIGITS = 12;
 const DIGITS_SCALE = 1e12;
-/** An empty slot: every shaped number is at least 1e12 (one digit). */
-const EMPTY = 0;
 
 export class ShapedKeys {
 	private readonly prefixes = new Map<string, number>();
 	/** the last prefix seen and its code: the keys of one export share one prefix */
 	private lastPrefix = '';
 	private lastPrefixCode = -1;
-	private keys = new Float64Array(1024);
-	private ids = new Int32Array(1024);
-	private count = 0;
+	private readonly ids = new NumberTable();
 
 	/**
 	 * The key as an exact number below 2^53, or -1 when it is not so shaped (or its prefix is one
@@ -58,43 +55,11 @@ export class ShapedKeys {
 
 	/** The id stored for a shaped number (`number`), or -1. */
 	find(shaped: number): number {
-		const mask = this.keys.length - 1;
-		for (let slot = hash(shaped) & mask; ; slot = (slot + 1) & mask) {
-			const k = this.keys[slot];
-			if (k === shaped) return this.ids[slot];
-			if (k === EMPTY) return -1;
-		}
+		return this.ids.get(shaped);
 	}
 
-	/** Stores `id` for a shaped number not stored yet. */
-	add(shaped: number, id: number): void {
-		if ((this.count + 1) * 2 > this.keys.length) this.grow();
-		this.put(shaped, id);
-		this.count++;
+	/** The id stored for a shaped number; when there is none, stores `id` and returns -1. */
+	findOrAdd(shaped: number, id: number): number {
+		return this.ids.getOrAdd(shaped, id);
 	}
-
-	private put(shaped: number, id: number): void {
-		const mask = this.keys.length - 1;
-		let slot = hash(shaped) & mask;
-		while (this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
-		this.keys[slot] = shaped;
-		this.ids[slot] = id;
-	}
-
-	private grow(): void {
-		const keys = this.keys;
-		const ids = this.ids;
-		this.keys = new Float64Array(keys.length * 2);
-		this.ids = new Int32Array(keys.length * 2);
-		for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.put(keys[i], ids[i]);
-	}
-}
-
-/** A 32-bit mix of both halves of an exact number (below 2^53). */
-function hash(x: number): number {
-	const low = x >>> 0;
-	const high = (x / 4294967296) >>> 0;
-	let h = Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1);
-	h ^= h >>> 15;
-	return h;
 }
