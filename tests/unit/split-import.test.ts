@@ -344,6 +344,24 @@ describe('reading a file in two halves', () => {
 		expect(split.columns.customerKeys).toContain('Ромашка 1');
 	});
 
+	it('a later file whose second half is not UTF-8 is read again as a whole without keeping its first half twice', async () => {
+		const rows = [
+			'customer,amount',
+			...Array.from({ length: 40_000 }, (_, i) => `C${i % 9},${i}`),
+			...Array.from({ length: 2000 }, (_, i) => `Ромашка ${i % 5},${i}`)
+		];
+		const bytes = S.cp1251(rows.join('\n') + '\n');
+		const first = utf8('customer,amount\nA,1\nB,2\n');
+		const reference = [await prepareBytes(first, 'a.csv'), await prepareBytes(bytes, 'late.csv')];
+		const whole = await importFiles(reference, { cancelled: () => false });
+		const split = await importFiles([await prepareBytes(first, 'a.csv'), await preparedInParts(bytes, 'late.csv')], {
+			cancelled: () => false,
+			parallel: inProcess()
+		});
+		expect(split.columns.rowCount).toBe(42_002);
+		expect(split).toEqual(whole);
+	});
+
 	it('a first part that is not UTF-8 after an ASCII start is read as a whole, in its code page', async () => {
 		// past the 256 KB the sniff reads, before the middle
 		const rows = [
@@ -375,9 +393,13 @@ describe('reading a file in two halves', () => {
 				slice(start?: number, end?: number) {
 					const piece = blob.slice(start, end);
 					const failing = slices++ === unreadable;
-					return failing
-						? { size: piece.size, arrayBuffer: () => Promise.reject(new Error('The file changed.')) }
-						: piece;
+					// the part is read a slice at a time: every slice of it fails
+					const gone = {
+						size: piece.size,
+						slice: () => gone,
+						arrayBuffer: () => Promise.reject(new Error('The file changed.'))
+					};
+					return failing ? gone : piece;
 				}
 			} as unknown as Blob;
 			const f: FileToImport = {

@@ -143,7 +143,25 @@ const C1 = /[\u0080-\u009f]/g;
 
 /** Decodes a whole buffer with the given encoding, dropping a BOM. */
 export function decodeBytes(bytes: Uint8Array, encoding: TextEncodingName): string {
-	const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+	return withCp1252(new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes), encoding);
+}
+
+/**
+ * Decodes a stretch of bytes slice by slice: a character cut between two slices is decoded whole
+ * (with the later one), a BOM at the start is dropped. `decode(bytes, last)`: the text of these
+ * bytes (and what the slice before left unfinished); `last` for the final slice.
+ */
+export class SliceDecoder {
+	private readonly decoder: TextDecoder;
+	constructor(private readonly encoding: TextEncodingName) {
+		this.decoder = new TextDecoder(encoding, { ignoreBOM: false });
+	}
+	decode(bytes: Uint8Array, last: boolean): string {
+		return withCp1252(this.decoder.decode(bytes, { stream: !last }), this.encoding);
+	}
+}
+
+function withCp1252(text: string, encoding: TextEncodingName): string {
 	if (encoding !== 'windows-1252' || text.search(C1) < 0) return text;
 	return text.replace(C1, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]);
 }

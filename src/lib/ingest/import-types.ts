@@ -26,8 +26,9 @@ export interface FileToImport {
 }
 
 /**
- * A large file cut at line ends into parts, each read (bytes), decoded and parsed by its own worker
- * at once: the file's bytes are never all in one worker's memory.
+ * A large file cut at line ends into parts, each streamed from the file a slice at a time (read,
+ * decoded and parsed: stream-records.ts) by its own worker at once: neither the file's bytes nor its
+ * text are ever all in one worker's memory.
  */
 export interface FileParts {
 	/** the whole file, not read */

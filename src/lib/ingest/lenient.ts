@@ -37,6 +37,61 @@ export function hasMalformedQuotes(text: string, delimiter: string): boolean {
 	return false;
 }
 
+/**
+ * `hasMalformedQuotes` over a text that arrives in pieces: `scan(piece)` is true once the pieces so
+ * far have a quoted field closed and followed by text, exactly when `hasMalformedQuotes` of their
+ * concatenation would say so (a quote at a piece's end is decided by the next piece's first character).
+ */
+export class MalformedQuoteScan {
+	private readonly d: number;
+	/** inside a quoted field, after its opening quote */
+	private inQuote = false;
+	/** the last piece ended on a quote inside a quoted field: closing or the first of two */
+	private quoteAtEnd = false;
+	/** the character before the next piece (a stretch starts at a line start) */
+	private prev = LF;
+	constructor(delimiter: string) {
+		this.d = delimiter.charCodeAt(0);
+	}
+	scan(text: string): boolean {
+		if (text.length === 0) return false;
+		const d = this.d;
+		let i = 0;
+		if (this.quoteAtEnd) {
+			this.quoteAtEnd = false;
+			const next = text.charCodeAt(0);
+			if (next === QUOTE) i = 1;
+			else if (next === d || next === LF || next === CR) this.inQuote = false;
+			else return true;
+		}
+		while (i < text.length) {
+			if (this.inQuote) {
+				const q = text.indexOf('"', i);
+				if (q < 0) break;
+				if (q + 1 >= text.length) {
+					this.quoteAtEnd = true;
+					break;
+				}
+				const next = text.charCodeAt(q + 1);
+				if (next === QUOTE) i = q + 2;
+				else if (next === d || next === LF || next === CR) {
+					this.inQuote = false;
+					i = q + 1;
+				} else return true;
+			} else {
+				const p = text.indexOf('"', i);
+				if (p < 0) break;
+				const prev = p === 0 ? this.prev : text.charCodeAt(p - 1);
+				// a quote inside an unquoted field is literal
+				if (prev === d || prev === LF || prev === CR) this.inQuote = true;
+				i = p + 1;
+			}
+		}
+		this.prev = text.charCodeAt(text.length - 1);
+		return false;
+	}
+}
+
 export interface LenientResult {
 	records: string[][];
 	/** set when a quoted field never closes: 0-based record index and field index where it opened */

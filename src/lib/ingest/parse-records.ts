@@ -125,32 +125,9 @@ export function parseRecordsWithPapa(
 				if (failed) return;
 				if (control.cancelled()) return fail(new ImportError({ code: 'cancelled', file: f.plan.fileName }), parser);
 				const data = results.data;
-				// a field over the limit needs a chunk of records over it: most chunks need no look
-				const spanned = results.meta.cursor - cursor;
+				const problem = chunkProblem(results, results.meta.cursor - cursor, index, f.plan);
 				cursor = results.meta.cursor;
-				// of two problems in one chunk, the one further up the file is named
-				const tooLong = spanned > MAX_RECORD_CHARS ? findTooLong(data, index, f.plan.fileName) : null;
-				const broken = results.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes');
-				if (broken) {
-					const rowInChunk = typeof broken.row === 'number' ? broken.row : data.length - 1;
-					const rec = data[rowInChunk] ?? [];
-					const row = index + rowInChunk + 1;
-					if (!tooLong || row < tooLong.info.row!) {
-						return fail(
-							new ImportError({
-								code: 'unclosed-quote',
-								file: f.plan.fileName,
-								row,
-								column: Math.max(1, rec.length),
-								header: f.plan.header[Math.max(0, rec.length - 1)]
-							}),
-							parser
-						);
-					}
-				}
-				if (tooLong) return fail(tooLong, parser);
-				// the first record of a file may carry a BOM the decoder kept
-				if (index === 0 && data.length > 0 && data[0].length > 0) data[0][0] = data[0][0].replace(/^\uFEFF/, '');
+				if (problem) return fail(problem, parser);
 				onRecords(data, index);
 				index += data.length;
 				onBytes((results.meta.cursor / Math.max(1, f.text.length)) * f.size);
@@ -168,6 +145,47 @@ export function parseRecordsWithPapa(
 		};
 		Papa.parse(withoutFinalNewline(f.text), config as Papa.ParseConfig<string[]>);
 	});
+}
+
+/**
+ * What stops the reading at a chunk of parsed records (`index`: the 0-based record number of its
+ * first record; `spanned`: the characters it covers), or null: an unclosed quote or a field over
+ * MAX_RECORD_CHARS (of two, the one further up the file). Strips a BOM the decoder kept from the
+ * file's first record.
+ */
+export function chunkProblem(
+	results: Pick<Papa.ParseResult<string[]>, 'data' | 'errors'>,
+	spanned: number,
+	index: number,
+	plan: Pick<FileToImport['plan'], 'fileName' | 'header'>
+): ImportError | null {
+	const data = results.data;
+	// a field over the limit needs a chunk of records over it: most chunks need no look
+	const tooLong = spanned > MAX_RECORD_CHARS ? findTooLong(data, index, plan.fileName) : null;
+	const broken = results.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes');
+	if (broken) {
+		const rowInChunk = typeof broken.row === 'number' ? broken.row : data.length - 1;
+		const rec = data[rowInChunk] ?? [];
+		const row = index + rowInChunk + 1;
+		if (!tooLong || row < tooLong.info.row!) {
+			return new ImportError({
+				code: 'unclosed-quote',
+				file: plan.fileName,
+				row,
+				column: Math.max(1, rec.length),
+				header: plan.header[Math.max(0, rec.length - 1)]
+			});
+		}
+	}
+	if (tooLong) return tooLong;
+	// the first record of a file may carry a BOM the decoder kept
+	if (index === 0 && data.length > 0 && data[0].length > 0) data[0][0] = data[0][0].replace(/^\uFEFF/, '');
+	return null;
+}
+
+/** A promise that settles once the messages already waiting (a cancel) are handled (see `soon`). */
+export function afterWaitingMessages(): Promise<void> {
+	return new Promise((resolve) => soon(resolve));
 }
 
 /**
@@ -199,7 +217,7 @@ const soon: (fn: () => void) => void = (() => {
  * before it go too: with the '\r\r\n' ends of a CSV written by Python on Windows, a quoted last
  * field followed by a lone '\r' at the very end is an unterminated quote to PapaParse.
  */
-function withoutFinalNewline(text: string): string {
+export function withoutFinalNewline(text: string): string {
 	let end = text.length;
 	if (end > 0 && text.charCodeAt(end - 1) === 10) end--;
 	while (end > 0 && text.charCodeAt(end - 1) === 13) end--;

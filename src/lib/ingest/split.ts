@@ -5,14 +5,16 @@
  * is exactly what reading the file in one piece gives, or the split declines and nothing was read.
  */
 import { SalesBuilder, type SalesPart } from './build';
-import { decodeBytes, decodeFile } from './decode';
 import { ImportError } from './errors';
 import type { FileParts, FileToImport, ImportControl, PartJob } from './import-types';
 import { hasMalformedQuotes } from './lenient';
-import { parseRecordsWithPapa, readInto, recordsInto } from './parse-records';
+import { parseRecordsWithPapa, recordsInto } from './parse-records';
+import { readBytes, SplitUnsafe, streamRecords, type StretchToRead } from './stream-records';
 import { RowMeaning } from './row-meaning';
 import type { Newline } from './sniff';
 import type { TextEncodingName } from './types';
+
+export { readBytes, SplitUnsafe } from './stream-records';
 
 /**
  * Below this a file is read in one piece: a second worker only pays off when parsing takes
@@ -20,17 +22,6 @@ import type { TextEncodingName } from './types';
  * `decodeForImport`.
  */
 export const SPLIT_MIN_CHARS = 4 * 1024 * 1024;
-
-/**
- * The second half's text is not the first half's encoding, or has text after closing quotes:
- * the file is read in one piece, as a whole.
- */
-export class SplitUnsafe extends Error {
-	constructor(reason: string) {
-		super(reason);
-		this.name = 'SplitUnsafe';
-	}
-}
 
 /** Just after the first line end at or after the middle of the text, or -1 when there is none. */
 export function splitPoint(text: string, newline: Newline): number {
@@ -106,22 +97,6 @@ export async function splitForImport(
 	return cuts.length === 0 ? null : { source, cuts };
 }
 
-/**
- * The bytes of (a stretch of) a file; rejects with ImportError `read-failed` when the browser cannot
- * read it (the file was changed or removed after it was dropped).
- */
-export async function readBytes(blob: Blob, fileName: string): Promise<Uint8Array> {
-	try {
-		return new Uint8Array(await blob.arrayBuffer());
-	} catch (err) {
-		throw new ImportError({
-			code: 'read-failed',
-			file: fileName,
-			detail: err instanceof Error ? err.message : String(err)
-		});
-	}
-}
-
 /** How much of the file is read at a time to find a line end near a cut. */
 const CUT_WINDOW = 64 * 1024;
 
@@ -163,13 +138,15 @@ export async function blobSplitPoints(
 
 /**
  * Reads a large file in parts at once: this worker the first, `control.parallel` the others (as
- * many as `control.parts` − 1, or as `f.halves.cuts` says when the file was decoded only up to its
- * first cut), each cut at a line end. Returns false, having read nothing that counts, when the file
- * must be read in one piece instead: too small, no helper, text after closing quotes (the lenient
- * reader), a cut that fell inside a quoted field (the part before it then ends in an open quote),
- * or a later part that is not the first part's encoding. `intoBuilder`: the first part may go
- * straight into `builder` (it is empty; the caller starts a new one when false comes back).
- * Rejects with ImportError as reading the file in one piece would (rows numbered in the whole file).
+ * many as `control.parts` − 1, or as `f.parts.cuts` says for a file not read yet, whose parts are
+ * then streamed from the file by their readers: stream-records.ts), each cut at a line end. Returns
+ * false, having put nothing into `builder` but what it may drop, when the file must be read in one
+ * piece instead: too small, no helper, text after closing quotes (the lenient reader), a cut that
+ * fell inside a quoted field (the part before it then ends in an open quote), or a part that is not
+ * the first part's encoding. `intoBuilder`: the first part may go straight into `builder` (it is
+ * empty; the caller starts a new one when false comes back); otherwise every part is read before
+ * any goes into `builder`. Rejects with ImportError as reading the file in one piece would (rows
+ * numbered in the whole file).
  */
 export async function importSplit(
 	f: FileToImport,
@@ -181,37 +158,9 @@ export async function importSplit(
 	// rows whose meaning depends on the rows above them (a heading's customer, an order's total) are read in one piece
 	if (!control.parallel || RowMeaning.needsWholeFile(f.plan.meaning)) return false;
 	const parallel = control.parallel;
-	/** bytes of each part, for the progress */
-	let sizes: number[];
-	let jobs: PartJob[];
-	const common = {
-		plan: { ...f.plan, headerRow: -1 },
-		delimiter: f.delimiter,
-		newline: f.newline,
-		chunkSize: control.chunkSize
-	};
-	/** the first part's text, read once the other parts' workers have started */
-	let readFirst: () => Promise<string | null>;
-	if (f.parts) {
-		const { source, cuts } = f.parts;
-		const ends = [...cuts.slice(1), source.size];
-		sizes = [cuts[0], ...cuts.map((c, i) => ends[i] - c)];
-		jobs = cuts.map((c, i) => ({ ...common, blob: source.slice(c, ends[i]), encoding: f.encoding }));
-		readFirst = async () => {
-			const first = decodeFile(await readBytes(source.slice(0, cuts[0]), f.plan.fileName), f.encoding);
-			// a first part that is not UTF-8 after all: the whole file chooses its code page
-			return first.encoding === f.encoding ? first.text : null;
-		};
-	} else {
-		if (f.text.length < (control.splitMinChars ?? SPLIT_MIN_CHARS)) return false;
-		const cuts = splitPoints(f.text, f.newline, Math.max(2, control.parts ?? 2));
-		if (cuts.length === 0) return false;
-		const ends = [...cuts.slice(1), f.text.length];
-		const perChar = f.size / Math.max(1, f.text.length);
-		sizes = [cuts[0], ...cuts.map((c, i) => ends[i] - c)].map((n) => n * perChar);
-		jobs = cuts.map((c, i) => ({ ...common, text: f.text.slice(c, ends[i]) }));
-		readFirst = async () => f.text.slice(0, cuts[0]);
-	}
+	const split = jobsOf(f, control);
+	if (!split) return false;
+	const { jobs, sizes, readFirst } = split;
 	const done = sizes.map(() => 0);
 	const report = () => onBytes(done.reduce((sum, d, i) => sum + d * sizes[i], 0));
 	// the other parts start first: their workers read and decode them while this one reads its own
@@ -225,77 +174,114 @@ export async function importSplit(
 		return run;
 	});
 	const abortAll = () => runs.forEach((r) => r.abort());
-	let read: string | null;
-	try {
-		read = await readFirst();
-	} catch (err) {
-		abortAll();
-		throw err;
-	}
-	if (read === null || hasMalformedQuotes(read, f.delimiter)) {
-		abortAll();
-		return false;
-	}
-	const firstText = read;
 	const firstPart = intoBuilder ? builder : new SalesBuilder();
 	if (!intoBuilder) firstPart.beginFile(f.plan);
+	/** records read so far (the header's included): where the next part's records start */
 	let offset: number;
 	try {
-		offset = await parseRecordsWithPapa(
-			{ ...f, text: firstText, size: firstText.length },
-			control,
-			recordsInto(firstPart),
-			(chars) => {
-				done[0] = chars / Math.max(1, firstText.length);
-				report();
-			}
-		);
+		offset = await readFirst(recordsInto(firstPart), (fraction) => {
+			done[0] = fraction;
+			report();
+		});
 	} catch (err) {
 		abortAll();
-		if (err instanceof ImportError && err.info.code === 'unclosed-quote') return false;
+		if (err instanceof SplitUnsafe || (err instanceof ImportError && err.info.code === 'unclosed-quote')) return false;
 		throw err;
 	}
-	if (!intoBuilder && !builder.absorb(firstPart.part(), 0)) {
-		abortAll();
-		return false;
-	}
+	const parts: SalesPart[] = [];
+	const starts: number[] = [];
 	for (let i = 0; i < runs.length; i++) {
 		const last = i === runs.length - 1;
-		let part: SalesPart | null;
+		let part: SalesPart;
 		try {
-			part = await runs[i].result;
+			// a helper that failed (it crashed, or the browser would not start it): its part is read here
+			part = await runs[i].result.catch((err) => {
+				if (err instanceof SplitUnsafe || err instanceof ImportError) throw err;
+				return buildPart(jobs[i], control);
+			});
 		} catch (err) {
+			abortAll();
 			// a cut inside a quoted field: the part before the next cut ends in an open quote
 			if (err instanceof SplitUnsafe || (!last && err instanceof ImportError && err.info.code === 'unclosed-quote')) {
-				abortAll();
 				return false;
 			}
-			if (err instanceof ImportError) {
-				abortAll();
-				throw err.info.row !== undefined ? new ImportError({ ...err.info, row: err.info.row + offset }) : err;
+			if (err instanceof ImportError && err.info.row !== undefined) {
+				throw new ImportError({ ...err.info, row: err.info.row + offset });
 			}
-			// the helper itself failed (it crashed, or the browser would not start it): read its part here
-			part = null;
+			throw err;
 		}
-		if (part && builder.absorb(part, offset)) {
-			offset += part.rowsRead + part.blankRows;
-			continue;
-		}
+		parts.push(part);
+		starts.push(offset);
+		offset += part.rowsRead + part.blankRows;
+	}
+	if (!intoBuilder && !builder.absorb(firstPart.part(), 0)) return false;
+	for (let i = 0; i < parts.length; i++) {
+		if (builder.absorb(parts[i], starts[i])) continue;
+		// the rare part that cannot be absorbed (see `absorb`): its records are read here
 		const job = jobs[i];
-		const rest = job.text ?? decodeBytes(await readBytes(job.blob!, f.plan.fileName), job.encoding!);
-		offset += await readInto(
-			builder,
-			{ ...f, text: rest, size: rest.length, parts: undefined },
-			control,
-			() => {},
-			offset
-		);
+		const into = recordsInto(builder, starts[i]);
+		if (job.text !== undefined)
+			await parseRecordsWithPapa({ ...f, text: job.text, parts: undefined }, control, into, () => {});
+		else await streamRecords(stretchOf(job), control, into);
 	}
 	return true;
 }
 
+/** The jobs of the parts after the first, their sizes in bytes (the first's included) and how the first is read; null: one piece. */
+function jobsOf(
+	f: FileToImport,
+	control: ImportControl
+): {
+	jobs: PartJob[];
+	sizes: number[];
+	readFirst: (
+		onRecords: (records: string[][], first: number) => void,
+		onFraction: (d: number) => void
+	) => Promise<number>;
+} | null {
+	const common = {
+		plan: { ...f.plan, headerRow: -1 },
+		delimiter: f.delimiter,
+		newline: f.newline,
+		chunkSize: control.chunkSize
+	};
+	if (f.parts) {
+		const { source, cuts } = f.parts;
+		const ends = [...cuts.slice(1), source.size];
+		const first = stretchOf({ ...common, plan: f.plan, blob: source.slice(0, cuts[0]), encoding: f.encoding });
+		return {
+			sizes: [cuts[0], ...cuts.map((c, i) => ends[i] - c)],
+			jobs: cuts.map((c, i) => ({ ...common, blob: source.slice(c, ends[i]), encoding: f.encoding })),
+			readFirst: (onRecords, onFraction) => streamRecords(first, control, onRecords, onFraction)
+		};
+	}
+	if (f.text.length < (control.splitMinChars ?? SPLIT_MIN_CHARS)) return null;
+	const cuts = splitPoints(f.text, f.newline, Math.max(2, control.parts ?? 2));
+	if (cuts.length === 0) return null;
+	const ends = [...cuts.slice(1), f.text.length];
+	const perChar = f.size / Math.max(1, f.text.length);
+	const text = f.text.slice(0, cuts[0]);
+	return {
+		sizes: [cuts[0], ...cuts.map((c, i) => ends[i] - c)].map((n) => n * perChar),
+		jobs: cuts.map((c, i) => ({ ...common, text: f.text.slice(c, ends[i]) })),
+		readFirst: (onRecords, onFraction) => {
+			if (hasMalformedQuotes(text, f.delimiter)) return Promise.reject(new SplitUnsafe('quotes'));
+			const length = Math.max(1, text.length);
+			return parseRecordsWithPapa({ ...f, text, size: text.length }, control, onRecords, (chars) =>
+				onFraction(chars / length)
+			);
+		}
+	};
+}
+
+/** A blob job as a stretch to stream. */
+function stretchOf(job: PartJob): StretchToRead {
+	return { blob: job.blob!, encoding: job.encoding!, delimiter: job.delimiter, newline: job.newline, plan: job.plan };
+}
+
 /**
  * Reads one stretch of a file (records after the header) into a part: what the helper worker runs.
+ * A stretch of the file (`job.blob`) is streamed (stream-records.ts); a text is parsed whole.
  * `onFraction` gets 0..1 of the stretch read. Rejects with SplitUnsafe (`encoding`: bytes that are
  * not UTF-8 after all; `quotes`: text after closing quotes) or ImportError (rows numbered from the
  * stretch's first record).
@@ -305,14 +291,15 @@ export async function buildPart(
 	control: Pick<ImportControl, 'cancelled'>,
 	onFraction: (done: number) => void = () => {}
 ): Promise<SalesPart> {
-	let text = job.text;
-	if (text === undefined) {
-		text = decodeBytes(await readBytes(job.blob!, job.plan.fileName), job.encoding!);
-		if (job.encoding === 'utf-8' && text.includes('\ufffd')) throw new SplitUnsafe('encoding');
-	}
-	if (hasMalformedQuotes(text, job.delimiter)) throw new SplitUnsafe('quotes');
 	const builder = new SalesBuilder();
 	builder.beginFile(job.plan);
+	const chunked = { ...control, chunkSize: job.chunkSize };
+	if (job.text === undefined) {
+		await streamRecords(stretchOf(job), chunked, recordsInto(builder), onFraction);
+		return builder.part();
+	}
+	const text = job.text;
+	if (hasMalformedQuotes(text, job.delimiter)) throw new SplitUnsafe('quotes');
 	const f: FileToImport = {
 		text,
 		size: text.length,
@@ -322,8 +309,6 @@ export async function buildPart(
 		plan: job.plan
 	};
 	const length = Math.max(1, text.length);
-	await parseRecordsWithPapa(f, { ...control, chunkSize: job.chunkSize }, recordsInto(builder), (chars) =>
-		onFraction(chars / length)
-	);
+	await parseRecordsWithPapa(f, chunked, recordsInto(builder), (chars) => onFraction(chars / length));
 	return builder.part();
 }
