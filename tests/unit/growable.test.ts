@@ -61,3 +61,19 @@ for (const mode of ['resized in place', 'copied'] as const) {
 		});
 	});
 }
+
+describe('Growable room', () => {
+	it('reserves room once and pads a column that starts late', () => {
+		const g = new Growable(Float64Array);
+		g.push(1);
+		g.reserve(5000);
+		g.push(2);
+		g.padTo(4000, NaN);
+		g.push(3);
+		const a = g.toArray();
+		expect(a).toHaveLength(4001);
+		expect([a[0], a[1], a[2], a[3999], a[4000]]).toEqual([1, 2, NaN, NaN, 3]);
+		g.padTo(10, 0);
+		expect(g.length).toBe(4001);
+	});
+});

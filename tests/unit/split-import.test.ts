@@ -97,6 +97,39 @@ describe('reading a file in two halves', () => {
 		expect(split).toEqual(whole);
 	});
 
+	it('a column only some files have is zero, no order or no discount for the rows of the others, read whole or in halves', async () => {
+		const rich = (n: number) =>
+			'customer,amount,quantity,profit,order,discount\n' +
+			Array.from({ length: n }, (_, i) => `R${i % 7},${i + 1}.5,${i % 3},${i % 5}.25,O-${i},${i % 4}`).join('\n');
+		const plain = (n: number) =>
+			'customer,amount\n' + Array.from({ length: n }, (_, i) => `P${i % 5},${i + 2}`).join('\n');
+		for (const order of [
+			[plain(300), rich(400)],
+			[rich(400), plain(300)],
+			[rich(200), plain(300), rich(250)]
+		]) {
+			const files = await Promise.all(order.map((t, i) => prepare(t, `f${i}.csv`)));
+			const { whole, split } = await both(files);
+			expect(split).toEqual(whole);
+			const c = whole.columns;
+			const rows = order.map((t) => t.split('\n').length - 1);
+			expect(c.rowCount).toBe(rows.reduce((a, b) => a + b, 0));
+			for (const column of [c.quantity!, c.profit!, c.order!, c.discount!]) expect(column).toHaveLength(c.rowCount);
+			let at = 0;
+			for (let f = 0; f < order.length; f++) {
+				const isRich = order[f].startsWith('customer,amount,quantity');
+				for (let r = at; r < at + rows[f]; r++) {
+					if (isRich) continue;
+					expect([c.quantity![r], c.profit![r], c.order![r], c.discount![r]]).toEqual([0, 0, -1, NaN]);
+				}
+				at += rows[f];
+			}
+			// the rich files' own values are there
+			expect(c.quantity!.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+			expect(c.discount!.some((d) => !Number.isNaN(d))).toBe(true);
+		}
+	});
+
 	it('keeps the dimensions of both halves: a value first seen in the second half, empty cells, a file without them', async () => {
 		const rows = ['customer,amount,Region,Channel'];
 		for (let i = 0; i < 60; i++)

@@ -12,6 +12,23 @@ export class DecimalColumn {
 		this.m.push(x.m);
 		this.d.push(x.d);
 	}
+	get length(): number {
+		return this.m.length;
+	}
+	reserve(n: number): void {
+		this.m.reserve(n);
+		this.d.reserve(n);
+	}
+	/** Zeros until the column holds `n` values. */
+	padTo(n: number): void {
+		this.m.padTo(n, 0);
+		this.d.padTo(n, 0);
+	}
+	/** Appends a part's values, or `rows` zeros for a part read without this column. */
+	appendOrPad(part: DecimalPart, rows: number): void {
+		if (part.m.length > 0) this.append(part);
+		else this.padTo(this.length + rows);
+	}
 	part(): DecimalPart {
 		return { m: this.m.toArray(), d: this.d.toArray() };
 	}

@@ -34,6 +34,8 @@ export class FileDates {
 	}
 	/** both readings of each distinct date text: a year of sales has a few hundred distinct dates */
 	private readonly cache = new Map<string, [number, number]>();
+	/** the same for texts of a common fixed shape, keyed by `shapedDateKey` (no string hashing per row) */
+	private readonly shaped = new Map<number, [number, number]>();
 
 	/** Returns the day under the proposed order; remembers the other reading. `fields` and `row` place a bad date in the report. */
 	read(text: string, fields: string[], row: number): number {
@@ -42,12 +44,14 @@ export class FileDates {
 			if (this.alt) this.altDays.push(NO_DAY);
 			return NO_DAY;
 		}
-		let both = this.cache.get(text);
+		const key = shapedDateKey(text);
+		let both = key >= 0 ? this.shaped.get(key) : this.cache.get(text);
 		if (!both) {
 			const primary = parseDate(text, this.plan.dateOrder, this.plan.dateSerial);
 			const other = this.alt ? parseDate(text, this.alt, this.plan.dateSerial) : NO_DAY;
 			both = [typeof primary === 'number' ? primary : NO_DAY, typeof other === 'number' ? other : NO_DAY];
-			if (this.cache.size < 100_000) this.cache.set(text, both);
+			if (key >= 0) this.shaped.set(key, both);
+			else if (this.cache.size < 100_000) this.cache.set(text, both);
 		}
 		if (both[0] === NO_DAY) this.note(0, fields, row);
 		if (this.alt) {
@@ -86,4 +90,36 @@ export class FileDates {
 		}
 		return { order: this.plan.dateOrder, ...this.bad[0] };
 	}
+}
+
+/**
+ * A number that stands for a date text of ten characters shaped `dddd-dd-dd`, `dd.dd.dddd` or
+ * `dd/dd/dddd` (digits d; one number per text, whatever the text means), or -1 for any other text.
+ * Cheaper than hashing the string: most exports write every date in one of these shapes.
+ */
+export function shapedDateKey(text: string): number {
+	if (text.length !== 10) return -1;
+	const a = text.charCodeAt(2);
+	const b = text.charCodeAt(4);
+	let shape: number;
+	let s1: number;
+	let s2: number;
+	if (b === 45) {
+		shape = 0;
+		s1 = 4;
+		s2 = 7;
+	} else if (a === 46 || a === 47) {
+		shape = a === 46 ? 1 : 2;
+		s1 = 2;
+		s2 = 5;
+	} else return -1;
+	if (text.charCodeAt(s2) !== text.charCodeAt(s1)) return -1;
+	let n = 0;
+	for (let i = 0; i < 10; i++) {
+		if (i === s1 || i === s2) continue;
+		const d = text.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return -1;
+		n = n * 10 + d;
+	}
+	return shape * 100_000_000 + n;
 }

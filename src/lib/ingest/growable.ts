@@ -29,6 +29,20 @@ export class Growable<T extends Float64Array | Int32Array | Uint16Array | Uint8A
 		(this.data as unknown as { set(a: ArrayLike<number>, at: number): void }).set(values, this.length);
 		this.length = need;
 	}
+	/** Makes room for `n` values at least (one allocation now instead of doublings later). */
+	reserve(n: number): void {
+		if (n <= this.data.length) return;
+		const next = new this.ctor(n);
+		(next as unknown as { set(a: T): void }).set(this.data);
+		this.data = next;
+	}
+	/** Appends `value` until the column holds `n` values (a column that starts after rows without it). */
+	padTo(n: number, value: number): void {
+		if (n <= this.length) return;
+		if (n > this.data.length) this.reserve(Math.max(n, this.data.length * 2));
+		this.data.fill(value, this.length, n);
+		this.length = n;
+	}
 	set(i: number, v: number): void {
 		this.data[i] = v;
 	}

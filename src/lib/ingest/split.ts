@@ -9,7 +9,7 @@ import { ImportError } from './errors';
 import type { FileParts, FileToImport, ImportControl, PartJob } from './import-types';
 import { hasMalformedQuotes } from './lenient';
 import { parseRecordsWithPapa, recordsInto } from './parse-records';
-import { readBytes, SplitUnsafe, streamRecords, type StretchToRead } from './stream-records';
+import { readBytes, reserveFor, SplitUnsafe, streamRecords, type StretchToRead } from './stream-records';
 import { RowMeaning } from './row-meaning';
 import type { Newline } from './sniff';
 import type { TextEncodingName } from './types';
@@ -179,10 +179,15 @@ export async function importSplit(
 	/** records read so far (the header's included): where the next part's records start */
 	let offset: number;
 	try {
-		offset = await readFirst(recordsInto(firstPart), (fraction) => {
-			done[0] = fraction;
-			report();
-		});
+		offset = await readFirst(
+			firstPart,
+			(fraction) => {
+				done[0] = fraction;
+				report();
+			},
+			// the builder the file goes into takes every part
+			intoBuilder ? 'file' : 'part'
+		);
 	} catch (err) {
 		abortAll();
 		if (err instanceof SplitUnsafe || (err instanceof ImportError && err.info.code === 'unclosed-quote')) return false;
@@ -234,10 +239,8 @@ function jobsOf(
 ): {
 	jobs: PartJob[];
 	sizes: number[];
-	readFirst: (
-		onRecords: (records: string[][], first: number) => void,
-		onFraction: (d: number) => void
-	) => Promise<number>;
+	/** reads the first part into `into`; `roomFor`: what `into` will hold, the whole file or this part */
+	readFirst: (into: SalesBuilder, onFraction: (d: number) => void, roomFor: 'file' | 'part') => Promise<number>;
 } | null {
 	const common = {
 		plan: { ...f.plan, headerRow: -1 },
@@ -252,7 +255,13 @@ function jobsOf(
 		return {
 			sizes: [cuts[0], ...cuts.map((c, i) => ends[i] - c)],
 			jobs: cuts.map((c, i) => ({ ...common, blob: source.slice(c, ends[i]), encoding: f.encoding })),
-			readFirst: (onRecords, onFraction) => streamRecords(first, control, onRecords, onFraction)
+			readFirst: (into, onFraction, roomFor) =>
+				streamRecords(
+					first,
+					{ ...control, onRecordSize: (b) => reserveFor(into, roomFor === 'file' ? source.size : cuts[0], b) },
+					recordsInto(into),
+					onFraction
+				)
 		};
 	}
 	if (f.text.length < (control.splitMinChars ?? SPLIT_MIN_CHARS)) return null;
@@ -264,10 +273,10 @@ function jobsOf(
 	return {
 		sizes: [cuts[0], ...cuts.map((c, i) => ends[i] - c)].map((n) => n * perChar),
 		jobs: cuts.map((c, i) => ({ ...common, text: f.text.slice(c, ends[i]) })),
-		readFirst: (onRecords, onFraction) => {
+		readFirst: (into, onFraction) => {
 			if (hasMalformedQuotes(text, f.delimiter)) return Promise.reject(new SplitUnsafe('quotes'));
 			const length = Math.max(1, text.length);
-			return parseRecordsWithPapa({ ...f, text, size: text.length }, control, onRecords, (chars) =>
+			return parseRecordsWithPapa({ ...f, text, size: text.length }, control, recordsInto(into), (chars) =>
 				onFraction(chars / length)
 			);
 		}
@@ -295,7 +304,9 @@ export async function buildPart(
 	builder.beginFile(job.plan);
 	const chunked = { ...control, chunkSize: job.chunkSize };
 	if (job.text === undefined) {
-		await streamRecords(stretchOf(job), chunked, recordsInto(builder), onFraction);
+		const size = job.blob!.size;
+		const reserve = (bytesPerRecord: number) => reserveFor(builder, size, bytesPerRecord);
+		await streamRecords(stretchOf(job), { ...chunked, onRecordSize: reserve }, recordsInto(builder), onFraction);
 		return builder.part();
 	}
 	const text = job.text;

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { SliceDecoder } from './decode';
 import { ImportError } from './errors';
-import type { FilePlan } from './build';
+import type { FilePlan, SalesBuilder } from './build';
 import { MalformedQuoteScan } from './lenient';
 import { afterWaitingMessages, chunkProblem, CHUNK_CHARS, withoutFinalNewline } from './parse-records';
 import type { Delimiter, Newline } from './sniff';
@@ -45,7 +45,12 @@ export interface StretchToRead {
  */
 export async function streamRecords(
 	s: StretchToRead,
-	control: { cancelled: () => boolean; chunkSize?: number },
+	control: {
+		cancelled: () => boolean;
+		chunkSize?: number;
+		/** told once, after the first 1 000 records or the whole stretch: its bytes per record so far */
+		onRecordSize?: (bytesPerRecord: number) => void;
+	},
 	onRecords: (records: string[][], firstIndex: number) => void,
 	onFraction: (done: number) => void = () => {}
 ): Promise<number> {
@@ -98,11 +103,24 @@ export async function streamRecords(
 		}
 		if (results.data.length > 0) onRecords(results.data, index);
 		index += results.data.length;
+		if (control.onRecordSize && index > 0 && (index >= 1000 || last)) {
+			control.onRecordSize(at / index);
+			control = { ...control, onRecordSize: undefined };
+		}
 		onFraction(size === 0 ? 1 : at / size);
 		if (!last) await afterWaitingMessages();
 		if (control.cancelled()) throw new ImportError({ code: 'cancelled', file: fileName });
 	} while (next);
 	return index;
+}
+
+/**
+ * Makes room in `builder` for the rows of `bytes` more bytes at `bytesPerRecord` (what
+ * `onRecordSize` told), 2 % over; never more than a row per 16 bytes, so a first slice of short
+ * lines cannot reserve a column many times the file.
+ */
+export function reserveFor(builder: Pick<SalesBuilder, 'reserve'>, bytes: number, bytesPerRecord: number): void {
+	builder.reserve(Math.min(Math.ceil((bytes / Math.max(1, bytesPerRecord)) * 1.02), Math.ceil(bytes / 16)));
 }
 
 /**
