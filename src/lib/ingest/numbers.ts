@@ -316,6 +316,46 @@ function parseSlow(t: string, decimalSep: DecimalSeparator): ParsedNumber {
  * still group thousands (`1'234.50`). A lone `'` is not a number.
  */
 export function parseDecimal(text: string, decimalSep: DecimalSeparator): ParsedNumber {
+	return parsePlain(text, decimalSep) ?? parseDecimalAnyForm(text, decimalSep);
+}
+
+/**
+ * The number most cells hold, read without the general parser: an optional '-', 1 to 14 digits
+ * with at most one `decimalSep` between them (`7002.08`, `-15`, `0,5`); null for anything else
+ * (spaces, groups, signs elsewhere, a leading zero before a digit, longer numbers), which
+ * `parseDecimalAnyForm` reads. Gives what that gives (a property test checks).
+ */
+function parsePlain(text: string, decimalSep: DecimalSeparator): Decimal | null {
+	const n = text.length;
+	if (n === 0 || n > 17) return null;
+	let i = text.charCodeAt(0) === C_MINUS ? 1 : 0;
+	if (i >= n) return null;
+	// '007' is left to the general parser's rules on leading zeros ('0.5' is plain)
+	if (text.charCodeAt(i) === C_0 && i + 1 < n && text.charCodeAt(i + 1) !== (decimalSep === ',' ? C_COMMA : C_DOT)) {
+		return null;
+	}
+	const sep = decimalSep === ',' ? C_COMMA : C_DOT;
+	let m = 0;
+	let digits = 0;
+	let point = -1;
+	for (; i < n; i++) {
+		const dg = text.charCodeAt(i) - C_0;
+		if (dg >= 0 && dg <= 9) {
+			m = m * 10 + dg;
+			digits++;
+		} else if (dg === sep - C_0 && point < 0 && digits > 0 && i + 1 < n) point = digits;
+		else return null;
+	}
+	// 15 significant digits and more are rounded and stripped by the general parser
+	if (digits >= MAX_SIG) return null;
+	const d = point < 0 ? 0 : digits - point;
+	if (d > MAX_DECIMALS) return null;
+	// the general parser writes zero unsigned
+	return { m: m !== 0 && text.charCodeAt(0) === C_MINUS ? -m : m, d };
+}
+
+/** `parseDecimal` for every form: trims, drops a formula-safety apostrophe, then the general parser. */
+export function parseDecimalAnyForm(text: string, decimalSep: DecimalSeparator): ParsedNumber {
 	let i = 0;
 	let end = text.length;
 	while (i < end && isTrimSpace(text.charCodeAt(i))) i++;
