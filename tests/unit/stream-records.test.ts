@@ -93,6 +93,26 @@ describe('streaming a stretch of a file (stream-records.ts)', () => {
 		);
 	});
 
+	it('gives the same records when a large slice is parsed a piece at a time', async () => {
+		// ~400 KB of awkward rows: PapaParse gets each slice in pieces of a few thousand characters,
+		// cut inside quoted fields, between CR and LF, inside multi-byte letters' neighbours
+		const cells = ['x', 'Ромашка', '"q, 1"', '"say ""hi"""', '"two\nlines"', '"cr\r\nlf"', '', '12,5', '"Иванов, ИП"'];
+		for (const newline of ['\n', '\r\n', '\r']) {
+			let seed = 7;
+			const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+			const rows: string[] = [];
+			for (let r = 0; r < 12_000; r++) {
+				const n = 1 + Math.floor(next() * 4);
+				rows.push(Array.from({ length: n }, () => cells[Math.floor(next() * cells.length)]).join(','));
+			}
+			const bytes = utf8(rows.join(newline) + newline);
+			const s = stretch(bytes, 'utf-8', ',', newline);
+			const expected = await whole(s, bytes);
+			expect(expected.length).toBeGreaterThan(11_000);
+			for (const chunk of [bytes.length, 100_003, 16_384]) expect(await streamed(s, chunk)).toEqual(expected);
+		}
+	});
+
 	it('decodes single-byte code pages and a BOM slice by slice as a whole decode does', async () => {
 		const cp1251 = new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2c, 0x31, 0x0a, 0xc0, 0x2c, 0x32, 0x0a]);
 		const s1251 = stretch(cp1251, 'windows-1251');

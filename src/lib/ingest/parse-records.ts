@@ -16,9 +16,10 @@ export const MAX_RECORD_CHARS = 1_000_000;
 /**
  * Characters PapaParse reads between two pauses (a cancel is heard, progress posted). Under half of
  * MAX_RECORD_CHARS: a chunk then spans more than that only when it holds a record near the limit,
- * and only such a chunk has its fields measured.
+ * and only such a chunk has its fields measured. Small, so few records are alive at once (fewer
+ * promoted to the old generation by the collections meanwhile, see stream-records.ts).
  */
-export const CHUNK_CHARS = 512 * 1024;
+export const CHUNK_CHARS = 64 * 1024;
 
 /** Streams one file through PapaParse in chunks; rejects with ImportError on a broken structure. Resolves to the number of records. */
 export function parseRecords(
