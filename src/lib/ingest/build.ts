@@ -15,6 +15,7 @@ import { OrderCodes, type OrderCodeTable } from './order-codes';
 import { mulDecimal, parseDecimal } from './numbers';
 import type { AmountSource, ColumnMapping, DateOrder, Decimal, DecimalSeparator, Interpretation } from './types';
 import { cellOf } from './cells';
+import { ownCopy } from './own-string';
 import { DecisionTally, RowMeaning, isTotalLabel, type DecisionEntry } from './row-meaning';
 import { isScientificKey } from './structure';
 import { DecimalColumn, Dictionary, type DecimalPart } from './builder-columns';
@@ -217,7 +218,7 @@ export class SalesBuilder {
 		if (c === this.names.length) this.newCustomer(key);
 		if (this.names[c] === undefined) {
 			const name = this.nameOf(fields, m.customerName);
-			if (name) this.names[c] = name;
+			if (name) this.names[c] = ownCopy(name);
 		}
 		if (m.manager >= 0) {
 			const mg = cellOf(fields, m.manager);
@@ -476,8 +477,10 @@ export class SalesBuilder {
 	}
 
 	private setManager(c: number, text: string): void {
-		this.customerManager[c] = this.managers.id(text);
-		this.managerText[c] = text;
+		const id = this.managers.id(text);
+		this.customerManager[c] = id;
+		// the dictionary's own copy, not the cell (a view into its chunk)
+		this.managerText[c] = this.managers.values[id];
 	}
 
 	/** 'Acme Corp Total' after rows of 'Acme Corp' (a customer really named so would need that other customer too). */

@@ -1,6 +1,7 @@
 /** The growing columns of the builder: exact decimals until their common scale is known, and a string dictionary. */
 import { Growable } from './growable';
 import { rescale } from './numbers';
+import { ownCopy } from './own-string';
 import { ShapedKeys } from './shaped-keys';
 import type { Decimal } from './types';
 
@@ -75,12 +76,12 @@ export class Dictionary {
 		const n = this.shaped.number(v);
 		let known: number;
 		if (n >= 0) known = this.shaped.findOrAdd(n, next);
-		else {
-			known = this.index.get(v) ?? -1;
-			if (known < 0) this.index.set(v, next);
-		}
+		else known = this.index.get(v) ?? -1;
 		if (known >= 0) return known;
-		this.values.push(v);
+		// kept for good: not a view into the chunk it was parsed from
+		const own = ownCopy(v);
+		if (n < 0) this.index.set(own, next);
+		this.values.push(own);
 		return next;
 	}
 	/** index of a known value, or -1 */

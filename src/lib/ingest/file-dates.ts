@@ -1,6 +1,7 @@
 /** One file's dates read under both day/month orders while it is imported, so the whole file decides the order. */
 import { NO_DAY } from '../core/calendar';
 import { parseDate } from './dates';
+import { ownCopy } from './own-string';
 import { Growable } from './growable';
 import type { DateOrder } from './types';
 import type { FilePlan } from './build';
@@ -51,7 +52,7 @@ export class FileDates {
 			const other = this.alt ? parseDate(text, this.alt, this.plan.dateSerial) : NO_DAY;
 			both = [typeof primary === 'number' ? primary : NO_DAY, typeof other === 'number' ? other : NO_DAY];
 			if (key >= 0) this.shaped.set(key, both);
-			else if (this.cache.size < 100_000) this.cache.set(text, both);
+			else if (this.cache.size < 100_000) this.cache.set(ownCopy(text), both);
 		}
 		if (both[0] === NO_DAY) this.note(0, fields, row);
 		if (this.alt) {

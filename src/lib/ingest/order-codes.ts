@@ -4,6 +4,8 @@
  * and digits without a leading zero) become prefix·10^15 + number; anything else goes through a
  * dictionary into negative codes. Equal ids give equal codes and different ids different codes.
  */
+import { ownCopy } from './own-string';
+
 const SHAPED = /^([^\d]{0,12})([1-9]\d{0,14}|0)$/;
 const SCALE = 1e15;
 
@@ -29,7 +31,7 @@ export class OrderCodes {
 			}
 		}
 		let o = this.others.get(id);
-		if (o === undefined) this.others.set(id, (o = -2 - this.others.size));
+		if (o === undefined) this.others.set(ownCopy(id), (o = -2 - this.others.size));
 		return o;
 	}
 
