@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, AggregateInSlices, type AggregateOptions } from '../../src/lib/engine/aggregate';
 import { Analysis } from '../../src/lib/engine/dashboard';
+import { PRESETS } from '../../src/lib/engine/abc';
 import { abcSettings, salesOf } from './helpers';
 
 function sample() {
@@ -62,12 +63,16 @@ describe('AggregateInSlices', () => {
 });
 
 describe('Analysis.totalsInSlices', () => {
-	it('sums in slices until done, then the totals are cached; a totals call midway finishes them', () => {
+	it('sums in slices until done, then ranks in a call of its own; the totals are cached; a totals call midway finishes them', () => {
 		const data = sample();
 		const s = abcSettings({ metric: 'payments' });
 		const a = new Analysis(data);
 		const step = a.totalsInSlices(s, 300);
-		expect([step(), step(), step(), step()]).toEqual([true, true, true, false]);
+		expect([step(), step(), step(), step(), step()]).toEqual([true, true, true, true, false]);
+		// ranked once: a classification reuses the ranking
+		expect(a.classify(s).rankOrder).toBe(
+			a.classify(abcSettings({ metric: 'payments', classes: [...PRESETS.gsb] })).rankOrder
+		);
 		const cached = a.totals(s);
 		expect(cached).toEqual(aggregate(data, s));
 		expect(a.totals(s)).toBe(cached);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DistinctOrders, distinctOrdersOf } from '../../src/lib/core/distinct-orders';
+import { DistinctOrders, distinctOrdersOf, SMALL_DENSE_SPAN } from '../../src/lib/core/distinct-orders';
 import { OrderCodes } from '../../src/lib/ingest/order-codes';
 
 describe('order codes', () => {
@@ -99,5 +99,22 @@ describe('order codes', () => {
 		expect(dense([-2, -3, 5])).toBe(false);
 		expect(dense([1.5, 2])).toBe(false);
 		expect(dense([-1, -1])).toBe(false);
+	});
+
+	it('is dense for a few rows whose codes spread over a small range (the rows a filter keeps), hashed beyond it', () => {
+		const dense = (codes: number[]) =>
+			(distinctOrdersOf(Float64Array.from(codes)) as unknown as { base: number }).base >= 0;
+		// 3 rows over 900 000 codes: far more than twice the rows, within SMALL_DENSE_SPAN
+		expect(dense([100000, 550000, 999999])).toBe(true);
+		expect(dense([0, SMALL_DENSE_SPAN - 1])).toBe(true);
+		expect(dense([0, SMALL_DENSE_SPAN])).toBe(false);
+		// the counts agree with the hashed table on such rows
+		const orders = Float64Array.from([100000, 550000, 100000, 999999, 550000]);
+		const customers = [1, 2, 1, 3, 4];
+		const chosen = distinctOrdersOf(orders);
+		const hashed = new DistinctOrders();
+		expect(customers.map((c, i) => chosen.add(c, orders[i]))).toEqual(
+			customers.map((c, i) => hashed.add(c, orders[i]))
+		);
 	});
 });

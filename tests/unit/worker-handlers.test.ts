@@ -58,6 +58,7 @@ describe('the worker handler map', () => {
 				'stored',
 				'open',
 				'classify',
+				'reclassify',
 				'query',
 				'exportCsv',
 				'exportFile',

@@ -61,23 +61,28 @@ export class DistinctOrders {
 
 /**
  * A DistinctOrders for these order codes (one per row, -1 for none): dense when every code is a
- * whole number in a range at most twice the row count (one prefix of numbered ids), else hashed.
- * One pass over the codes decides.
+ * whole number in a range at most twice the row count (one prefix of numbered ids) or of at most
+ * `SMALL_DENSE_SPAN` codes (the rows a filter keeps of such a file: their codes spread over the
+ * whole file's range), else hashed. One pass over the codes decides.
  */
 export function distinctOrdersOf(orders: Float64Array | Int32Array): DistinctOrders {
 	let min = Infinity;
 	let max = -Infinity;
+	let whole = true;
 	for (let i = 0; i < orders.length; i++) {
 		const o = orders[i];
 		if (o === -1) continue;
 		if (o < min) min = o;
 		if (o > max) max = o;
+		if (o !== Math.floor(o)) whole = false;
 	}
 	const span = max - min + 1;
-	let whole = min <= max && min >= 0 && span <= Math.max(1024, 2 * orders.length) && span <= MAX_DENSE_SPAN;
-	for (let i = 0; whole && i < orders.length; i++) if (orders[i] !== Math.floor(orders[i])) whole = false;
-	return whole ? DistinctOrders.dense(min, span) : new DistinctOrders(Math.min(orders.length, MAX_PRESIZED_ORDERS));
+	const fits = span <= Math.max(1024, SMALL_DENSE_SPAN, 2 * orders.length) && span <= MAX_DENSE_SPAN;
+	const dense = whole && min <= max && min >= 0 && fits;
+	return dense ? DistinctOrders.dense(min, span) : new DistinctOrders(Math.min(orders.length, MAX_PRESIZED_ORDERS));
 }
 
 /** The largest range of codes kept densely (an Int32Array of this many owners is 128 MB). */
 const MAX_DENSE_SPAN = 1 << 25;
+/** A range of codes kept densely whatever the row count (16 MB of owners at most): filling it takes a few ms. */
+export const SMALL_DENSE_SPAN = 1 << 22;

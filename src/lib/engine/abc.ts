@@ -1,4 +1,4 @@
-import { concentrationOf } from './concentration';
+import { rankedOf, type Ranked } from './ranking';
 import { compareShare, toPpm } from './share';
 import type {
 	ClassBasis,
@@ -63,78 +63,51 @@ export function validateClasses(classes: readonly ClassDef[]): string | null {
  * everyone ranked above it, so the customer crossing a boundary stays in the upper class.
  * Zero and negative totals rank last and always fall in the lowest class.
  * Shares are of the sum of positive totals, so the curve ends at exactly 100 %.
+ * `ranked`: the ranking of `totals` under the same key and mono shares (ranking.ts), when the caller
+ * has it already; its arrays are shared with the result, never written.
  */
 export function classify(
 	totals: CustomerTotals,
 	customerKeys: readonly string[],
-	settings: ClassifySettings
+	settings: ClassifySettings,
+	ranked: Ranked = rankedOf(totals, customerKeys, settings)
 ): Classification {
-	const n = totals.customers.length;
+	const { idx, unit, positiveTotal: T } = ranked;
+	const n = idx.length;
+	const t = totals.totals;
 	const classes = settings.classes;
 	const lowest = classes.length - 1;
-	const idx = new Int32Array(n);
-	for (let i = 0; i < n; i++) idx[i] = i;
-	const t = totals.totals;
-	const keyOf = (i: number) => customerKeys[totals.customers[i]];
-	idx.sort((a, b) => {
-		const d = t[b] - t[a];
-		if (d !== 0) return d;
-		const ka = keyOf(a);
-		const kb = keyOf(b);
-		return ka < kb ? -1 : ka > kb ? 1 : 0;
-	});
-
-	let T = 0;
-	for (let i = 0; i < n; i++) if (t[i] > 0) T += t[i];
-
-	const unit = 10 ** totals.scale;
-	const rankOrder = new Int32Array(n);
-	const value = new Float64Array(n);
-	const share = new Float64Array(n);
-	const cumShare = new Float64Array(n);
 	const classIndex = new Uint8Array(n);
-	const isKeyCustomer = new Uint8Array(n);
 	const bounds = classes.map((c) => toPpm(c.upTo));
-	const keyPpm = toPpm(settings.keyShare);
 	const byCount = settings.basis === 'count';
 
 	let cumAbove = 0;
 	let cls = 0;
 	for (let r = 0; r < n; r++) {
-		const i = idx[r];
-		const v = t[i];
-		rankOrder[r] = totals.customers[i];
-		value[r] = v / unit;
+		const v = t[idx[r]];
 		if (v > 0 && T > 0) {
 			if (byCount) while (cls < lowest && compareShare(r, n, bounds[cls]) >= 0) cls++;
 			else while (cls < lowest && compareShare(cumAbove, T, bounds[cls]) >= 0) cls++;
 			classIndex[r] = cls;
-			isKeyCustomer[r] = compareShare(v, T, keyPpm) >= 0 ? 1 : 0;
 			cumAbove += v;
-			share[r] = v / T;
-		} else {
-			classIndex[r] = lowest;
-			share[r] = T > 0 ? v / T : 0;
-		}
-		cumShare[r] = T > 0 ? cumAbove / T : 0;
+		} else classIndex[r] = lowest;
 	}
 
-	const { segments, nonPositive, net } = segmentsOf(classes, classIndex, t, idx, T, unit);
-	const concentration = concentrationOf(t, idx, T, unit, settings);
+	const { segments, nonPositive } = segmentsOf(classes, classIndex, t, idx, T, unit);
 	return {
 		settings,
 		scale: totals.scale,
-		rankOrder,
-		value,
-		share,
-		cumShare,
+		rankOrder: ranked.rankOrder,
+		value: ranked.value,
+		share: ranked.share,
+		cumShare: ranked.cumShare,
 		classIndex,
-		isKeyCustomer,
+		isKeyCustomer: ranked.isKeyCustomer,
 		total: T / unit,
-		netTotal: net / unit,
+		netTotal: ranked.netTotal / unit,
 		segments,
 		nonPositive,
-		concentration
+		concentration: ranked.concentration
 	};
 }
 
@@ -142,8 +115,7 @@ export function classify(
  * The segment table (README "Choices where the specification is silent: Segment totals"): each class
  * counts and sums only its customers with a positive total, so the class sums add up to the share base
  * `T` and their value shares to 1; customers with a total ≤ 0 form `nonPositive`. Sums are taken over
- * the exact integer totals `t` (minor units) and divided by `unit` once; `net` is the sum of all totals
- * in minor units. Customer shares are of all customers, so classes + `nonPositive` make 1.
+ * the exact integer totals `t` (minor units) and divided by `unit` once. Customer shares are of all customers, so classes + `nonPositive` make 1.
  */
 function segmentsOf(
 	classes: readonly ClassDef[],
@@ -152,7 +124,7 @@ function segmentsOf(
 	idx: Int32Array,
 	T: number,
 	unit: number
-): { segments: SegmentRow[]; nonPositive: NonPositiveRow; net: number } {
+): { segments: SegmentRow[]; nonPositive: NonPositiveRow } {
 	const n = idx.length;
 	const counts = new Array<number>(classes.length).fill(0);
 	const sums = new Array<number>(classes.length).fill(0);
@@ -177,7 +149,6 @@ function segmentsOf(
 	});
 	return {
 		segments: classes.map((c, k) => ({ classIndex: k, name: c.name, ...row(counts[k], sums[k]) })),
-		nonPositive: row(outCount, outSum),
-		net: T + outSum
+		nonPositive: row(outCount, outSum)
 	};
 }

@@ -1,5 +1,4 @@
-import { classify } from './abc';
-import { aggregate, AggregateInSlices, availableMetrics } from './aggregate';
+import { availableMetrics } from './aggregate';
 import { paretoPoints, rankReaching } from './pareto';
 import type {
 	Classification,
@@ -8,9 +7,11 @@ import type {
 	Metric,
 	NonPositiveRow,
 	SegmentRow,
-	SalesColumns,
-	CustomerTotals
+	SalesColumns
 } from './types';
+
+/** the engine's state for one set of rows (analysis.ts), imported from here by the worker and the tests */
+export { Analysis } from './analysis';
 
 export interface ChartPoint {
 	rank: number;
@@ -51,51 +52,6 @@ export interface DashboardView {
 	/** key customers (≥ key share), largest first, for the report */
 	keyCustomers: { key: string; name: string; value: number; share: number; classIndex: number }[];
 }
-
-/** Caches per-customer totals by everything that changes them, so a preset switch only re-ranks. */
-export class Analysis {
-	private totalsCache = new Map<string, CustomerTotals>();
-	/** totals being summed in the background (`totalsInSlices`), by the same key */
-	private partial = new Map<string, AggregateInSlices>();
-	constructor(readonly data: SalesColumns) {}
-
-	totals(s: ClassifySettings): CustomerTotals {
-		const k = totalsKey(s);
-		let t = this.totalsCache.get(k);
-		if (!t) {
-			// a sum begun in the background is finished rather than started again
-			const begun = this.partial.get(k);
-			this.partial.delete(k);
-			t = begun ? begun.result() : aggregate(this.data, s);
-			this.totalsCache.set(k, t);
-		}
-		return t;
-	}
-
-	/**
-	 * Sums the totals of `s` `rowsPerSlice` rows per call of the returned function, which says
-	 * whether more is left; a `totals` call meanwhile finishes them at once. Nothing to do (false at
-	 * the first call) when they are known already.
-	 */
-	totalsInSlices(s: ClassifySettings, rowsPerSlice: number): () => boolean {
-		const k = totalsKey(s);
-		return () => {
-			if (this.totalsCache.has(k)) return false;
-			let sum = this.partial.get(k);
-			if (!sum) this.partial.set(k, (sum = new AggregateInSlices(this.data, s)));
-			sum.rows(rowsPerSlice);
-			if (!sum.done) return true;
-			this.totals(s);
-			return false;
-		};
-	}
-
-	classify(s: ClassifySettings): Classification {
-		return classify(this.totals(s), this.data.customerKeys, s);
-	}
-}
-
-const totalsKey = (s: ClassifySettings) => `${s.metric}|${s.returns}|${s.dateFrom ?? ''}|${s.dateTo ?? ''}`;
 
 export function dashboardView(data: SalesColumns, c: Classification): DashboardView {
 	const n = c.rankOrder.length;

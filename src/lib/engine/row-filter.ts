@@ -65,6 +65,20 @@ function managerMask(data: SalesColumns, names: readonly string[]): Uint8Array |
 	return mask;
 }
 
+/**
+ * Per customer, 1 when `filter` keeps its rows, when the filter decides by customer alone: a manager
+ * condition the dataset can apply and no dimension condition it can (one it has no dimension for is
+ * ignored, as in `keptRows`). Then `filterRows` keeps every row of these customers and no other, so
+ * their totals are the whole dataset's (engine/customer-subset.ts). Null for any other filter.
+ */
+export function customerMask(data: SalesColumns, filter: RowFilter | undefined): Uint8Array | null {
+	if (isEmptyFilter(filter)) return null;
+	const f = normalizeFilter(filter);
+	if (!f.managers) return null;
+	for (const name of Object.keys(f.dimensions ?? {})) if (data.dimensions?.some((d) => d.name === name)) return null;
+	return managerMask(data, f.managers);
+}
+
 /** Per code of `dim`: 1 when its value is one of `values`. */
 function valueMask(dim: DimensionColumn, values: readonly string[]): Uint8Array {
 	const wanted = new Set(values);
@@ -217,25 +231,61 @@ function fieldOf(name: string, counts: Map<string, number>): FilterField {
  * the dataset was stored before dimensions existed (no `dimensions` at all).
  */
 export function filterOptions(data: SalesColumns): FilterOptions {
-	let managers: FilterField | null = null;
-	if (data.customerManager && data.managers) {
-		const perCustomer = new Float64Array(data.customerKeys.length);
-		for (let r = 0; r < data.rowCount; r++) perCustomer[data.customer[r]]++;
-		const counts = new Map<string, number>();
-		for (let c = 0; c < perCustomer.length; c++) {
-			if (perCustomer[c] === 0) continue;
-			const m = data.customerManager[c];
-			const name = m < 0 ? '' : data.managers[m];
-			counts.set(name, (counts.get(name) ?? 0) + perCustomer[c]);
-		}
-		managers = fieldOf('manager', counts);
+	const counting = new FilterOptionsInSlices(data);
+	counting.rows(data.rowCount);
+	return counting.result();
+}
+
+/**
+ * `filterOptions` counted a slice of rows per `rows(n)` call, so the worker answers other requests
+ * between slices; `result()` counts whatever is left and gives what `filterOptions` gives.
+ */
+export class FilterOptionsInSlices {
+	private next = 0;
+	private readonly perCustomer: Float64Array | null;
+	private readonly perCode: Float64Array[];
+
+	constructor(private readonly data: SalesColumns) {
+		this.perCustomer = data.customerManager && data.managers ? new Float64Array(data.customerKeys.length) : null;
+		this.perCode = (data.dimensions ?? []).map((d) => new Float64Array(d.values.length));
 	}
-	const dimensions = (data.dimensions ?? []).map((d) => {
-		const perCode = new Float64Array(d.values.length);
-		for (let r = 0; r < data.rowCount; r++) perCode[d.codes[r]]++;
-		const counts = new Map<string, number>();
-		d.values.forEach((v, code) => counts.set(v, (counts.get(v) ?? 0) + perCode[code]));
-		return fieldOf(d.name, counts);
-	});
-	return { managers, dimensions, olderDataset: data.dimensions === undefined };
+
+	/** true once every row is counted */
+	get done(): boolean {
+		return this.next >= this.data.rowCount;
+	}
+
+	/** Counts the next `count` rows (fewer at the end). */
+	rows(count: number): void {
+		const { data, perCustomer, perCode } = this;
+		const end = Math.min(data.rowCount, this.next + count);
+		if (perCustomer) for (let r = this.next; r < end; r++) perCustomer[data.customer[r]]++;
+		(data.dimensions ?? []).forEach((d, k) => {
+			const counts = perCode[k];
+			for (let r = this.next; r < end; r++) counts[d.codes[r]]++;
+		});
+		this.next = end;
+	}
+
+	result(): FilterOptions {
+		this.rows(this.data.rowCount - this.next);
+		const { data, perCustomer } = this;
+		let managers: FilterField | null = null;
+		if (perCustomer && data.customerManager && data.managers) {
+			const counts = new Map<string, number>();
+			for (let c = 0; c < perCustomer.length; c++) {
+				if (perCustomer[c] === 0) continue;
+				const m = data.customerManager[c];
+				const name = m < 0 ? '' : data.managers[m];
+				counts.set(name, (counts.get(name) ?? 0) + perCustomer[c]);
+			}
+			managers = fieldOf('manager', counts);
+		}
+		const dimensions = (data.dimensions ?? []).map((d, k) => {
+			const counts = new Map<string, number>();
+			d.values.forEach((v, code) => counts.set(v, (counts.get(v) ?? 0) + this.perCode[k][code]));
+			return fieldOf(d.name, counts);
+		});
+		return { managers, dimensions, olderDataset: data.dimensions === undefined };
+	}
 }

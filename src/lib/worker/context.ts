@@ -3,6 +3,7 @@
  * dataset, a backup waiting for the user's choice, cancelled requests, imports still being
  * written, the helper worker for large files, and the replaceable steps after classification.
  */
+import type { FilterOptions } from '../engine/drill-types';
 import type { RfmCustomer } from '../engine/rfm';
 import type { ReeseSettings, ReeseType } from '../engine/reese';
 import type { MigrationResult } from '../engine/migration';
@@ -50,6 +51,8 @@ export interface Current {
 	reeseCache?: { classification: Classification; settings: string; types: (ReeseType | undefined)[] };
 	/** the thresholds the Customer types tab last asked with (the table's column follows them) */
 	reeseSettings?: ReeseSettings;
+	/** what the filter bar offers for this dataset (handlers/drill.ts), counted once */
+	filterOptions?: FilterOptions;
 }
 
 export interface WorkerContext {

@@ -4,7 +4,7 @@
  */
 import { availableMetrics } from '../engine/aggregate';
 import { Analysis, dashboardView, type DashboardView } from '../engine/dashboard';
-import { filterKey, filterRows, isEmptyFilter } from '../engine/row-filter';
+import { customerMask, filterKey, filterRows, isEmptyFilter } from '../engine/row-filter';
 import type { Classification, ClassifySettings } from '../engine/types';
 import type { DatasetMeta } from '../store/db';
 import type { Current, WorkerContext } from './context';
@@ -54,8 +54,14 @@ export function scope(ctx: WorkerContext, settings: ClassifySettings): Analysis 
 	const c = need(ctx);
 	if (isEmptyFilter(settings.filter)) return c.analysis;
 	const key = filterKey(settings.filter);
-	if (c.filtered?.key !== key)
-		c.filtered = { key, analysis: new Analysis(filterRows(c.analysis.data, settings.filter)) };
+	if (c.filtered?.key !== key) {
+		const whole = c.analysis;
+		const filter = settings.filter;
+		// a filter by customer (the manager): totals and ranking from the whole dataset's, rows when a view reads them
+		const keep = customerMask(whole.data, filter);
+		const rows = () => filterRows(whole.data, filter);
+		c.filtered = { key, analysis: new Analysis(keep ? { whole, keep, rows } : rows()) };
+	}
 	return c.filtered.analysis;
 }
 
@@ -65,7 +71,7 @@ export function reclassify(ctx: WorkerContext, settings: ClassifySettings): Dash
 	c.scoped = scope(ctx, settings);
 	c.classification = c.scoped.classify(settings);
 	c.ranksCache = null;
-	const view = dashboardView(c.scoped.data, c.classification);
+	const view = dashboardView(c.scoped.shape, c.classification);
 	if (c.scoped !== c.analysis) {
 		// the whole dataset's share base (its totals are cached by metric, returns and period)
 		const whole = c.analysis.totals(settings);

@@ -97,6 +97,11 @@ export interface Api {
 	stored: [{ datasetId: number }, null];
 	open: [{ datasetId: number; settings: ClassifySettings }, Opened];
 	classify: [{ settings: ClassifySettings }, DashboardView];
+	/**
+	 * a switch (settings, filter): `classify` and then `query` in one answer, so the page draws the
+	 * new dashboard and its customer table in one update
+	 */
+	reclassify: [{ settings: ClassifySettings; query: CustomerQuery }, { view: DashboardView; page: CustomerPage }];
 	query: [CustomerQuery, CustomerPage];
 	exportCsv: [ExportOptions, string];
 	/** a demo sales CSV in `language` ending on `today` (core/sample-sales.ts), made here so the page never blocks */

@@ -7,7 +7,7 @@ import { rfm } from '../../engine/rfm';
 import { reeseOfCustomers } from './segments';
 import { classByDimension, classesWithin } from '../../engine/class-dimension';
 import { customerProfile, customerRows } from '../../engine/customer-profile';
-import { filterOptions } from '../../engine/row-filter';
+import { FilterOptionsInSlices } from '../../engine/row-filter';
 import { relaxOptions } from '../../engine/filter-relax';
 import { filterCounts } from '../../engine/filter-counts';
 import { monthlyTotals } from '../../engine/monthly';
@@ -15,10 +15,28 @@ import { classifyXyz } from '../../engine/xyz';
 import { need, scope } from '../open-dataset';
 import type { HandlersFor } from './types';
 
+/** Rows counted per task for the filter bar's options: a few milliseconds, so a request waits no longer. */
+const OPTIONS_ROWS_PER_TASK = 250_000;
+
 export const drillHandlers: HandlersFor<
 	'filterOptions' | 'filterCounts' | 'filterRelax' | 'classByDimension' | 'classesWithin' | 'customer' | 'customerRows'
 > = {
-	filterOptions: async (_payload, ctx) => filterOptions(need(ctx).analysis.data),
+	/**
+	 * Counted a slice of rows per task (a switch asked meanwhile is answered between two slices), once
+	 * per open dataset.
+	 */
+	async filterOptions(_payload, ctx) {
+		const c = need(ctx);
+		if (!c.filterOptions) {
+			const counting = new FilterOptionsInSlices(c.analysis.data);
+			while (!counting.done) {
+				counting.rows(OPTIONS_ROWS_PER_TASK);
+				if (!counting.done) await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+			c.filterOptions = counting.result();
+		}
+		return c.filterOptions;
+	},
 
 	filterCounts: async ({ settings }, ctx) => filterCounts(need(ctx).analysis.data, settings),
 

@@ -48,8 +48,9 @@ export const segmentHandlers: HandlersFor<'rfm' | 'reese'> = {
  */
 export function reeseOfCustomers(ctx: WorkerContext): (ReeseType | undefined)[] | null {
 	const c = need(ctx);
+	// a filtered dataset's rows are gathered only when there is a discount column to read
+	if (!c.scoped.shape.discount) return null;
 	const data = c.scoped.data;
-	if (!data.discount) return null;
 	const settings = c.reeseSettings ?? DEFAULT_REESE;
 	const key = JSON.stringify(settings);
 	if (c.reeseCache?.classification !== c.classification || c.reeseCache.settings !== key) {

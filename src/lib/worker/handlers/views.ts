@@ -25,9 +25,14 @@ import type { HandlersFor } from './types';
 import { reeseOfCustomers } from './segments';
 
 export const viewHandlers: HandlersFor<
-	'classify' | 'query' | 'vip' | 'migration' | 'migrationCell' | 'margin' | 'xyz' | 'recency' | 'compare'
+	'classify' | 'reclassify' | 'query' | 'vip' | 'migration' | 'migrationCell' | 'margin' | 'xyz' | 'recency' | 'compare'
 > = {
 	classify: async ({ settings }, ctx) => reclassify(ctx, settings),
+
+	async reclassify({ settings, query: q }, ctx) {
+		const view = reclassify(ctx, settings);
+		return { view, page: query(ctx, q) };
+	},
 
 	query: async (q, ctx) => query(ctx, q),
 
