@@ -5,7 +5,7 @@
  * open; "Show as SQL" for a column without a header name shows its query instead of throwing.
  */
 import 'fake-indexeddb/auto';
-import { render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ErrorBox from '../../src/lib/components/ErrorBox.svelte';
@@ -244,18 +244,22 @@ describe('Show as SQL', () => {
 		monoShare: 0.5
 	};
 
-	it('a customer column without a header name gets its query with a stand-in name', () => {
+	it('a customer column without a header name gets its query with a stand-in name', async () => {
 		render(SqlDialog, {
 			settings,
 			columns: { customerKey: '', amount: 'Amount', positions: { customerKey: 1, amount: 5 } }
 		});
+		// the query is written when the dialog opens
+		expect(screen.queryByTestId('sql-text')).toBeNull();
+		await fireEvent.click(screen.getByRole('button', { name: 'Show as SQL' }));
 		const sql = (screen.getByTestId('sql-text') as HTMLTextAreaElement).value;
 		expect(sql).toContain('-- column 1 of the file has no header name: it is called column_1 here');
 		expect(sql).toContain('"column_1"');
 	});
 
-	it('settings the stored columns cannot give say why instead of throwing', () => {
+	it('settings the stored columns cannot give say why instead of throwing', async () => {
 		render(SqlDialog, { settings: { ...settings, metric: 'units' }, columns: { customerKey: 'c', amount: 'a' } });
+		await fireEvent.click(screen.getByRole('button', { name: 'Show as SQL' }));
 		expect(screen.getByTestId('sql-problem')).toHaveTextContent('no quantity column');
 		expect(screen.queryByTestId('sql-text')).toBeNull();
 	});

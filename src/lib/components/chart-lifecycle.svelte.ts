@@ -8,15 +8,17 @@ import { Chart, type ChartConfiguration, type ChartType, type DefaultDataPoint }
 import { i18n } from '../i18n/index.svelte';
 import { chartInk } from './format';
 import { ui } from '../state/ui.svelte';
+import { afterNextPaint } from './after-paint';
 
 /** The active theme's chart colours (CSS colour strings), read each time a chart is built. */
 export type ChartInk = ReturnType<typeof chartInk>;
 
 export interface ChartLifecycleOptions {
 	/**
-	 * Build in a task of its own (setTimeout 0) instead of during the update: a chart reads styles and
-	 * lays out (tens of ms), so the page's first paint is not one long task. The old chart stays
-	 * until the new one replaces it.
+	 * Build in a task of its own after the next frame is painted, at background priority, instead of
+	 * during the update: a chart reads styles and lays out (tens of ms), so the page's first paint is
+	 * not one long task and what the same update changed elsewhere (the customer table after a switch)
+	 * is on screen first. The old chart stays until the new one replaces it.
 	 */
 	defer?: boolean;
 	/** Make the theme's muted colour Chart.js's default text colour (ticks, titles) before building. */
@@ -49,8 +51,7 @@ export function chartLifecycle<T extends ChartType, D = DefaultDataPoint<T>>(
 				create(config);
 				return;
 			}
-			const timer = setTimeout(() => create(config), 0);
-			return () => clearTimeout(timer);
+			return afterNextPaint(() => create(config));
 		});
 		return () => chart?.destroy();
 	};

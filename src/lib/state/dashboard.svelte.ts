@@ -17,6 +17,7 @@ import { TabViews } from './tab-views.svelte';
 import { FilterState } from './filters.svelte';
 import { CustomerPageState } from './customer-page.svelte';
 import { loadLastView, saveLastView } from './last-view';
+import { afterNextPaint } from '../components/after-paint';
 import type { SettingsState } from './user-settings.svelte';
 import type { WorkspaceState } from './workspace.svelte';
 
@@ -54,7 +55,9 @@ export class DashboardState {
 	readonly tabs: TabViews;
 	readonly filters: FilterState;
 	readonly customer: CustomerPageState;
+	/** the customer table's requests in the order sent, and the latest whose answer is shown */
 	private queryTicket = 0;
+	private shownTicket = 0;
 	private reopenTicket = 0;
 
 	constructor(
@@ -215,29 +218,44 @@ export class DashboardState {
 		if (this.filters.clearAll()) await this.rerank();
 	}
 
-	/** Classifies anew in the worker (cached totals where it can) and reloads what is visible. */
+	/** Classifies anew in the worker (cached totals where it can) with the table's first page, then reloads what else is visible. */
 	private async rerank(): Promise<void> {
 		if (!this.view) return;
 		try {
 			const settings = this.engineSettings();
-			this.view = await this.session.client.request('classify', { settings });
+			const query: CustomerQuery = { ...$state.snapshot(this.query), offset: 0, classIndex: -1 };
+			const ticket = ++this.queryTicket;
+			// the dashboard and its customer table's first page in one answer: one update draws both
+			const next = await this.session.client.request('reclassify', { settings, query });
+			this.view = next.view;
+			this.query = { ...this.query, offset: 0, classIndex: -1 };
+			this.showPage(ticket, next.page);
+			this.tabs.clear();
 			// a filter that leaves no customer says which condition to relax
 			this.filters.relax =
-				this.view.customerCount === 0 && settings.filter
+				next.view.customerCount === 0 && settings.filter
 					? await this.session.client.request('filterRelax', { settings })
 					: null;
-			// the filter bar's counts follow the other conditions and the period
-			this.filters.counts =
-				settings.filter || settings.dateFrom !== undefined || settings.dateTo !== undefined
-					? await this.session.client.request('filterCounts', { settings })
-					: null;
-			this.query = { ...this.query, offset: 0, classIndex: -1 };
-			this.tabs.clear();
 			const key = this.customer.key;
-			await Promise.all([this.loadPage(), this.loadTab(), key ? this.openCustomer(key) : null]);
+			// asked in this order (the worker answers in turn): the filter bar's counts, then the open
+			// tab and the customer page
+			await Promise.all([this.loadFilterCounts(settings), this.loadTab(), key ? this.openCustomer(key) : null]);
 		} catch (err) {
 			this.session.fail(err);
 		}
+	}
+
+	/**
+	 * The filter bar's counts follow the other conditions and the period (none without either). Asked
+	 * once the switch's dashboard and table are painted: their answer and its update come after.
+	 */
+	private async loadFilterCounts(settings: ClassifySettings): Promise<void> {
+		if (!(settings.filter || settings.dateFrom !== undefined || settings.dateTo !== undefined)) {
+			this.filters.counts = null;
+			return;
+		}
+		await new Promise<void>((resolve) => afterNextPaint(resolve));
+		this.filters.counts = await this.session.client.request('filterCounts', { settings });
 	}
 
 	/**
@@ -298,12 +316,21 @@ export class DashboardState {
 		await this.loadPage();
 	}
 
+	/**
+	 * Shows the answer to the table's request `ticket` unless a later request's answer is shown
+	 * already (the worker answers in order: a slower earlier answer never overwrites a newer one).
+	 */
+	private showPage(ticket: number, page: CustomerPage): void {
+		if (ticket < this.shownTicket) return;
+		this.shownTicket = ticket;
+		this.page = page;
+	}
+
 	async loadPage(): Promise<void> {
 		const ticket = ++this.queryTicket;
 		try {
 			const page = await this.session.client.request('query', $state.snapshot(this.query));
-			// a slower earlier answer must not overwrite a newer one
-			if (ticket === this.queryTicket) this.page = page;
+			this.showPage(ticket, page);
 		} catch (err) {
 			this.session.fail(err);
 		}
