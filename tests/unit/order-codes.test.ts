@@ -118,3 +118,27 @@ describe('order codes', () => {
 		);
 	});
 });
+
+describe('OrderCodes.absorb: identity', () => {
+	it('is the identity exactly when every code of the other means the same here', () => {
+		const of = (ids: string[]) => {
+			const o = new OrderCodes();
+			for (const id of ids) o.code(id);
+			return o;
+		};
+		const same = of(['SO-1', 'INV-7']).absorb(of(['SO-9', 'INV-2']).table())!;
+		expect(same.identity).toBe(true);
+		const swapped = of(['SO-1', 'INV-7']).absorb(of(['INV-2', 'SO-9']).table())!;
+		expect(swapped.identity).toBe(false);
+		const other = of(['SO-1', 'first odd id']);
+		const part = of(['SO-2', 'odd id']);
+		const t = other.absorb(part.table())!;
+		expect(t.identity).toBe(false);
+		// when it is the identity, every code translates to itself
+		const a = of(['SO-1', 'odd id']);
+		const b = of(['SO-3', 'odd id']);
+		const u = a.absorb(b.table())!;
+		expect(u.identity).toBe(true);
+		for (const id of ['SO-3', 'odd id']) expect(u(b.code(id))).toBe(b.code(id));
+	});
+});

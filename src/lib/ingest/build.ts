@@ -443,9 +443,12 @@ export class SalesBuilder {
 		this.date.append(part.date);
 		if (this.fileDates && part.dates) this.fileDates.absorb(part.dates, rowOffset);
 		if (this.hasOrder) {
-			const orders = new Float64Array(rows).fill(-1);
-			for (let i = 0; i < part.order.length; i++) orders[i] = orderCode(part.order[i]);
-			this.order.append(orders);
+			if (orderCode.identity && part.order.length === rows) this.order.append(part.order);
+			else {
+				const orders = new Float64Array(rows).fill(-1);
+				for (let i = 0; i < part.order.length; i++) orders[i] = orderCode(part.order[i]);
+				this.order.append(orders);
+			}
 		}
 		if (part.hasDiscount && !this.hasDiscount) {
 			this.hasDiscount = true;

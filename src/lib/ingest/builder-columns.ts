@@ -45,7 +45,20 @@ export class DecimalColumn {
 		const m = this.m.toArray();
 		const d = this.d.toArray();
 		let scale = 0;
-		for (let i = 0; i < d.length; i++) if (d[i] > scale) scale = d[i];
+		let fewest = 255;
+		let largest = 0;
+		for (let i = 0; i < d.length; i++) {
+			if (d[i] > scale) scale = d[i];
+			if (d[i] < fewest) fewest = d[i];
+			const a = Math.abs(m[i]);
+			if (a > largest) largest = a;
+		}
+		// every value fits at the largest scale: no search (one pass instead of one per scale tried)
+		if (largest * 10 ** (scale - Math.min(fewest, scale)) <= Number.MAX_SAFE_INTEGER) {
+			// every value already at that scale: the mantissas are the values
+			if (fewest === scale) return { values: m, scale };
+			return { values: rescaledTo(m, d, scale), scale };
+		}
 		for (; scale > 0; scale--) {
 			let fits = true;
 			for (let i = 0; i < m.length && fits; i++) {
@@ -53,12 +66,15 @@ export class DecimalColumn {
 			}
 			if (fits) break;
 		}
-		const values = new Float64Array(m.length);
-		for (let i = 0; i < m.length; i++) {
-			values[i] = d[i] === scale ? m[i] : rescale({ m: m[i], d: d[i] }, scale);
-		}
-		return { values, scale };
+		return { values: rescaledTo(m, d, scale), scale };
 	}
+}
+
+/** Mantissas `m` with decimals `d` as integers at `scale` (rounded when they have more decimals). */
+function rescaledTo(m: Float64Array, d: Uint8Array, scale: number): Float64Array {
+	const values = new Float64Array(m.length);
+	for (let i = 0; i < m.length; i++) values[i] = d[i] === scale ? m[i] : rescale({ m: m[i], d: d[i] }, scale);
+	return values;
 }
 
 export interface DecimalPart {

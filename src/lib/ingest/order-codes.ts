@@ -63,22 +63,29 @@ export class OrderCodes {
 	/**
 	 * Learns the ids of another OrderCodes (`table`) and returns how to translate its codes into
 	 * this one's, or null when the prefixes together exceed what codes can hold (then the rows
-	 * must be read again here). Nothing is learnt when null is returned.
+	 * must be read again here). Nothing is learnt when null is returned. `identity`: every code of
+	 * the other means the same here (the usual case: the same prefixes in the same order), so its
+	 * codes can be taken as they are.
 	 */
-	absorb(table: OrderCodeTable): ((code: number) => number) | null {
+	absorb(table: OrderCodeTable): OrderCodeTranslation | null {
 		const newPrefixes = table.prefixes.filter((p) => !this.prefixes.has(p));
 		if (this.prefixes.size + newPrefixes.length > 8) return null;
 		for (const p of newPrefixes) this.prefixes.set(p, this.prefixes.size);
 		const prefixCode = table.prefixes.map((p) => this.prefixes.get(p)!);
 		const otherCode = table.others.map((id) => this.code(id));
-		return (code) => {
+		const translate = (code: number) => {
 			if (code === -1) return -1;
 			if (code < 0) return otherCode[-2 - code];
 			const p = Math.floor(code / SCALE);
 			return prefixCode[p] * SCALE + (code - p * SCALE);
 		};
+		const identity = prefixCode.every((c, i) => c === i) && otherCode.every((c, i) => c === -2 - i);
+		return Object.assign(translate, { identity });
 	}
 }
+
+/** Translates another OrderCodes' codes into this one's (`absorb`). */
+export type OrderCodeTranslation = ((code: number) => number) & { identity: boolean };
 
 export interface OrderCodeTable {
 	/** in code order: prefix i has codes i·10^15 + n */
