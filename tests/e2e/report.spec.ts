@@ -70,19 +70,32 @@ const pdftotext = (pdf: string, ...args: string[]) =>
 	execFileSync('pdftotext', [...args, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
 
 /** Page sizes (pt) and words with their boxes, from `pdftotext -bbox`. */
-function pdfWords(pdf: string): { page: number; pageWidth: number; xMin: number; xMax: number; word: string }[] {
+type PdfWord = {
+	page: number;
+	pageWidth: number;
+	pageHeight: number;
+	xMin: number;
+	xMax: number;
+	yMin: number;
+	word: string;
+};
+
+function pdfWords(pdf: string): PdfWord[] {
 	const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
-	const out: { page: number; pageWidth: number; xMin: number; xMax: number; word: string }[] = [];
+	const out: PdfWord[] = [];
 	let page = 0;
 	let pageWidth = 0;
+	let pageHeight = 0;
 	for (const line of html.split('\n')) {
-		const p = /<page width="([\d.]+)"/.exec(line);
+		const p = /<page width="([\d.]+)" height="([\d.]+)"/.exec(line);
 		if (p) {
 			page++;
 			pageWidth = Number(p[1]);
+			pageHeight = Number(p[2]);
 		}
-		const w = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
-		if (w) out.push({ page, pageWidth, xMin: Number(w[1]), xMax: Number(w[2]), word: w[3] });
+		const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
+		if (w)
+			out.push({ page, pageWidth, pageHeight, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), word: w[4] });
 	}
 	return out;
 }
@@ -197,6 +210,17 @@ for (const L of LANGUAGES) {
 					execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', file, join(dir, 'tab')]);
 				}
 			}
+
+			// landscape paper is wider than the screen's sidebar breakpoint: the report still starts at
+			// the left margin (the sidebar is not printed, and neither is its column)
+			await printAction();
+			const wide = join(dir, 'report-A4-landscape.pdf');
+			writeFileSync(wide, await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+			// page 1's words between the running head and foot (16 mm and 15 mm margins, 1 mm = 2.83 pt)
+			const body = pdfWords(wide).filter((w) => w.page === 1 && w.yMin > 50 && w.yMin < w.pageHeight - 50);
+			expect(body.length).toBeGreaterThan(20);
+			// 12 mm margin = 34 pt; the empty sidebar column had pushed it to about 210 pt
+			expect(Math.min(...body.map((w) => w.xMin))).toBeLessThan(60);
 		});
 	});
 }
