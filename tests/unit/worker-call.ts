@@ -1,10 +1,16 @@
 /**
  * Calling the analysis worker's handlers directly, as the dispatcher does, for the tests that drive
- * the worker without a Worker: `call` answers what the handler resolved to or posted early, and
- * `choiceOf` gives a file's choice as the mapping step proposes it.
+ * the worker without a Worker: `call` answers what the handler resolved to or posted early,
+ * `choiceOf` gives a file's choice as the mapping step proposes it, and `importedContext` a worker
+ * context with a file imported and stored (the superstore fixture and ABC settings are the usual ones).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PRESETS } from '../../src/lib/engine/abc';
+import type { ClassifySettings } from '../../src/lib/engine/types';
 import { sniffFile } from '../../src/lib/ingest/file-sniff';
-import type { WorkerContext } from '../../src/lib/worker/context';
+import { ParetoscopeDb } from '../../src/lib/store/db';
+import { createWorkerContext, type WorkerContext } from '../../src/lib/worker/context';
 import { handlers, type Answered, type Call } from '../../src/lib/worker/handlers';
 import type { Api, FileChoice, RequestType } from '../../src/lib/worker/protocol';
 
@@ -36,4 +42,35 @@ export async function choiceOf(name: string, content: string | Uint8Array): Prom
 		dateOrder: s.dateOrder,
 		decimalSeparators: [...s.decimalSeparators]
 	};
+}
+
+/** A superstore-like export with Region, Category and Manager columns (tests/fixtures/dimensions). */
+export const SUPERSTORE_CSV = readFileSync(
+	join(__dirname, '..', 'fixtures', 'dimensions', 'superstore_like.csv'),
+	'utf8'
+);
+
+/** ABC 80/15/5 on net revenue, key customers from 10 %. */
+export const ABC_REVENUE: ClassifySettings = {
+	metric: 'revenue',
+	returns: 'net',
+	classes: [...PRESETS.abc],
+	keyShare: 0.1,
+	monoShare: 0.5
+};
+
+let databases = 0;
+
+/** A worker context (its own database) with `content` imported as `name` under `settings`, and stored. */
+export async function importedContext(
+	name: string,
+	content: string,
+	settings: ClassifySettings = ABC_REVENUE
+): Promise<WorkerContext> {
+	const db = new ParetoscopeDb(`worker-call-${++databases}`);
+	const ctx = createWorkerContext({ db: () => db });
+	const files = [await choiceOf(`${name}.csv`, content)];
+	const o = await call(ctx, 'import', { files, name, workspaceId: 'default', settings });
+	await call(ctx, 'stored', { datasetId: o.meta.id });
+	return ctx;
 }

@@ -5,37 +5,19 @@
  * says which condition to relax.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../../src/lib/engine/abc';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { DEFAULT_XYZ } from '../../src/lib/engine/xyz';
-import { ParetoscopeDb } from '../../src/lib/store/db';
-import { createWorkerContext, type WorkerContext } from '../../src/lib/worker/context';
-import { call, choiceOf } from './worker-call';
+import type { WorkerContext } from '../../src/lib/worker/context';
+import { ABC_REVENUE, call, importedContext, SUPERSTORE_CSV } from './worker-call';
 import { MANAGERS } from '../../src/lib/engine/filter-relax';
 
-const FIXTURE = readFileSync(join(__dirname, '..', 'fixtures', 'dimensions', 'superstore_like.csv'), 'utf8');
-const base: ClassifySettings = {
-	metric: 'revenue',
-	returns: 'net',
-	classes: [...PRESETS.abc],
-	keyShare: 0.1,
-	monoShare: 0.5
-};
+const FIXTURE = SUPERSTORE_CSV;
+const base = ABC_REVENUE;
 const vip = { variant: 'monthly' as const, vipShare: 0.2, goodShare: 0.2, latestMonths: 2, lostDays: 60 };
 const recency = { activeDays: 90, sleepingDays: 180 };
-let dbs = 0;
-async function opened(content: string, name: string): Promise<WorkerContext> {
-	const db = new ParetoscopeDb(`worker-drill-${++dbs}`);
-	const ctx = createWorkerContext({ db: () => db });
-	const files = [await choiceOf(`${name}.csv`, content)];
-	const o = await call(ctx, 'import', { files, name, workspaceId: 'default', settings: base });
-	await call(ctx, 'stored', { datasetId: o.meta.id });
-	return ctx;
-}
+const opened = (content: string, name: string) => importedContext(name, content);
 
 /** The fixture's rows that `keep` accepts, as a CSV with the same header. */
 function rowsWhere(keep: (row: Record<string, string>) => boolean): string {

@@ -4,35 +4,15 @@
  * filter switch in a row.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/lib/engine/abc';
 import type { CustomerQuery } from '../../src/lib/engine/customer-table';
 import type { ClassifySettings } from '../../src/lib/engine/types';
-import { ParetoscopeDb } from '../../src/lib/store/db';
-import { createWorkerContext, type WorkerContext } from '../../src/lib/worker/context';
-import { call, choiceOf } from './worker-call';
+import { ABC_REVENUE, call, importedContext, SUPERSTORE_CSV } from './worker-call';
 
-const FIXTURE = readFileSync(join(__dirname, '..', 'fixtures', 'dimensions', 'superstore_like.csv'), 'utf8');
-const base: ClassifySettings = {
-	metric: 'revenue',
-	returns: 'net',
-	classes: [...PRESETS.abc],
-	keyShare: 0.1,
-	monoShare: 0.5
-};
+const base = ABC_REVENUE;
 const firstPage: CustomerQuery = { sort: 'rank', descending: false, search: '', classIndex: -1, offset: 0, limit: 50 };
-
-let dbs = 0;
-async function opened(): Promise<WorkerContext> {
-	const db = new ParetoscopeDb(`worker-reclassify-${++dbs}`);
-	const ctx = createWorkerContext({ db: () => db });
-	const files = [await choiceOf('superstore.csv', FIXTURE)];
-	const o = await call(ctx, 'import', { files, name: 'superstore', workspaceId: 'default', settings: base });
-	await call(ctx, 'stored', { datasetId: o.meta.id });
-	return ctx;
-}
+const opened = () => importedContext('superstore', SUPERSTORE_CSV);
 
 describe('reclassify', () => {
 	it('answers what classify and then query answer, switch after switch', async () => {
