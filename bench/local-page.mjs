@@ -34,13 +34,19 @@ export async function localPage(browser) {
 		return route.abort();
 	});
 	const page = await context.newPage();
+	const { crash, pageErrors } = watchPage(page);
+	page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+	return { context, page, external, pageErrors, crash };
+}
+
+/** `crash`: a promise that settles if the page crashes; `pageErrors`: its uncaught errors as they come. */
+export function watchPage(page) {
 	let crashed;
 	const crash = new Promise((resolve) => (crashed = resolve));
 	page.on('crash', () => crashed());
 	const pageErrors = [];
 	page.on('pageerror', (e) => pageErrors.push(String(e.message ?? e)));
-	page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-	return { context, page, external, pageErrors, crash };
+	return { crash, pageErrors };
 }
 
 /** A run's status from what ended it: 'crashed', or 'error: <first line>'. */

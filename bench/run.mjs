@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from './server.mjs';
 import { installProbes } from './probes.mjs';
 import { exportRun } from './export.mjs';
-import { failedStatus, localPage, StepError, withTimeout } from './local-page.mjs';
+import { failedStatus, localPage, StepError, watchPage, withTimeout } from './local-page.mjs';
 import { attachCdp, heapSampler, profileWorkers, topSelfTime } from './cdp.mjs';
 import { floorRun, SPLIT_MIN_BYTES } from './floor.mjs';
 
@@ -253,11 +253,7 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 	});
 	await context.addInitScript(installProbes);
 	const page = await context.newPage();
-	let crashed;
-	const crash = new Promise((resolve) => (crashed = resolve));
-	page.on('crash', () => crashed());
-	const pageErrors = [];
-	page.on('pageerror', (e) => pageErrors.push(String(e.message ?? e)));
+	const { crash, pageErrors } = watchPage(page);
 	let sampler;
 	try {
 		const cdpx = await attachCdp(context, page);
