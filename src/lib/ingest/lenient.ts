@@ -11,36 +11,13 @@ const LF = 10;
 
 /** True when some quoted field closes and is followed by text: cheap, it only visits quote characters. */
 export function hasMalformedQuotes(text: string, delimiter: string): boolean {
-	const d = delimiter.charCodeAt(0);
-	let p = text.indexOf('"');
-	while (p >= 0) {
-		const prev = p === 0 ? LF : text.charCodeAt(p - 1);
-		if (prev !== d && prev !== LF && prev !== CR) {
-			// a quote inside an unquoted field is literal
-			p = text.indexOf('"', p + 1);
-			continue;
-		}
-		// quoted field: find its end
-		let q = text.indexOf('"', p + 1);
-		for (;;) {
-			if (q < 0) return false; // never closes: PapaParse reports it as an unclosed quote
-			const next = text.charCodeAt(q + 1);
-			if (next === QUOTE) {
-				q = text.indexOf('"', q + 2);
-				continue;
-			}
-			if (q + 1 >= text.length || next === d || next === LF || next === CR) break;
-			return true;
-		}
-		p = text.indexOf('"', q + 1);
-	}
-	return false;
+	return new MalformedQuoteScan(delimiter).scan(text);
 }
 
 /**
- * `hasMalformedQuotes` over a text that arrives in pieces: `scan(piece)` is true once the pieces so
- * far have a quoted field closed and followed by text, exactly when `hasMalformedQuotes` of their
- * concatenation would say so (a quote at a piece's end is decided by the next piece's first character).
+ * Finds a quoted field that closes and is followed by text, in a text that may arrive in pieces:
+ * `scan(piece)` is true once the pieces so far have one, exactly as for their concatenation (a quote
+ * at a piece's end is decided by the next piece's first character). Visits only quote characters.
  */
 export class MalformedQuoteScan {
 	private readonly d: number;
