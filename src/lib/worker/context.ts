@@ -68,6 +68,8 @@ export interface WorkerContext {
 	readonly savesInFlight: Map<number, Promise<void>>;
 	/** set by `select` after an import: the warm-up waits until the page's first customer page is answered */
 	warmAfterFirstPage: (() => void) | null;
+	/** a stored dataset being loaded (handlers/datasets.ts `open`): a second open of it waits for this one */
+	opening: { datasetId: number; done: Promise<unknown> } | null;
 	/** the steps after classification; replaced only by fault tests (`injectStepsForTests`) */
 	steps: Steps;
 	openSteps: OpenSteps;
@@ -92,6 +94,7 @@ export function createWorkerContext(options: {
 		seen: new Map(),
 		savesInFlight: new Map(),
 		warmAfterFirstPage: null,
+		opening: null,
 		steps: DEFAULT_STEPS,
 		openSteps: DEFAULT_OPEN_STEPS,
 		parallel: options.parallel,

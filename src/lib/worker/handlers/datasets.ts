@@ -8,8 +8,16 @@ import { reclassify, select } from '../open-dataset';
 import type { HandlersFor } from './types';
 
 export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset' | 'renameDataset'> = {
-	/** Opens a stored dataset; any failure is an OpenError naming it (the page offers to delete it). */
+	/**
+	 * Opens a stored dataset; any failure is an OpenError naming it (the page offers to delete it).
+	 * An open of the dataset already being loaded (the page's automatic reopen after a reload, then a
+	 * click on the same dataset) waits for that load and reclassifies it: the dataset is read from
+	 * the database and classified once, not twice side by side (a million rows: ~0.3 s each).
+	 */
 	async open({ datasetId, settings }, ctx) {
+		const loading = ctx.opening?.datasetId === datasetId ? ctx.opening.done : null;
+		// its failure is that request's to answer; this one then reads the dataset itself
+		if (loading) await loading.catch(() => {});
 		const current = ctx.current;
 		if (current?.id === datasetId) {
 			try {
@@ -18,9 +26,15 @@ export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset' | 
 				throw new OpenError(datasetId, current.meta.name, err instanceof Error ? err.message : String(err));
 			}
 		}
-		const o = await openStored(ctx.db(), datasetId, settings, ctx.openSteps);
-		select(ctx, o.meta, o.analysis, settings, o.classification, o.prepared);
-		return { meta: o.meta, view: o.prepared.view };
+		const done = openStored(ctx.db(), datasetId, settings, ctx.openSteps);
+		ctx.opening = { datasetId, done };
+		try {
+			const o = await done;
+			select(ctx, o.meta, o.analysis, settings, o.classification, o.prepared);
+			return { meta: o.meta, view: o.prepared.view };
+		} finally {
+			if (ctx.opening?.done === done) ctx.opening = null;
+		}
 	},
 
 	/** The page no longer shows this dataset: the worker lets it go if it is the open one. */
