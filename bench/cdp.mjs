@@ -209,7 +209,7 @@ export function heapSampler(cdpx) {
  * still attached. Resolves to { name → { kind, url, profile } } plus, for a worker that went away
  * first, { name → { kind, url, error } }.
  */
-export function profileWorkers(cdpx) {
+export function profileWorkers(cdpx, { onlyNew = false } = {}) {
 	const started = new Map(); // name → { w, ready }
 	let active = true;
 	const start = (w) => {
@@ -223,7 +223,8 @@ export function profileWorkers(cdpx) {
 			);
 		started.set(w.name, { w, ready });
 	};
-	for (const w of cdpx.workers.values()) start(w);
+	// `onlyNew`: the workers attached from now on (a reload ends the ones there are)
+	if (!onlyNew) for (const w of cdpx.workers.values()) start(w);
 	cdpx.onWorker(start);
 	return {
 		async stop() {

@@ -9,6 +9,8 @@
 //   npm run bench -- --sizes=100000,1000000 --runs=5
 //   npm run bench -- --profile            also CPU-profiles the page and every worker (nested ones too) in the
 //                                         first run of each size: bench/data/profile-<size>-<page|kind-n>.cpuprofile
+//                                         (the import) and profile-<size>-open-<page|kind-n>.cpuprofile (the
+//                                         reload, the opening of the stored dataset and the switches)
 //   npm run bench -- --no-build           use the existing build/
 //   npm run bench -- --workers=N          read large files in N parts (1 = one piece) instead of one
 //                                         per core but one; prints parse rows/s per worker; the floor
@@ -336,17 +338,7 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 				cdpx.cdp.send('Profiler.stop').then((x) => x.profile),
 				workerProfiler.stop()
 			]);
-			writeFileSync(join(DATA, `profile-${label(rows)}-page.cpuprofile`), JSON.stringify(pageProfile));
-			r.profile = { page: { ...topSelfTime(pageProfile), file: `profile-${label(rows)}-page.cpuprofile` } };
-			for (const [name, wp] of Object.entries(workerProfiles).sort(([a], [b]) => a.localeCompare(b))) {
-				if (!wp.profile) {
-					r.profile[name] = { kind: wp.kind, error: wp.error };
-					continue;
-				}
-				const fileName = `profile-${label(rows)}-${name}.cpuprofile`;
-				writeFileSync(join(DATA, fileName), JSON.stringify(wp.profile));
-				r.profile[name] = { kind: wp.kind, depth: wp.depth, ...topSelfTime(wp.profile), file: fileName };
-			}
+			r.profile = saveProfiles(label(rows), pageProfile, workerProfiles);
 		}
 
 		const countText = await page.getByTestId('customer-count').textContent();
@@ -381,9 +373,12 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 		);
 		r.storedAfterDashboardMs = Date.now() - tStoring;
 
-		// (4) reload → stored dataset's dashboard (click the dataset in the list)
+		// (4) reload → stored dataset's dashboard (click the dataset in the list); with --profile, the
+		// reload and the switches after it are profiled too (profile-<size>-open-…)
+		const openProfiler = withProfile ? profileWorkers(cdpx, { onlyNew: true }) : null;
 		const tReload = Date.now();
 		await withTimeout(page.reload(), 30000, 'reload', crash);
+		if (openProfiler) await cdpx.cdp.send('Profiler.start').catch(() => {});
 		const dsButton = page.getByRole('button', { name: new RegExp(`^${basename(file, '.csv')}\\b`) });
 		await withTimeout(dsButton.waitFor(), 30000, 'dataset list after reload', crash);
 		await page.evaluate(() => window.__bench.armOpen());
@@ -439,6 +434,16 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 			r.filterSwitchMs = sw.tPaint - sw.t0;
 			r.filterSwitchDomMs = sw.tDom - sw.t0;
 		}
+		if (openProfiler) {
+			const [pageProfile, workerProfiles] = await Promise.all([
+				cdpx.cdp.send('Profiler.stop').then(
+					(x) => x.profile,
+					() => null
+				),
+				openProfiler.stop()
+			]);
+			r.profileOpen = saveProfiles(`${label(rows)}-open`, pageProfile, workerProfiles);
+		}
 	} catch (e) {
 		r.status = failedStatus(e);
 		if (sampler) {
@@ -450,6 +455,29 @@ async function appRun(browser, appUrl, file, rows, { withAgreement, withProfile 
 		await withTimeout(context.close(), 20000, 'closing context').catch(() => {});
 	}
 	return r;
+}
+
+/**
+ * Writes the page's and each worker's CPU profile to bench/data/profile-<prefix>-<page|name>.cpuprofile
+ * and returns, per profile, its sampled / idle / busy ms and top self-time functions (or its error).
+ */
+function saveProfiles(prefix, pageProfile, workerProfiles) {
+	const out = {};
+	if (pageProfile) {
+		const file = `profile-${prefix}-page.cpuprofile`;
+		writeFileSync(join(DATA, file), JSON.stringify(pageProfile));
+		out.page = { ...topSelfTime(pageProfile), file };
+	}
+	for (const [name, wp] of Object.entries(workerProfiles).sort(([a], [b]) => a.localeCompare(b))) {
+		if (!wp.profile) {
+			out[name] = { kind: wp.kind, error: wp.error };
+			continue;
+		}
+		const file = `profile-${prefix}-${name}.cpuprofile`;
+		writeFileSync(join(DATA, file), JSON.stringify(wp.profile));
+		out[name] = { kind: wp.kind, depth: wp.depth, ...topSelfTime(wp.profile), file };
+	}
+	return out;
 }
 
 // ---------- one DuckDB-wasm run ----------
@@ -745,14 +773,17 @@ async function main() {
 								? ` (after ${a.failedAfterMs} ms; heap ${a.heapAtFailure?.pageMB}+${a.heapAtFailure?.workerMB} MB, with ArrayBuffers ${a.heapAtFailure?.sumWithBuffersMB} MB)`
 								: '')
 				);
-				if (a.profile) {
-					for (const [where, p] of Object.entries(a.profile)) {
+				for (const [phase, profiles] of [
+					['import', a.profile],
+					['reload and switches', a.profileOpen]
+				]) {
+					for (const [where, p] of Object.entries(profiles ?? {})) {
 						if (p.error) {
-							log(`  profile (${where}): ${p.error}`);
+							log(`  profile (${phase}, ${where}): ${p.error}`);
 							continue;
 						}
 						log(
-							`  profile (${where}${p.depth > 1 ? `, nested` : ''}, bench/data/${p.file}): ${p.totalMs} ms sampled, ` +
+							`  profile (${phase}, ${where}${p.depth > 1 ? `, nested` : ''}, bench/data/${p.file}): ${p.totalMs} ms sampled, ` +
 								`${p.idleMs} ms idle, ${p.busyMs} ms busy; top self time (% of busy):`
 						);
 						for (const t of p.top.slice(0, 12))
