@@ -59,6 +59,8 @@ export class DashboardState {
 	private queryTicket = 0;
 	private shownTicket = 0;
 	private reopenTicket = 0;
+	/** the open under way: another open of the same dataset meanwhile joins it instead of asking again */
+	private opening: { id: number; done: Promise<void>; asked: { again: boolean } } | null = null;
 
 	constructor(
 		private readonly session: Session,
@@ -99,9 +101,26 @@ export class DashboardState {
 	/**
 	 * Opens a stored dataset. A failure (an `open` error: corrupt or old records, an exception in
 	 * building its views) leaves what was shown before and adds an error naming the dataset, with
-	 * a button to delete it; a page is never left blank.
+	 * a button to delete it; a page is never left blank. An open of the dataset already being opened
+	 * (a click on it during the automatic reopen after a reload) joins that one: one request, one
+	 * dashboard, shown even if the reopen alone would have given way.
 	 */
-	async openDataset(id: number, stillWanted: () => boolean = () => true): Promise<void> {
+	openDataset(id: number, stillWanted: () => boolean = () => true): Promise<void> {
+		if (this.opening?.id === id) {
+			this.opening.asked.again = true;
+			return this.opening.done;
+		}
+		const asked = { again: false };
+		const done = this.requestOpen(id, () => asked.again || stillWanted());
+		const opening = { id, done, asked };
+		this.opening = opening;
+		void done.finally(() => {
+			if (this.opening === opening) this.opening = null;
+		});
+		return done;
+	}
+
+	private async requestOpen(id: number, stillWanted: () => boolean): Promise<void> {
 		this.busy = true;
 		try {
 			const known = this.workspace.datasets.find((d) => d.id === id);
