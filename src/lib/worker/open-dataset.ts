@@ -3,6 +3,7 @@
  * metrics), requiring one for a request, and reclassifying it with new settings.
  */
 import { availableMetrics } from '../engine/aggregate';
+import { afterWaitingMessages } from '../ingest/parse-records';
 import { Analysis, dashboardView, type DashboardView } from '../engine/dashboard';
 import { customerMask, filterKey, filterRows, isEmptyFilter } from '../engine/row-filter';
 import type { Classification, ClassifySettings } from '../engine/types';
@@ -97,8 +98,17 @@ function warmOtherMetrics(ctx: WorkerContext, analysis: Analysis, settings: Clas
 	const next = (i: number, slice: (() => boolean) | null) => {
 		if (i >= metrics.length || ctx.current?.analysis !== analysis) return;
 		const step = slice ?? analysis.totalsInSlices({ ...settings, metric: metrics[i] }, WARM_ROWS_PER_TASK);
-		if (step()) setTimeout(() => next(i, step), 0);
-		else setTimeout(() => next(i + 1, null), 0);
+		if (step()) later(() => next(i, step));
+		else later(() => next(i + 1, null));
 	};
-	setTimeout(() => next(0, null), 0);
+	later(() => next(0, null));
+}
+
+/**
+ * Runs `fn` in a task of its own once the requests already waiting are answered: a message to
+ * itself, not a timer (a chain of timers waits at least 4 ms a link; 75 slices of warm-up at 5M
+ * rows had waited ~0.3 s so).
+ */
+function later(fn: () => void): void {
+	void afterWaitingMessages().then(fn);
 }
