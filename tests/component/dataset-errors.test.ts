@@ -15,22 +15,12 @@ import { AppState, type PendingFile } from '../../src/lib/state/app.svelte';
 import { getDb, type DatasetMeta } from '../../src/lib/store/db';
 import { deleteDataset, listDatasets, saveDataset } from '../../src/lib/store/datasets';
 import type { Failure, WorkerRequest, WorkerResponse } from '../../src/lib/worker/protocol';
+import { datasetMeta, fakeWorker as fakeAnalysisWorker } from './fake-worker';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { PRESETS } from '../../src/lib/engine/abc';
 import type { ExportLabels } from '../../src/lib/engine/export-labels';
 
-const meta = (id: number, name: string): DatasetMeta => ({
-	id,
-	workspaceId: 'default',
-	name,
-	createdAt: 0,
-	files: [],
-	rowCount: 1,
-	customerCount: 1,
-	has: { date: false, quantity: false, profit: false, order: false, manager: false },
-	dateRange: null,
-	report: { files: [], rowsRead: 1, rowsImported: 1, blankRows: 0, skipped: [], warnings: [] }
-});
+const meta = (id: number, name: string): DatasetMeta => datasetMeta(id, name);
 
 const openFailure = (datasetId: number, name = ''): Failure => ({
 	kind: 'open',
@@ -41,32 +31,21 @@ const openFailure = (datasetId: number, name = ''): Failure => ({
 
 /** A worker that answers like the analysis worker; `failures` makes a request type answer with an error. */
 function fakeWorker(failures: Partial<Record<WorkerRequest['type'], Failure>> = {}) {
-	const requests: WorkerRequest[] = [];
-	const worker = {
-		onmessage: null as ((ev: MessageEvent<WorkerResponse>) => void) | null,
-		onerror: null,
-		terminate() {},
-		postMessage(req: WorkerRequest) {
-			requests.push(req);
-			const reply = (msg: WorkerResponse) =>
-				setTimeout(() => worker.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>), 0);
-			if (req.type === 'cancel') return;
-			const failure = failures[req.type];
-			if (failure) reply({ id: req.id, type: 'error', error: failure });
-			else if (req.type === 'open')
-				reply({
-					id: req.id,
-					type: 'result',
-					result: { meta: meta(req.payload.datasetId, 'opened'), view: { settings: {} } }
-				});
-			else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
-			// the worker is the one writer of datasets: it deletes them as the real one does
-			else if (req.type === 'deleteDataset')
-				deleteDataset(getDb(), req.payload.id).then(() => reply({ id: req.id, type: 'result', result: null }));
-			else reply({ id: req.id, type: 'result', result: null });
-		}
-	};
-	return { create: () => worker as unknown as Worker, requests };
+	return fakeAnalysisWorker((req, reply) => {
+		const failure = failures[req.type];
+		if (failure) reply({ id: req.id, type: 'error', error: failure });
+		else if (req.type === 'open')
+			reply({
+				id: req.id,
+				type: 'result',
+				result: { meta: meta(req.payload.datasetId, 'opened'), view: { settings: {} } }
+			});
+		else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
+		// the worker is the one writer of datasets: it deletes them as the real one does
+		else if (req.type === 'deleteDataset')
+			deleteDataset(getDb(), req.payload.id).then(() => reply({ id: req.id, type: 'result', result: null }));
+		else reply({ id: req.id, type: 'result', result: null });
+	});
 }
 
 beforeEach(() => i18n.set('en'));

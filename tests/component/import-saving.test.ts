@@ -6,60 +6,39 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { AppState, type PendingFile } from '../../src/lib/state/app.svelte';
-import type { WorkerRequest, WorkerResponse } from '../../src/lib/worker/protocol';
+import { datasetMeta, fakeWorker as fakeAnalysisWorker } from './fake-worker';
 import type { DatasetMeta } from '../../src/lib/store/db';
 
-const meta = (id: number, name: string): DatasetMeta => ({
-	id,
-	workspaceId: 'default',
-	name,
-	createdAt: 0,
-	files: [],
-	rowCount: 3,
-	customerCount: 2,
-	has: { date: false, quantity: false, profit: false, order: false, manager: false },
-	dateRange: null,
-	report: { files: [], rowsRead: 3, rowsImported: 3, blankRows: 0, skipped: [], warnings: [] }
-});
+const meta = (id: number, name: string): DatasetMeta => datasetMeta(id, name, 3, 2);
 
 /** A worker that answers like the analysis worker; `stored` waits until the test settles it. */
 function fakeWorker() {
-	const requests: WorkerRequest[] = [];
 	let settleStored: ((outcome: { ok: true } | { ok: false; neededMb: number }) => void) | null = null;
-	const worker = {
-		onmessage: null as ((ev: MessageEvent<WorkerResponse>) => void) | null,
-		onerror: null,
-		terminate() {},
-		postMessage(req: WorkerRequest) {
-			requests.push(req);
-			const reply = (msg: WorkerResponse) =>
-				setTimeout(() => worker.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>), 0);
-			if (req.type === 'cancel') return;
-			if (req.type === 'import')
-				reply({ id: req.id, type: 'result', result: { meta: meta(7, 'new.csv'), view: { settings: {} } } });
-			else if (req.type === 'open')
-				reply({
-					id: req.id,
-					type: 'result',
-					result: { meta: meta(req.payload.datasetId, 'before.csv'), view: { settings: {} } }
-				});
-			else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
-			else if (req.type === 'stored') {
-				settleStored = (o) =>
-					reply(
-						o.ok
-							? { id: req.id, type: 'result', result: null }
-							: {
-									id: req.id,
-									type: 'error',
-									error: { kind: 'import', info: { code: 'quota', neededMb: o.neededMb, availableMb: 3 } }
-								}
-					);
-			} else reply({ id: req.id, type: 'result', result: null });
-		}
-	};
+	const { create, requests } = fakeAnalysisWorker((req, reply) => {
+		if (req.type === 'import')
+			reply({ id: req.id, type: 'result', result: { meta: meta(7, 'new.csv'), view: { settings: {} } } });
+		else if (req.type === 'open')
+			reply({
+				id: req.id,
+				type: 'result',
+				result: { meta: meta(req.payload.datasetId, 'before.csv'), view: { settings: {} } }
+			});
+		else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
+		else if (req.type === 'stored') {
+			settleStored = (o) =>
+				reply(
+					o.ok
+						? { id: req.id, type: 'result', result: null }
+						: {
+								id: req.id,
+								type: 'error',
+								error: { kind: 'import', info: { code: 'quota', neededMb: o.neededMb, availableMb: 3 } }
+							}
+				);
+		} else reply({ id: req.id, type: 'result', result: null });
+	});
 	return {
-		create: () => worker as unknown as Worker,
+		create,
 		requests,
 		settle: (o: { ok: true } | { ok: false; neededMb: number }) => settleStored!(o),
 		waitForStored: async () => {

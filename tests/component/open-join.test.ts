@@ -7,44 +7,26 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { AppState } from '../../src/lib/state/app.svelte';
 import type { DatasetMeta } from '../../src/lib/store/db';
-import type { WorkerRequest, WorkerResponse } from '../../src/lib/worker/protocol';
+import { datasetMeta, fakeWorker } from './fake-worker';
 
-const meta = (id: number): DatasetMeta => ({
-	id,
-	workspaceId: 'default',
-	name: `dataset ${id}`,
-	createdAt: 0,
-	files: [],
-	rowCount: 1,
-	customerCount: 1,
-	has: { date: false, quantity: false, profit: false, order: false, manager: false },
-	dateRange: null,
-	report: { files: [], rowsRead: 1, rowsImported: 1, blankRows: 0, skipped: [], warnings: [] }
-});
+const meta = (id: number): DatasetMeta => datasetMeta(id, `dataset ${id}`);
+/** Long enough for the requests sent so far to reach the worker. */
+const aMoment = () => new Promise((r) => setTimeout(r, 10));
 
 /** A worker that answers `open` after `release()` (and everything else at once), counting requests. */
 function slowOpenWorker() {
-	const requests: WorkerRequest[] = [];
 	const held: (() => void)[] = [];
-	const worker = {
-		onmessage: null as ((ev: MessageEvent<WorkerResponse>) => void) | null,
-		onerror: null,
-		terminate() {},
-		postMessage(req: WorkerRequest) {
-			requests.push(req);
-			const reply = (msg: WorkerResponse) =>
-				setTimeout(() => worker.onmessage?.({ data: msg } as MessageEvent<WorkerResponse>), 0);
-			if (req.type === 'cancel' || req.type === 'seen') return;
-			if (req.type === 'open')
-				held.push(() =>
-					reply({ id: req.id, type: 'result', result: { meta: meta(req.payload.datasetId), view: { settings: {} } } })
-				);
-			else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
-			else reply({ id: req.id, type: 'result', result: null });
-		}
-	};
+	const { create, requests } = fakeWorker((req, reply) => {
+		if (req.type === 'seen') return;
+		if (req.type === 'open')
+			held.push(() =>
+				reply({ id: req.id, type: 'result', result: { meta: meta(req.payload.datasetId), view: { settings: {} } } })
+			);
+		else if (req.type === 'query') reply({ id: req.id, type: 'result', result: { rows: [], total: 0, offset: 0 } });
+		else reply({ id: req.id, type: 'result', result: null });
+	});
 	return {
-		create: () => worker as unknown as Worker,
+		create,
 		opens: () => requests.filter((r) => r.type === 'open').length,
 		release: () => held.splice(0).forEach((f) => f())
 	};
@@ -57,7 +39,7 @@ describe('opening the dataset that is being opened', () => {
 		app.datasets = [meta(7)];
 		const first = app.openDataset(7);
 		const second = app.openDataset(7);
-		await new Promise((r) => setTimeout(r, 10));
+		await aMoment();
 		expect(fake.opens()).toBe(1);
 		fake.release();
 		await Promise.all([first, second]);
@@ -65,7 +47,7 @@ describe('opening the dataset that is being opened', () => {
 		expect(fake.opens()).toBe(1);
 		// once it is open, opening it again asks again (the settings may have changed)
 		const again = app.openDataset(7);
-		await new Promise((r) => setTimeout(r, 10));
+		await aMoment();
 		fake.release();
 		await again;
 		expect(fake.opens()).toBe(2);
@@ -80,7 +62,7 @@ describe('opening the dataset that is being opened', () => {
 		// the person did something else, then clicked the dataset
 		wanted = false;
 		const click = app.openDataset(7);
-		await new Promise((r) => setTimeout(r, 10));
+		await aMoment();
 		fake.release();
 		await Promise.all([reopen, click]);
 		expect(fake.opens()).toBe(1);
@@ -93,7 +75,7 @@ describe('opening the dataset that is being opened', () => {
 		app.datasets = [meta(7), meta(8)];
 		const a = app.openDataset(7);
 		const b = app.openDataset(8);
-		await new Promise((r) => setTimeout(r, 10));
+		await aMoment();
 		expect(fake.opens()).toBe(2);
 		fake.release();
 		await Promise.all([a, b]);

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFiles, prepareBytes } from '../../src/lib/ingest/pipeline';
 import { ImportError, type ImportErrorInfo } from '../../src/lib/ingest/errors';
-import { PRESETS } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types';
+import { abcSettings } from '../unit/helpers';
 
 export const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', name)));
 export const reliabilityFixture = (name: string) => fixture(join('reliability', name));
@@ -44,13 +44,7 @@ export function rng(seed: number): () => number {
 	};
 }
 
-export const settings: ClassifySettings = {
-	metric: 'revenue',
-	returns: 'net',
-	classes: [...PRESETS.abc],
-	keyShare: 0.1,
-	monoShare: 0.5
-};
+export const settings: ClassifySettings = abcSettings();
 
 export async function load(bytes: Uint8Array, name = 'test.csv', chunkSize?: number) {
 	const prepared = await prepareBytes(bytes, name);

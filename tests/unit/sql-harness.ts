@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { importFiles, prepareBytes } from '../../src/lib/ingest/pipeline';
-import { classify, PRESETS } from '../../src/lib/engine/abc';
+import { classify } from '../../src/lib/engine/abc';
 import { aggregate } from '../../src/lib/engine/aggregate';
 import { rfm } from '../../src/lib/engine/rfm';
 import { reeseTypes, type ReeseSettings } from '../../src/lib/engine/reese';
@@ -20,18 +20,13 @@ import type { ClassifySettings, SalesColumns } from '../../src/lib/engine/types'
 import type { Role } from '../../src/lib/ingest/types';
 import type { FilePlan } from '../../src/lib/ingest/build';
 import { startPostgres } from './postgres-server';
+import { abcSettings } from './helpers';
 
 export const FIXTURE = join(__dirname, '..', 'fixtures', 'sales_en.csv');
 export const SUPERSTORE = join(__dirname, '..', 'fixtures', 'dimensions', 'superstore_like.csv');
 export const REAL_WORLD = join(__dirname, '..', 'fixtures', 'real-world');
 export const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-export const base: ClassifySettings = {
-	metric: 'revenue',
-	returns: 'net',
-	classes: [...PRESETS.abc],
-	keyShare: 0.1,
-	monoShare: 0.5
-};
+export const base: ClassifySettings = abcSettings();
 
 /** The SQL columns of sales_en.csv: its header names of the mapped roles. */
 export const SALES_EN_COLUMNS: SqlColumns = {

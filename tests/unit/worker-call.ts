@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRESETS } from '../../src/lib/engine/abc';
 import type { ClassifySettings } from '../../src/lib/engine/types';
 import { sniffFile } from '../../src/lib/ingest/file-sniff';
 import { ParetoscopeDb } from '../../src/lib/store/db';
 import { createWorkerContext, type WorkerContext } from '../../src/lib/worker/context';
 import { handlers, type Answered, type Call } from '../../src/lib/worker/handlers';
 import type { Api, FileChoice, RequestType } from '../../src/lib/worker/protocol';
+import { abcSettings } from './helpers';
 
 const ANSWERED = {} as Answered;
 
@@ -51,13 +51,7 @@ export const SUPERSTORE_CSV = readFileSync(
 );
 
 /** ABC 80/15/5 on net revenue, key customers from 10 %. */
-export const ABC_REVENUE: ClassifySettings = {
-	metric: 'revenue',
-	returns: 'net',
-	classes: [...PRESETS.abc],
-	keyShare: 0.1,
-	monoShare: 0.5
-};
+export const ABC_REVENUE: ClassifySettings = abcSettings();
 
 let databases = 0;
 
