@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { availableMetrics } from '../../src/lib/engine/aggregate';
-import { afterWaitingMessages } from '../../src/lib/ingest/parse-records';
+import { afterWaitingMessages } from '../../src/lib/core/message-yield';
 import { createWorkerContext } from '../../src/lib/worker/context';
 import { ABC_REVENUE, call, importedContext, SUPERSTORE_CSV } from './worker-call';
 

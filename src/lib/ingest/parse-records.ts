@@ -5,6 +5,7 @@
  * MAX_RECORD_CHARS, a cancel.
  */
 import Papa from 'papaparse';
+import { runAfterWaitingMessages } from '../core/message-yield';
 import type { SalesBuilder } from './build';
 import { ImportError } from './errors';
 import type { FileToImport, ImportControl } from './import-types';
@@ -135,7 +136,7 @@ export function parseRecordsWithPapa(
 				// PapaParse runs string chunks back to back; pausing lets the worker hear a cancel
 				// (and post progress) between chunks
 				parser.pause();
-				soon(() => parser.resume());
+				runAfterWaitingMessages(() => parser.resume());
 			},
 			complete() {
 				if (!failed) resolve(index);
@@ -183,34 +184,6 @@ export function chunkProblem(
 	if (index === 0 && data.length > 0 && data[0].length > 0) data[0][0] = data[0][0].replace(/^\uFEFF/, '');
 	return null;
 }
-
-/** A promise that settles once the messages already waiting (a cancel) are handled (see `soon`). */
-export function afterWaitingMessages(): Promise<void> {
-	return new Promise((resolve) => soon(resolve));
-}
-
-/**
- * Runs `fn` once the messages already waiting (a cancel) are handled. A message to itself, not
- * setTimeout: nested timers wait at least 4 ms each, 160 ms over the 40 chunks of half a 80 MB file.
- */
-const soon: (fn: () => void) => void = (() => {
-	if (typeof MessageChannel !== 'function') return (fn: () => void) => void setTimeout(fn, 0);
-	const waiting: (() => void)[] = [];
-	const channel = new MessageChannel();
-	// in Node (tests) the port keeps the process alive only while something waits on it
-	const port = channel.port1 as MessagePort & { ref?: () => void; unref?: () => void };
-	port.onmessage = () => {
-		const fn = waiting.shift();
-		if (waiting.length === 0) port.unref?.();
-		fn?.();
-	};
-	port.unref?.();
-	return (fn: () => void) => {
-		waiting.push(fn);
-		port.ref?.();
-		channel.port2.postMessage(null);
-	};
-})();
 
 /**
  * The text without the line end that closes its last record: PapaParse reads that line end as

@@ -10,7 +10,8 @@ import { SliceDecoder } from './decode';
 import { ImportError } from './errors';
 import type { FilePlan, SalesBuilder } from './build';
 import { MalformedQuoteScan } from './lenient';
-import { afterWaitingMessages, chunkProblem, withoutFinalNewline } from './parse-records';
+import { afterWaitingMessages } from '../core/message-yield';
+import { chunkProblem, withoutFinalNewline } from './parse-records';
 import type { Delimiter, Newline } from './sniff';
 import type { TextEncodingName } from './types';
 

@@ -3,7 +3,7 @@
  * metrics), requiring one for a request, and reclassifying it with new settings.
  */
 import { availableMetrics } from '../engine/aggregate';
-import { afterWaitingMessages } from '../ingest/parse-records';
+import { runAfterWaitingMessages } from '../core/message-yield';
 import { Analysis, dashboardView, type DashboardView } from '../engine/dashboard';
 import { customerMask, filterKey, filterRows, isEmptyFilter } from '../engine/row-filter';
 import type { Classification, ClassifySettings } from '../engine/types';
@@ -98,17 +98,9 @@ function warmOtherMetrics(ctx: WorkerContext, analysis: Analysis, settings: Clas
 	const next = (i: number, slice: (() => boolean) | null) => {
 		if (i >= metrics.length || ctx.current?.analysis !== analysis) return;
 		const step = slice ?? analysis.totalsInSlices({ ...settings, metric: metrics[i] }, WARM_ROWS_PER_TASK);
-		if (step()) later(() => next(i, step));
-		else later(() => next(i + 1, null));
+		// the next slice once the requests waiting meanwhile are answered (not a 4 ms timer)
+		if (step()) runAfterWaitingMessages(() => next(i, step));
+		else runAfterWaitingMessages(() => next(i + 1, null));
 	};
-	later(() => next(0, null));
-}
-
-/**
- * Runs `fn` in a task of its own once the requests already waiting are answered: a message to
- * itself, not a timer (a chain of timers waits at least 4 ms a link; 75 slices of warm-up at 5M
- * rows had waited ~0.3 s so).
- */
-function later(fn: () => void): void {
-	void afterWaitingMessages().then(fn);
+	runAfterWaitingMessages(() => next(0, null));
 }

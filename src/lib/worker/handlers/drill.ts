@@ -12,7 +12,7 @@ import { relaxOptions } from '../../engine/filter-relax';
 import { filterCounts } from '../../engine/filter-counts';
 import { monthlyTotals } from '../../engine/monthly';
 import { classifyXyz } from '../../engine/xyz';
-import { afterWaitingMessages } from '../../ingest/parse-records';
+import { afterWaitingMessages } from '../../core/message-yield';
 import { need, scope } from '../open-dataset';
 import type { HandlersFor } from './types';
 
