@@ -10,6 +10,7 @@ import type { ClassifySettings } from '../engine/types';
 import { announce } from '../store/broadcast';
 import type { DatasetMeta } from '../store/db';
 import { WorkerFailure } from '../worker/client';
+import type { Opened } from '../worker/protocol';
 import type { Session } from './session.svelte';
 import type { UserSettings } from './settings';
 import type { Tab } from './share-link';
@@ -23,7 +24,8 @@ import type { WorkspaceState } from './workspace.svelte';
 
 const PAGE_SIZE = 50;
 
-const firstPage = (): CustomerQuery => ({
+/** The customer table's first page: every customer, in rank order (sent with an open or import). */
+export const firstPage = (): CustomerQuery => ({
 	sort: 'rank',
 	descending: false,
 	search: '',
@@ -72,11 +74,15 @@ export class DashboardState {
 		this.customer = new CustomerPageState(session);
 	}
 
-	/** Shows a dataset the worker has just opened or imported, on the first page of its table. */
-	show(opened: { meta: DatasetMeta; view: DashboardView }): void {
+	/**
+	 * Shows a dataset the worker has just opened or imported, on the first page of its table: the
+	 * page that came with it (asked with `firstPage()`), else the one `loadPage` fetches after.
+	 */
+	show(opened: Opened): void {
 		this.openMeta = opened.meta;
 		this.view = opened.view;
 		this.query = firstPage();
+		if (opened.page) this.showPage(++this.queryTicket, opened.page);
 		this.drill = null;
 		this.tabs.clear();
 		this.customer.close();
@@ -126,12 +132,13 @@ export class DashboardState {
 			const known = this.workspace.datasets.find((d) => d.id === id);
 			const opened = await this.session.client.request('open', {
 				datasetId: id,
-				settings: this.prefs.engineSettings(known?.dateRange ?? null)
+				settings: this.prefs.engineSettings(known?.dateRange ?? null),
+				query: firstPage()
 			});
 			// an automatic reopen gives way to whatever the person did meanwhile (New import, a drop)
 			if (!stillWanted()) return;
 			this.show(opened);
-			await Promise.all([this.loadPage(), this.loadTab()]);
+			await Promise.all([opened.page ? null : this.loadPage(), this.loadTab()]);
 		} catch (err) {
 			this.failOpen(id, err);
 		} finally {

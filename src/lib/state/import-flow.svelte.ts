@@ -10,7 +10,7 @@ import { fileFingerprint, sameFilesAs, uniqueName } from '../core/file-fingerpri
 import { WorkerFailure, type ImportProgressEvent } from '../worker/client';
 import type { FileChoice } from '../worker/protocol';
 import { defaultDimensions } from '../ingest/dimensions';
-import type { DashboardState } from './dashboard.svelte';
+import { firstPage, type DashboardState } from './dashboard.svelte';
 import { markImportRunning } from './import-marker';
 import type { Session } from './session.svelte';
 import type { SettingsState } from './user-settings.svelte';
@@ -200,6 +200,7 @@ export class ImportFlow {
 				workspaceId: this.workspace.workspaceId,
 				settings: this.prefs.engineSettings(null),
 				confirmStages: true,
+				query: firstPage(),
 				...parsePartsAsked()
 			},
 			(p) => {
@@ -220,7 +221,7 @@ export class ImportFlow {
 			const shown =
 				this.prefs.settings.period !== 'all'
 					? dashboard.applySettings({})
-					: Promise.all([dashboard.loadPage(), dashboard.loadTab()]);
+					: Promise.all([opened.page ? null : dashboard.loadPage(), dashboard.loadTab()]);
 			try {
 				await session.client.request('stored', { datasetId: opened.meta.id });
 			} catch (err) {

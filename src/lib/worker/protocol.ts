@@ -72,6 +72,11 @@ export type SniffOutcome = { ok: true; sniff: FileSniff } | { ok: false; error: 
 export interface Opened {
 	meta: DatasetMeta;
 	view: DashboardView;
+	/**
+	 * the customer table's page the request asked for (its `query`), so the dashboard and its table
+	 * are drawn in one update, without a second round trip; absent when no query was sent
+	 */
+	page?: CustomerPage;
 }
 
 /** Request type → [payload, result]. One table so client and worker cannot drift apart. */
@@ -90,12 +95,15 @@ export interface Api {
 			confirmStages?: boolean;
 			/** parts a large file is read in (the bench's `--workers`); absent: one per core but one (`parseParts`) */
 			parts?: number;
+			/** the customer table's first page to answer with (`Opened.page`) */
+			query?: CustomerQuery;
 		},
 		Opened
 	];
 	/** waits until an import's dataset is stored (the dashboard shows before the write commits) */
 	stored: [{ datasetId: number }, null];
-	open: [{ datasetId: number; settings: ClassifySettings }, Opened];
+	/** `query`: the customer table's first page to answer with (`Opened.page`) */
+	open: [{ datasetId: number; settings: ClassifySettings; query?: CustomerQuery }, Opened];
 	classify: [{ settings: ClassifySettings }, DashboardView];
 	/**
 	 * a switch (settings, filter): `classify` and then `query` in one answer, so the page draws the

@@ -5,6 +5,7 @@
 import { deleteDataset, renameDataset } from '../../store/datasets';
 import { openStored, OpenError } from '../import-steps';
 import { reclassify, select } from '../open-dataset';
+import { customerPage } from './views';
 import type { HandlersFor } from './types';
 
 export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset' | 'renameDataset'> = {
@@ -14,14 +15,15 @@ export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset' | 
 	 * click on the same dataset) waits for that load and reclassifies it: the dataset is read from
 	 * the database and classified once, not twice side by side (a million rows: ~0.3 s each).
 	 */
-	async open({ datasetId, settings }, ctx) {
+	async open({ datasetId, settings, query }, ctx) {
 		const loading = ctx.opening?.datasetId === datasetId ? ctx.opening.done : null;
 		// its failure is that request's to answer; this one then reads the dataset itself
 		if (loading) await loading.catch(() => {});
 		const current = ctx.current;
 		if (current?.id === datasetId) {
 			try {
-				return { meta: current.meta, view: reclassify(ctx, settings) };
+				const view = reclassify(ctx, settings);
+				return { meta: current.meta, view, ...(query ? { page: customerPage(ctx, query) } : {}) };
 			} catch (err) {
 				throw new OpenError(datasetId, current.meta.name, err instanceof Error ? err.message : String(err));
 			}
@@ -31,7 +33,8 @@ export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset' | 
 		try {
 			const o = await done;
 			select(ctx, o.meta, o.analysis, settings, o.classification, o.prepared);
-			return { meta: o.meta, view: o.prepared.view };
+			// the table's first page goes with the dashboard: the page draws both in one update
+			return { meta: o.meta, view: o.prepared.view, ...(query ? { page: customerPage(ctx, query) } : {}) };
 		} finally {
 			if (ctx.opening?.done === done) ctx.opening = null;
 		}

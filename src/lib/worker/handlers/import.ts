@@ -16,6 +16,7 @@ import { finishImport } from '../import-steps';
 import { select } from '../open-dataset';
 import type { Api, Opened } from '../protocol';
 import type { Answered, Call, HandlersFor } from './types';
+import { customerPage } from './views';
 
 export const importHandlers: HandlersFor<'sniff' | 'import' | 'stored'> = {
 	async sniff({ file, overrides }, ctx) {
@@ -53,7 +54,7 @@ export const importHandlers: HandlersFor<'sniff' | 'import' | 'stored'> = {
  * `cancelled` and stores nothing.
  */
 async function runImport(
-	{ files, name, workspaceId, settings, confirmStages, parts: asked }: Api['import'][0],
+	{ files, name, workspaceId, settings, confirmStages, parts: asked, query }: Api['import'][0],
 	ctx: WorkerContext,
 	call: Call<'import'>
 ): Promise<Answered> {
@@ -100,8 +101,16 @@ async function runImport(
 		// the dashboard is shown as soon as the dataset has its id, before the columns are copied into
 		// the database; the page then waits for `stored` (the commit) before it calls the import done
 		(meta, prepared) => {
-			answered = call.answer({ meta, view: prepared.view } satisfies Opened);
 			select(ctx, meta, analysis, settings, classification, prepared, 'after-first-page');
+			try {
+				// the table's first page goes with the dashboard: the page draws both in one update
+				const page = query ? customerPage(ctx, query) : undefined;
+				answered = call.answer({ meta, view: prepared.view, ...(page ? { page } : {}) } satisfies Opened);
+			} catch (err) {
+				// nothing was shown (the answer could not be cloned, say): what was open stays open
+				ctx.current = previous;
+				throw err;
+			}
 		},
 		ctx.steps
 	);

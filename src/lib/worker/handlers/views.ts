@@ -31,10 +31,10 @@ export const viewHandlers: HandlersFor<
 
 	async reclassify({ settings, query: q }, ctx) {
 		const view = reclassify(ctx, settings);
-		return { view, page: query(ctx, q) };
+		return { view, page: customerPage(ctx, q) };
 	},
 
-	query: async (q, ctx) => query(ctx, q),
+	query: async (q, ctx) => customerPage(ctx, q),
 
 	async vip({ settings, vip }, ctx) {
 		const data = scope(ctx, settings).data;
@@ -78,10 +78,11 @@ export const viewHandlers: HandlersFor<
 };
 
 /**
- * One page of the customer list. The filtered and sorted ranks are kept while only the page
- * changes; the first page answered after an import starts the other metrics' warm-up.
+ * One page of the customer list of the open dataset (`q`: sort, search, class, offset, limit). The
+ * filtered and sorted ranks are kept while only the page changes; the first page answered after an
+ * import starts the other metrics' warm-up. Throws Error('No dataset is open.') without one.
  */
-function query(ctx: WorkerContext, q: CustomerQuery): CustomerPage {
+export function customerPage(ctx: WorkerContext, q: CustomerQuery): CustomerPage {
 	const c = need(ctx);
 	const data = c.analysis.data;
 	const { offset, limit, ...filter } = q;
