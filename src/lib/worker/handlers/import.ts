@@ -15,6 +15,7 @@ import type { WorkerContext } from '../context';
 import { finishImport } from '../import-steps';
 import { select } from '../open-dataset';
 import type { Api, Opened } from '../protocol';
+import { PROGRESS_MS } from '../run-steps';
 import type { Answered, Call, HandlersFor } from './types';
 import { customerPage } from './views';
 
@@ -69,11 +70,19 @@ async function runImport(
 		toImport.push(files[i].fingerprint ? { ...prepared, fingerprint: files[i].fingerprint } : prepared);
 		if (call.cancelled()) throw new ImportError({ code: 'cancelled' });
 	}
+	// the first event of each file at once, then at most every PROGRESS_MS: every slice of every part
+	// reports (a million rows: ~160 events), and each one the page draws costs it CPU the parsers need
+	let shown = { at: -Infinity, fileIndex: -1 };
 	const { columns, report, encodings } = await importFiles(toImport, {
 		cancelled: () => call.cancelled(),
 		parallel: parts > 1 ? ctx.parallel : undefined,
 		parts,
-		onProgress: (p) => progress('parse', p.fraction, p.rows, p.fileIndex)
+		onProgress: (p) => {
+			const now = performance.now();
+			if (p.fileIndex === shown.fileIndex && now - shown.at < PROGRESS_MS) return;
+			shown = { at: now, fileIndex: p.fileIndex };
+			progress('parse', p.fraction, p.rows, p.fileIndex);
+		}
 	});
 	// classify before storing, so a cancel during classification also leaves nothing behind
 	const yieldToMessages = () => new Promise((r) => setTimeout(r, 0));
