@@ -1,3 +1,4 @@
+import { runAfterWaitingMessages } from '../core/message-yield';
 import type { Api, Failure, RequestType, WorkerRequest, WorkerResponse } from './protocol';
 
 export type ProgressEvent = Extract<WorkerResponse, { type: 'progress' }>['progress'];
@@ -100,12 +101,9 @@ export class WorkerClient {
 	 * messages reach the worker first. A MessageChannel task, not a timer: a hidden tab does not delay it.
 	 */
 	private acknowledge(target: number): void {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			channel.port1.close();
-			this.worker?.postMessage({ id: 0, type: 'seen', payload: { target } } as WorkerRequest);
-		};
-		channel.port2.postMessage(null);
+		runAfterWaitingMessages(() =>
+			this.worker?.postMessage({ id: 0, type: 'seen', payload: { target } } as WorkerRequest)
+		);
 	}
 
 	cancel(target: number): void {

@@ -3,6 +3,7 @@
  * messages in (a cancel), posts progress about every PROGRESS_MS, and stops with `Cancelled` once
  * the page has cancelled the request.
  */
+import { afterWaitingMessages } from '../core/message-yield';
 import type { Steps } from '../core/steps';
 import { Cancelled } from './failure';
 import type { Progress } from './handlers/types';
@@ -13,18 +14,6 @@ export const PROGRESS_MS = 150;
 export interface StepsCall {
 	cancelled(): boolean;
 	progress(progress: Progress): void;
-}
-
-/** A task boundary without a timer's clamping: messages queued before it (a cancel) run first. */
-function nextTask(): Promise<void> {
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			channel.port1.close();
-			resolve();
-		};
-		channel.port2.postMessage(null);
-	});
 }
 
 /** `steps`' result; `toProgress` turns a fraction into the request's progress event. */
@@ -42,7 +31,8 @@ export async function runSteps<T>(
 			call.progress(toProgress(step.value));
 			shown = now;
 		}
-		await nextTask();
+		// a task boundary without a timer's clamping: messages queued before it (a cancel) run first
+		await afterWaitingMessages();
 		if (call.cancelled()) {
 			await steps.return(undefined as T);
 			throw new Cancelled();
