@@ -117,7 +117,7 @@ describe('(a) an import whose step after classification fails answers with an er
 
 	it('posting the dashboard fails (it cannot be cloned): a views failure, and the write is rolled back', async () => {
 		worker.injectStepsForTests({
-			views: (data) => ({ view: { unclonable: () => data } as never, searchIndex: [] })
+			views: (data) => ({ view: { unclonable: () => data } as never })
 		});
 		const answer = await ask('import', await importPayload('new', NEW));
 		expect(answer.type === 'error' && answer.error).toMatchObject({ kind: 'step', step: 'views' });

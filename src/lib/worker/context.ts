@@ -26,7 +26,8 @@ export interface Current {
 	 * totals cache; null while no filter is set. Kept for the last filter only.
 	 */
 	filtered: { key: string; analysis: Analysis } | null;
-	searchIndex: string[];
+	/** the customers' search texts (engine/customer-table.ts), built at the first search; null until then */
+	searchIndex: string[] | null;
 	/** the classification the dashboard shows, computed on `scope(ctx, settings)` */
 	classification: Classification;
 	/** the analysis `classification` came from: the whole dataset or the filtered rows */

@@ -11,7 +11,6 @@
  * `steps` replaces a step for fault tests only; production always uses `DEFAULT_STEPS`.
  */
 import { Analysis, dashboardView, type DashboardView } from '../engine/dashboard';
-import { buildSearchIndex } from '../engine/customer-table';
 import type { SqlColumns } from '../engine/sql';
 import { sqlColumnsOf } from '../engine/sql-columns';
 import { dateRangeOf } from '../engine/date-range';
@@ -68,10 +67,9 @@ function step<T>(name: ImportStep, run: () => T): T {
 	}
 }
 
-/** The dashboard of a classification and the search index of its customers. */
+/** What the page is shown of a classification: its dashboard. */
 export interface Prepared {
 	view: DashboardView;
-	searchIndex: string[];
 }
 
 /** The replaceable steps (fault tests pass their own; production never does). */
@@ -128,12 +126,13 @@ export function metaOf({ name, workspaceId, files, columns, report, sqlColumns }
 	};
 }
 
-/** The dashboard and the customer search index of a classification (the `views` step). */
+/**
+ * The dashboard of a classification (the `views` step). The customers' search index is built at
+ * the first search instead (handlers/views.ts): 50 000 customers take ~15 ms, which the dashboard
+ * would otherwise wait for.
+ */
 export function prepareViews(data: SalesColumns, classification: Classification): Prepared {
-	return {
-		view: dashboardView(data, classification),
-		searchIndex: buildSearchIndex(data.customerKeys, data.customerNames)
-	};
+	return { view: dashboardView(data, classification) };
 }
 
 /** A failed save as what the page shows: a full disk says how much was needed and is left. */

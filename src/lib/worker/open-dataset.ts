@@ -9,7 +9,6 @@ import { customerMask, filterKey, filterRows, isEmptyFilter } from '../engine/ro
 import type { Classification, ClassifySettings } from '../engine/types';
 import type { DatasetMeta } from '../store/db';
 import type { Current, WorkerContext } from './context';
-import type { Prepared } from './import-steps';
 
 /** The open dataset; throws Error('No dataset is open.') without one (an `internal` failure). */
 export function need(ctx: WorkerContext): Current {
@@ -28,7 +27,6 @@ export function select(
 	analysis: Analysis,
 	settings: ClassifySettings,
 	classification: Classification,
-	prepared: Prepared,
 	warm: 'now' | 'after-first-page' = 'now'
 ): void {
 	ctx.current = {
@@ -36,7 +34,7 @@ export function select(
 		meta,
 		analysis,
 		filtered: null,
-		searchIndex: prepared.searchIndex,
+		searchIndex: null,
 		classification,
 		scoped: analysis,
 		ranksCache: null

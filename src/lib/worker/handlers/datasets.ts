@@ -32,7 +32,7 @@ export const datasetHandlers: HandlersFor<'open' | 'forget' | 'deleteDataset' | 
 		ctx.opening = { datasetId, done };
 		try {
 			const o = await done;
-			select(ctx, o.meta, o.analysis, settings, o.classification, o.prepared);
+			select(ctx, o.meta, o.analysis, settings, o.classification);
 			// the table's first page goes with the dashboard: the page draws both in one update
 			return { meta: o.meta, view: o.prepared.view, ...(query ? { page: customerPage(ctx, query) } : {}) };
 		} finally {

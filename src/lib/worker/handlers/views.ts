@@ -4,7 +4,13 @@
  * computes with engine/ and answers with the small view the page draws.
  */
 import { compareMetrics } from '../../engine/compare';
-import { matchingRanks, pageOf, type CustomerPage, type CustomerQuery } from '../../engine/customer-table';
+import {
+	buildSearchIndex,
+	matchingRanks,
+	pageOf,
+	type CustomerPage,
+	type CustomerQuery
+} from '../../engine/customer-table';
 import { marginSqueeze } from '../../engine/margin';
 import { migrate } from '../../engine/migration';
 import {
@@ -19,7 +25,7 @@ import {
 import { classifyRecency } from '../../engine/recency';
 import { classifyVip } from '../../engine/vip';
 import { classifyXyz } from '../../engine/xyz';
-import type { WorkerContext } from '../context';
+import type { Current, WorkerContext } from '../context';
 import { need, reclassify, scope } from '../open-dataset';
 import type { HandlersFor } from './types';
 import { reeseOfCustomers } from './segments';
@@ -77,6 +83,14 @@ export const viewHandlers: HandlersFor<
 	}
 };
 
+/** The open dataset's search index when `filter` searches (built then, once), else none: it is not read. */
+function searchIndexFor(c: Current, filter: Omit<CustomerQuery, 'offset' | 'limit'>): readonly string[] {
+	if (!filter.search.trim()) return NO_SEARCH;
+	const data = c.analysis.data;
+	return (c.searchIndex ??= buildSearchIndex(data.customerKeys, data.customerNames));
+}
+const NO_SEARCH: readonly string[] = [];
+
 /**
  * One page of the customer list of the open dataset (`q`: sort, search, class, offset, limit). The
  * filtered and sorted ranks are kept while only the page changes; the first page answered after an
@@ -90,7 +104,7 @@ export function customerPage(ctx: WorkerContext, q: CustomerQuery): CustomerPage
 	if (c.ranksCache?.key !== key) {
 		c.ranksCache = {
 			key,
-			ranks: matchingRanks(c.classification, data.customerKeys, data.customerNames, c.searchIndex, filter)
+			ranks: matchingRanks(c.classification, data.customerKeys, data.customerNames, searchIndexFor(c, filter), filter)
 		};
 	}
 	const page = pageOf(c.classification, data.customerKeys, data.customerNames, c.ranksCache.ranks, offset, limit);
