@@ -18,8 +18,8 @@ export function need(ctx: WorkerContext): Current {
 
 /**
  * Makes a dataset the open one. The other metrics are warmed up (a switch then takes ~60 ms, not
- * ~200): right away for a stored dataset, so they are ready when its dashboard is; after the first
- * customer page for an import, whose dashboard shows while the database is still writing.
+ * ~200): right away for a stored dataset, so they are ready when its dashboard is; for an import,
+ * from its first customer page on (the one its answer carries, so in the task after the answer).
  */
 export function select(
 	ctx: WorkerContext,

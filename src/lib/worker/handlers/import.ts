@@ -110,8 +110,8 @@ async function runImport(
 		// the dashboard is shown as soon as the dataset has its id, before the columns are copied into
 		// the database; the page then waits for `stored` (the commit) before it calls the import done
 		(meta, prepared) => {
-			select(ctx, meta, analysis, settings, classification, 'after-first-page');
 			try {
+				select(ctx, meta, analysis, settings, classification, 'after-first-page');
 				// the table's first page goes with the dashboard: the page draws both in one update
 				const page = query ? customerPage(ctx, query) : undefined;
 				answered = call.answer({ meta, view: prepared.view, ...(page ? { page } : {}) } satisfies Opened);
