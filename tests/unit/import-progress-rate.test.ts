@@ -7,9 +7,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ParetoscopeDb } from '../../src/lib/store/db';
 import { createWorkerContext } from '../../src/lib/worker/context';
-import { handlers, type Answered, type Call } from '../../src/lib/worker/handlers';
 import type { ImportProgressEvent } from '../../src/lib/worker/protocol';
-import { ABC_REVENUE, choiceOf } from './worker-call';
+import { ABC_REVENUE, call, choiceOf } from './worker-call';
 
 /** ~1.3 MB of sales rows: about 20 chunks of PapaParse's 64 KiB */
 function salesCsv(rows: number): string {
@@ -25,14 +24,9 @@ async function parseEvents(): Promise<ImportProgressEvent[]> {
 	const csv = salesCsv(40_000);
 	const files = [await choiceOf('a.csv', csv), await choiceOf('b.csv', csv)];
 	const events: ImportProgressEvent[] = [];
-	const c: Call<'import'> = {
-		id: 1,
-		cancelled: () => false,
-		progress: (p) => void (p.stage !== 'export' && events.push(p)),
-		progressSeen: async (p) => void (p.stage !== 'export' && events.push(p)),
-		answer: () => ({}) as Answered
-	};
-	await handlers.import({ files, name: 'x', workspaceId: 'default', settings: ABC_REVENUE }, ctx, c);
+	await call(ctx, 'import', { files, name: 'x', workspaceId: 'default', settings: ABC_REVENUE }, (p) => {
+		if (p.stage !== 'export') events.push(p);
+	});
 	return events.filter((e) => e.stage === 'parse');
 }
 

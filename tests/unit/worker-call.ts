@@ -10,20 +10,28 @@ import type { ClassifySettings } from '../../src/lib/engine/types';
 import { sniffFile } from '../../src/lib/ingest/file-sniff';
 import { ParetoscopeDb } from '../../src/lib/store/db';
 import { createWorkerContext, type WorkerContext } from '../../src/lib/worker/context';
-import { handlers, type Answered, type Call } from '../../src/lib/worker/handlers';
+import { handlers, type Answered, type Call, type Progress } from '../../src/lib/worker/handlers';
 import type { Api, FileChoice, RequestType } from '../../src/lib/worker/protocol';
 import { abcSettings } from './helpers';
 
 const ANSWERED = {} as Answered;
 
-/** Calls one handler the way the dispatcher does; what it posted early (`answer`) is its result. */
-export async function call<K extends RequestType>(ctx: WorkerContext, type: K, payload: Api[K][0]) {
+/**
+ * Calls one handler the way the dispatcher does; what it posted early (`answer`) is its result.
+ * `onProgress` sees every progress event it posts (acknowledged ones too).
+ */
+export async function call<K extends RequestType>(
+	ctx: WorkerContext,
+	type: K,
+	payload: Api[K][0],
+	onProgress: (p: Progress) => void = () => {}
+) {
 	let answered: Api[K][1] | undefined;
 	const c: Call<K> = {
 		id: 1,
 		cancelled: () => false,
-		progress: () => {},
-		progressSeen: async () => {},
+		progress: onProgress,
+		progressSeen: async (p) => onProgress(p),
 		answer: (result) => ((answered = result), ANSWERED)
 	};
 	const result = await handlers[type](payload, ctx, c);
