@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Performance benchmark (issue 6): the built site in headless Chromium, side by side with
 // DuckDB-wasm on the same file in the same browser, and with the PapaParse floor (the file only
-// parsed, in as many workers as the app reads it in; bench/floor.mjs). The heap is sampled in the
+// parsed, in as many workers as the app reads it in; bench/floor.mjs) and the build floor (the same
+// plus the least per-row work of any import that classifies customers). The heap is sampled in the
 // page and every worker, the analysis worker's own parse workers too (bench/cdp.mjs).
 //
 //   npm run bench                         100 000, 1 000 000 and 5 000 000 rows, 3 runs each
@@ -22,7 +23,17 @@
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readSync,
+	renameSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import os from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -583,6 +594,9 @@ function printTable(results) {
 		['PapaParse floor ms', (x) => fmt(x.summary.papaFloorMs)],
 		['ours/floor', (x) => fmt(x.summary.oursOverFloor?.dropToDashboard)],
 		['parse/floor', (x) => fmt(x.summary.oursOverFloor?.parse)],
+		['build floor ms', (x) => fmt(x.summary.buildFloorMs)],
+		['build floor/DuckDB', (x) => fmt(x.summary.buildFloorOverDuckdb)],
+		['parse/build floor', (x) => fmt(x.summary.oursOverBuildFloor?.parse)],
 		['agrees', (x) => (x.agreement.ok ? 'yes' : `NO${x.agreement.why ? ` (${x.agreement.why})` : ''}`)]
 	];
 	const table = [cols.map((c) => c[0]), ...results.map((x) => cols.map((c) => c[1](x)))];
@@ -602,6 +616,26 @@ function printTable(results) {
 		'PapaParse floor = the same file only parsed (PapaParse, records counted) in as many workers as the app reads it in, file chosen → every part parsed;'
 	);
 	log('ours/floor = drop→dashboard ÷ floor, parse/floor = our parse stage ÷ floor.');
+	log(
+		'build floor = the floor plus the least per-row work of any import that classifies: a customer number (Map), an amount (Number) and a day (Map of date texts) per row into typed columns; build floor/DuckDB ≥ 1 means no import with PapaParse reaches DuckDB-wasm here.'
+	);
+}
+/**
+ * The 0-based columns of the customer key, the amount and the date in a bench file
+ * (tests/tools/gen-sales.mjs writes 'Customer ID', 'Sales' and 'Order Date'), from its header.
+ */
+function minimalBuildColumns(file) {
+	const fd = openSync(file, 'r');
+	const head = Buffer.alloc(4096);
+	const n = readSync(fd, head, 0, head.length, 0);
+	closeSync(fd);
+	const header = head.subarray(0, n).toString('utf8').split(/\r?\n/)[0].split(',');
+	const at = (name) => {
+		const i = header.indexOf(name);
+		if (i < 0) throw new Error(`${file}: no '${name}' column for the build floor`);
+		return i;
+	};
+	return { key: at('Customer ID'), amount: at('Sales'), date: at('Order Date') };
 }
 function splitText(s) {
 	const k = ['readMs', 'parseMs', 'storeMs', 'classifyMs', 'renderMs'];
@@ -755,6 +789,8 @@ async function main() {
 			const floorRuns = [];
 			// the app reads a small file in one piece, a large one in partsOf() parts
 			const floorParts = fileBytes < SPLIT_MIN_BYTES ? 1 : partsOf();
+			const buildColumns = minimalBuildColumns(file);
+			const buildFloorRuns = [];
 			for (let i = 0; i < runs; i++) {
 				if (!browser.isConnected()) browser = await launch();
 				const a = await appRun(browser, appUrl, file, rows, {
@@ -806,6 +842,15 @@ async function main() {
 							`${f.perPart.map((x) => `${Math.round(x.decodeMs)}+${Math.round(x.parseMs)}`).join(' / ')} ms; ` +
 							`${f.dataRows.toLocaleString('en-US')} rows; the step took ${((Date.now() - tFloor) / 1000).toFixed(1)} s)`
 					);
+				if (!browser.isConnected()) browser = await launch();
+				const b = await floorRun(browser, floorUrl, file, rows, floorParts, buildColumns);
+				buildFloorRuns.push(b);
+				if (b.status !== 'ok') console.error(`  run ${i + 1} build floor FAILED: ${b.status}`);
+				else
+					log(
+						`  run ${i + 1} build floor: ${Math.round(b.ms)} ms in ${b.parts} worker${b.parts > 1 ? 's' : ''} ` +
+							`(parts decode+parse+build ${b.perPart.map((x) => `${Math.round(x.decodeMs)}+${Math.round(x.parseMs)}`).join(' / ')} ms)`
+					);
 			}
 			const ok = appRuns.filter((a) => a.status === 'ok');
 			const pick = (k) => stats(ok.map((a) => k.split('.').reduce((o, p) => o?.[p], a)));
@@ -822,6 +867,10 @@ async function main() {
 						return a.status === 'ok' && floorRuns[i].status === 'ok' && v != null ? v / floorRuns[i].ms : null;
 					})
 				);
+			const buildOk = buildFloorRuns.filter((f) => f.status === 'ok');
+			/** per run: a / b of the same run (both ok) */
+			const perRun = (a, b) => stats(a.map((x, i) => (x != null && b[i] != null ? x / b[i] : null)));
+			const okMs = (list) => list.map((f) => (f.status === 'ok' ? f.ms : null));
 			const summary = {
 				dropToDashboardMs: pick('dropToDashboardMs'),
 				mappingMs: pick('mappingMs'),
@@ -849,6 +898,25 @@ async function main() {
 				papaFloorMs: stats(floorOk.map((f) => f.ms)),
 				papaFloorParts: floorParts,
 				oursOverFloor: { dropToDashboard: overFloor('dropToDashboardMs'), parse: overFloor('parse') },
+				buildFloorMs: stats(buildOk.map((f) => f.ms)),
+				oursOverBuildFloor: {
+					dropToDashboard: perRun(
+						appRuns.map((a) => (a.status === 'ok' ? a.dropToDashboardMs : null)),
+						okMs(buildFloorRuns)
+					),
+					parse: perRun(
+						appRuns.map((a) => (a.status === 'ok' ? splitOf(a, 'parse') : null)),
+						okMs(buildFloorRuns)
+					)
+				},
+				buildFloorOverDuckdb: perRun(
+					okMs(buildFloorRuns),
+					duckRuns.map((d) => (d.status === 'ok' ? d.ms : null))
+				),
+				floorOverDuckdb: perRun(
+					okMs(floorRuns),
+					duckRuns.map((d) => (d.status === 'ok' ? d.ms : null))
+				),
 				heapByKindMB: Object.fromEntries(
 					[...new Set(ok.flatMap((a) => Object.keys(a.heap?.byKind ?? {})))].map((k) => [
 						k,
@@ -875,6 +943,12 @@ async function main() {
 					`  PapaParse floor in ${floorParts} worker${floorParts > 1 ? 's' : ''}: ${fmt(summary.papaFloorMs)} ms; ` +
 						`ours/floor ${fmt(summary.oursOverFloor.dropToDashboard)}, parse/floor ${fmt(summary.oursOverFloor.parse)}`
 				);
+			if (summary.buildFloorMs)
+				log(
+					`  build floor: ${fmt(summary.buildFloorMs)} ms (floor/DuckDB ${fmt(summary.floorOverDuckdb)}, ` +
+						`build floor/DuckDB ${fmt(summary.buildFloorOverDuckdb)}); ours/build floor ` +
+						`${fmt(summary.oursOverBuildFloor.dropToDashboard)}, parse/build floor ${fmt(summary.oursOverBuildFloor.parse)}`
+				);
 			if (summary.heapSumMB)
 				log(
 					`  peak heap page+workers ${fmt(summary.heapSumMB)} MB, with ArrayBuffers ${fmt(summary.heapSumWithBuffersMB)} MB; ` +
@@ -895,7 +969,8 @@ async function main() {
 			const bad =
 				appRuns.find((a) => a.status !== 'ok') ??
 				duckRuns.find((d) => d.status !== 'ok') ??
-				floorRuns.find((f) => f.status !== 'ok');
+				floorRuns.find((f) => f.status !== 'ok') ??
+				buildFloorRuns.find((f) => f.status !== 'ok');
 			results.push({
 				rows,
 				file: basename(file),
@@ -910,7 +985,12 @@ async function main() {
 						? { customers: duckFirst.customers, classes: duckFirst.classes, total: duckFirst.total }
 						: null
 				},
-				runs: appRuns.map((a, i) => ({ app: a, duckdb: duckRuns[i], papaFloor: floorRuns[i] }))
+				runs: appRuns.map((a, i) => ({
+					app: a,
+					duckdb: duckRuns[i],
+					papaFloor: floorRuns[i],
+					buildFloor: buildFloorRuns[i]
+				}))
 			});
 			log(`  agreement with DuckDB-wasm: ${agree.ok ? 'yes' : `NO — ${agree.why}`}`);
 		}
