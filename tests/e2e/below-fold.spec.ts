@@ -49,3 +49,44 @@ test('the class and customer tables are drawn as they near the screen, and on pa
 		await expect(page.locator(s)).toHaveCSS('content-visibility', 'visible');
 	}
 });
+
+test('the first dashboard paints before the Pareto chart is drawn, and the customer table after both (README "Performance")', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 768 });
+	// what the page shows at each frame, from the moment the dashboard is in the page
+	await page.addInitScript(() => {
+		const w = window as unknown as { __frames: { rows: number; chart: boolean; seg: number }[] };
+		w.__frames = [];
+		const look = () => {
+			const dash = document.querySelector('[data-testid="dashboard"]');
+			if (dash) {
+				const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="pareto-chart"]');
+				w.__frames.push({
+					rows: document.querySelectorAll('#customer-table tbody tr').length,
+					// Chart.js sizes its canvas when it builds the chart
+					chart: !!canvas?.style.width,
+					seg: document.querySelectorAll("section[aria-labelledby='seg-title'] tbody tr").length
+				});
+			}
+			if (w.__frames.length < 400) requestAnimationFrame(look);
+		};
+		requestAnimationFrame(look);
+	});
+	await page.goto('/');
+	await page.getByLabel('CSV file', { exact: true }).setInputFiles(fixture('sales_en.csv'));
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.locator('#customer-table tbody tr:not(.boundary)')).toHaveCount(50);
+	const frames = await page.evaluate(
+		() => (window as unknown as { __frames: { rows: number; chart: boolean; seg: number }[] }).__frames
+	);
+	// the first frame with the dashboard has its class table but neither chart nor customer rows
+	expect(frames[0]).toEqual({ rows: 0, chart: false, seg: expect.any(Number) });
+	expect(frames[0].seg).toBeGreaterThan(0);
+	const chartAt = frames.findIndex((f) => f.chart);
+	const rowsAt = frames.findIndex((f) => f.rows > 0);
+	expect(chartAt).toBeGreaterThan(0);
+	// the table comes in a later frame than the chart, and it is not redrawn from empty afterwards
+	expect(rowsAt).toBeGreaterThan(chartAt);
+	expect(frames.slice(rowsAt).every((f) => f.rows > 0 && f.chart)).toBe(true);
+});
