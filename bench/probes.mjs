@@ -148,9 +148,9 @@ export function installProbes() {
 					button.click();
 					return;
 				}
-				const dash = document.querySelector('[data-testid="dashboard"]');
 				// a dashboard that was there before the click (another dataset's) is not this import's
-				if (st.tFirst === undefined && dash && dash !== st.dashBefore) {
+				const dash = st.tFirst === undefined ? document.querySelector('[data-testid="dashboard"]') : null;
+				if (dash && dash !== st.dashBefore) {
 					st.tFirst = null;
 					afterPaint().then(() => (st.tFirst = performance.now()));
 				}

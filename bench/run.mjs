@@ -860,21 +860,14 @@ async function main() {
 			const pick = (k) => stats(ok.map((a) => k.split('.').reduce((o, p) => o?.[p], a)));
 			const splitOf = (a, k) => a.split?.[k];
 			const duckOk = duckRuns.filter((d) => d.status === 'ok');
-			const ratios = appRuns.map((a, i) =>
-				a.status === 'ok' && duckRuns[i].status === 'ok' ? a.dropToDashboardMs / duckRuns[i].ms : null
-			);
 			const floorOk = floorRuns.filter((f) => f.status === 'ok');
-			const overFloor = (k) =>
-				stats(
-					appRuns.map((a, i) => {
-						const v = k === 'parse' ? splitOf(a, 'parse') : a[k];
-						return a.status === 'ok' && floorRuns[i].status === 'ok' && v != null ? v / floorRuns[i].ms : null;
-					})
-				);
 			const buildOk = buildFloorRuns.filter((f) => f.status === 'ok');
-			/** per run: a / b of the same run (both ok) */
+			/** per run: a / b of the same run (both ok), as stats */
 			const perRun = (a, b) => stats(a.map((x, i) => (x != null && b[i] != null ? x / b[i] : null)));
+			/** per run: the ms of a DuckDB-wasm or floor run, null when it failed */
 			const okMs = (list) => list.map((f) => (f.status === 'ok' ? f.ms : null));
+			const dropMs = appRuns.map((a) => (a.status === 'ok' ? a.dropToDashboardMs : null));
+			const parseStageMs = appRuns.map((a) => (a.status === 'ok' ? splitOf(a, 'parse') : null));
 			const summary = {
 				dropToDashboardMs: pick('dropToDashboardMs'),
 				mappingMs: pick('mappingMs'),
@@ -902,26 +895,17 @@ async function main() {
 				duckdbMs: stats(duckOk.map((d) => d.ms)),
 				papaFloorMs: stats(floorOk.map((f) => f.ms)),
 				papaFloorParts: floorParts,
-				oursOverFloor: { dropToDashboard: overFloor('dropToDashboardMs'), parse: overFloor('parse') },
+				oursOverFloor: {
+					dropToDashboard: perRun(dropMs, okMs(floorRuns)),
+					parse: perRun(parseStageMs, okMs(floorRuns))
+				},
 				buildFloorMs: stats(buildOk.map((f) => f.ms)),
 				oursOverBuildFloor: {
-					dropToDashboard: perRun(
-						appRuns.map((a) => (a.status === 'ok' ? a.dropToDashboardMs : null)),
-						okMs(buildFloorRuns)
-					),
-					parse: perRun(
-						appRuns.map((a) => (a.status === 'ok' ? splitOf(a, 'parse') : null)),
-						okMs(buildFloorRuns)
-					)
+					dropToDashboard: perRun(dropMs, okMs(buildFloorRuns)),
+					parse: perRun(parseStageMs, okMs(buildFloorRuns))
 				},
-				buildFloorOverDuckdb: perRun(
-					okMs(buildFloorRuns),
-					duckRuns.map((d) => (d.status === 'ok' ? d.ms : null))
-				),
-				floorOverDuckdb: perRun(
-					okMs(floorRuns),
-					duckRuns.map((d) => (d.status === 'ok' ? d.ms : null))
-				),
+				buildFloorOverDuckdb: perRun(okMs(buildFloorRuns), okMs(duckRuns)),
+				floorOverDuckdb: perRun(okMs(floorRuns), okMs(duckRuns)),
 				heapByKindMB: Object.fromEntries(
 					[...new Set(ok.flatMap((a) => Object.keys(a.heap?.byKind ?? {})))].map((k) => [
 						k,
@@ -931,7 +915,7 @@ async function main() {
 				failedAfterMs: stats(appRuns.map((a) => a.failedAfterMs)),
 				heapAtFailureMB: stats(appRuns.map((a) => a.heapAtFailure?.sumMB)),
 				heapAtFailureWithBuffersMB: stats(appRuns.map((a) => a.heapAtFailure?.sumWithBuffersMB)),
-				ratio: stats(ratios),
+				ratio: perRun(dropMs, okMs(duckRuns)),
 				workers: partsOf()
 			};
 			// parse throughput per worker: what splitting across more workers buys
